@@ -1,0 +1,51 @@
+// Serves docs/dist over HTTP (default 127.0.0.1:8080) until stopped. Static files only.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.yaml': 'application/yaml',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Starts a static server for `dir`; resolves with the server once it listens. */
+export function serveStatic(dir, { host = '127.0.0.1', port = 8080 } = {}) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8080' } } });
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+  if (!existsSync(join(dir, 'index.html'))) {
+    console.error('docs: docs/dist/index.html is missing - build the docs first (pnpm turbo run docs).');
+    process.exit(1);
+  }
+  try {
+    const server = await serveStatic(dir, { host: values.host, port: Number(values.port) });
+    const { port } = server.address();
+    console.log(`Docs at http://${values.host}:${port}/ (spec: /openapi.json, /openapi.yaml; errors: /error-codes.json)`);
+  } catch (error) {
+    console.error(
+      error.code === 'EADDRINUSE' ? `docs: port ${values.port} on ${values.host} is already in use.` : `docs: ${error.message}`,
+    );
+    process.exit(1);
+  }
+}

@@ -1,0 +1,78 @@
+// The `osm-mock` command.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { PortInUseError, startMock } from './start-mock.js';
+
+const HELP = `Usage: osm-mock [options]
+
+Serves every operation of the OSM Service Ticket API from its examples, validating each request
+against the spec and answering invalid ones as OSM does (400 OSM.0001, 401 OSM.0002).
+
+Options:
+  --port <n>     port to listen on (default 4010; 0 picks a free one)
+  --host <addr>  interface to listen on (default 127.0.0.1)
+  --dynamic      generate responses from the schemas instead of the examples
+  --seed <s>     seed for --dynamic, to repeat a run (default osm)
+  --spec <file>  serve another bundled OpenAPI document (JSON or YAML)
+  --quiet        print nothing but errors (no start banner, no access log)
+  --version      print the version
+  --help         print this help
+
+Select an example with the Prefer header: "Prefer: example=businessError", "Prefer: code=401".`;
+
+function fail(message: string): never {
+  console.error(`osm-mock: ${message}`);
+  process.exit(1);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      dynamic: { type: 'boolean', default: false },
+      seed: { type: 'string', default: 'osm' },
+      spec: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      version: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${HELP}`);
+}
+
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+if (values.version) {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  console.log(pkg.version);
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+
+try {
+  const mock = await startMock({
+    port,
+    host: values.host,
+    dynamic: values.dynamic,
+    seed: values.seed,
+    spec: values.spec,
+    log: values.quiet ? undefined : (line) => console.log(line),
+  });
+  if (!values.quiet) {
+    console.log(`OSM mock serving ${mock.operations} operations at ${mock.url} (${values.dynamic ? 'dynamic' : 'examples'}). Ctrl-C to stop.`);
+  }
+  const stop = () => {
+    void mock.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  fail(error instanceof PortInUseError ? error.message : `could not start: ${(error as Error).message}`);
+}

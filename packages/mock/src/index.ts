@@ -1,0 +1,5 @@
+/**
+ * @osm-openapi/mock: a mock of Huawei Cloud's OSM Service Ticket API for tests, built on Prism.
+ */
+export { countOperations, type MockOptions, PortInUseError, type RunningMock, startMock } from './start-mock.js';
+export { badRequestBody, type OsmErrorBody, unauthorizedBody } from './osm-errors.js';

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openapiJsonPath } from '@osm-openapi/spec';
+import { parse } from 'yaml';
+import { startPrism } from './prism-process.js';
+import { proxyTo } from './proxy.js';
+
+/** Options of {@link startMock}. */
+export interface MockOptions {
+  /** Port to listen on; `0` picks a free one. Default 4010. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Answer with data generated from the schemas instead of the spec's named examples. Default false. */
+  dynamic?: boolean;
+  /** Seed for `dynamic` data, so a run can be repeated. Default `osm`. */
+  seed?: string;
+  /** A bundled OpenAPI document (JSON or YAML) to serve instead of `@osm-openapi/spec`'s. */
+  spec?: string;
+  /** Receives one access-log line per request. Default: no log. */
+  log?: (line: string) => void;
+}
+
+/** A running mock, as returned by {@link startMock}. */
+export interface RunningMock {
+  /** Base URL, e.g. `http://127.0.0.1:4010`; point the client's `baseUrl` here. */
+  url: string;
+  /** The port actually listened on (useful with `port: 0`). */
+  port: number;
+  /** How many operations the served spec has. */
+  operations: number;
+  /** Stops the server and the Prism process behind it; resolves when both are gone. */
+  close(): Promise<void>;
+}
+
+/** Raised when the requested port is already taken. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`Port ${port} on ${host} is already in use. Stop whatever is using it, or choose another port (--port).`);
+    this.name = 'PortInUseError';
+  }
+}
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
+
+/** Counts the operations of an OpenAPI document file (JSON or YAML). */
+export function countOperations(specPath: string): number {
+  const text = readFileSync(specPath, 'utf8');
+  const doc = (specPath.endsWith('.json') ? JSON.parse(text) : parse(text)) as { paths?: Record<string, object> };
+  return Object.values(doc.paths ?? {}).reduce((n, item) => n + Object.keys(item).filter((k) => METHODS.has(k)).length, 0);
+}
+
+/**
+ * Starts the OSM mock: Prism serving the bundled spec, behind a front server that answers invalid
+ * requests the way OSM does (400 `OSM.0001` naming the parameter and rule, 401 `OSM.0002`).
+ *
+ * ```ts
+ * const mock = await startMock({ port: 0 });
+ * const client = createOsmClient({ baseUrl: mock.url, auth: { token: 'test' } });
+ * // ...
+ * await mock.close();
+ * ```
+ */
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  const spec = options.spec ?? openapiJsonPath;
+  const operations = countOperations(spec);
+
+  // Listen first, so a taken port fails fast, before Prism is started for nothing.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error),
+    );
+    server.listen(options.port ?? 4010, host, () => resolve());
+  });
+  const closeServer = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+  let prism;
+  try {
+    prism = await startPrism({ spec, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm' });
+  } catch (error) {
+    await closeServer();
+    throw error;
+  }
+  server.on('request', proxyTo({ prismPort: prism.port, onResponse: options.log }));
+
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    operations,
+    close: async () => {
+      await Promise.all([closeServer(), prism.stop()]);
+    },
+  };
+}
