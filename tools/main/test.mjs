@@ -27,10 +27,10 @@ await main(async () => {
   const pnpm = ensurePnpm();
   installDependencies(pnpm);
   ensureChromium();
-  step('Lint, build and test every package (turbo run lint test)');
+  step('Lint the spec, check coverage, build, check and test every package (turbo)');
   let failure;
   try {
-    run(pnpm[0], [...pnpm.slice(1), 'exec', 'turbo', 'run', 'lint', 'test', '--continue', '--output-logs=new-only']);
+    run(pnpm[0], [...pnpm.slice(1), 'exec', 'turbo', 'run', 'lint:spec', 'coverage', 'lint:package', 'test', '--continue', '--output-logs=new-only']);
   } catch (error) {
     failure = error;
   }
