@@ -1,83 +1,57 @@
-// Builds the two code samples Redoc shows for each operation (x-codeSamples): a TypeScript call through
-// @osm-openapi/client and a curl command. Values come from the spec's own examples, so a sample is only
-// as right as the spec - and every operation gets one without anyone writing 84 by hand.
+// Renders the code samples Redoc shows for each operation (x-codeSamples): a TypeScript call through
+// @osm-openapi/client and a curl command, both from the operation's example request (request-example.mjs).
+// Every operation gets them without anyone writing 84 by hand, and the docs tests type-check every
+// TypeScript sample against the client.
+import { FilePart, exampleRequest } from './request-example.mjs';
 
-const ENDPOINT = 'https://osm.ap-southeast-3.myhuaweicloud.com';
+/** The documented endpoint the curl samples call (the client's default base URL). */
+export const ENDPOINT = 'https://osm.ap-southeast-3.myhuaweicloud.com';
 
-/** Resolves a local `#/components/...` reference of the bundled spec. */
-export function deref(spec, node) {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((obj, key) => obj?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+/** The labels of the samples; the page's Redoc options list the same ones (redoc-options.json). */
+export const SAMPLE_LABELS = { typescript: 'TypeScript', curl: 'curl' };
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A TypeScript expression for `value`, pretty-printed with two-space indents. */
+function tsLiteral(value, depth = 0) {
+  const pad = '  '.repeat(depth + 1);
+  const end = '  '.repeat(depth);
+  if (value instanceof FilePart) return `new File([await readFile('./${value.fileName}')], '${value.fileName}')`;
+  if (Array.isArray(value)) {
+    return value.length ? `[\n${value.map((v) => `${pad}${tsLiteral(v, depth + 1)},`).join('\n')}\n${end}]` : '[]';
   }
-  return current;
-}
-
-/** A value for a parameter: its example, its schema's example, default or first enum value. */
-function sampleValue(spec, parameter) {
-  const schema = deref(spec, parameter.schema) ?? {};
-  const examples = parameter.examples ? Object.values(parameter.examples).map((e) => deref(spec, e)?.value) : [];
-  const candidates = [parameter.example, examples[0], schema.example, schema.default, schema.enum?.[0]];
-  const found = candidates.find((v) => v !== undefined);
-  if (found !== undefined) return found;
-  if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? 1;
-  if (schema.type === 'array') return [deref(spec, schema.items)?.example ?? 'value'];
-  return parameter.name.endsWith('id') ? `${parameter.name}-123` : 'value';
-}
-
-/** The request body example to show: the first named example of the first content type. */
-function sampleBody(spec, operation) {
-  const body = deref(spec, operation.requestBody);
-  if (!body?.content) return undefined;
-  const [mediaType, media] = Object.entries(body.content)[0];
-  const example = media.examples ? deref(spec, Object.values(media.examples)[0])?.value : media.example;
-  return { mediaType, example, schema: deref(spec, media.schema) };
-}
-
-function indent(text, spaces) {
-  return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
-}
-
-function tsLiteral(value) {
-  return JSON.stringify(value, null, 2).replace(/"([A-Za-z_$][\w$]*)":/g, '$1:');
-}
-
-/** The parameters an example call passes: all path parameters and the required query ones. */
-function callParameters(spec, pathItem, operation) {
-  const all = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(spec, p));
-  const params = {};
-  for (const p of all) {
-    if (p.in === 'path' || (p.in === 'query' && p.required)) {
-      params[p.in] ??= {};
-      params[p.in][p.name] = sampleValue(spec, p);
-    }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(
+      ([key, v]) => `${pad}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${tsLiteral(v, depth + 1)},`,
+    );
+    return entries.length ? `{\n${entries.join('\n')}\n${end}}` : '{}';
   }
-  return params;
+  return JSON.stringify(value);
 }
 
-/** TypeScript sample: one typed call through @osm-openapi/client. */
+function hasFilePart(body) {
+  return Object.values(body?.value ?? {}).some((v) => v instanceof FilePart);
+}
+
+/** TypeScript sample: one typed call through @osm-openapi/client; a downloaded file is written to disk. */
 export function typescriptSample(spec, path, method, pathItem, operation) {
-  const params = callParameters(spec, pathItem, operation);
-  const body = sampleBody(spec, operation);
-  const init = [];
-  if (Object.keys(params).length) init.push(`params: ${indent(tsLiteral(params), 2)}`);
-  if (body?.mediaType === 'application/json' && body.example !== undefined) init.push(`body: ${indent(tsLiteral(body.example), 2)}`);
-  if (body?.mediaType === 'multipart/form-data') {
-    init.push(`body: ${indent(tsLiteral(Object.fromEntries(Object.keys(body.schema?.properties ?? {}).map((k) => [k, `<${k}>`]))), 2)}`);
-    init.push('bodySerializer: toFormData');
-  }
-  const call = init.length ? `client.${method.toUpperCase()}('${path}', {\n  ${init.join(',\n  ')},\n})` : `client.${method.toUpperCase()}('${path}')`;
+  const request = exampleRequest(spec, path, method, pathItem, operation);
+  const init = {};
+  if (Object.keys(request.params).length) init.params = request.params;
+  if (request.body) init.body = request.body.value;
+  const args = [`'${path}'`, ...(Object.keys(init).length ? [tsLiteral(init)] : [])].join(', ');
+  const fsImports = [hasFilePart(request.body) && 'readFile', request.downloadsFile && 'writeFile'].filter(Boolean);
   return [
-    `import { createOsmClient${body?.mediaType === 'multipart/form-data' ? ', toFormData' : ''} } from '@osm-openapi/client';`,
+    ...(fsImports.length ? [`import { ${fsImports.join(', ')} } from 'node:fs/promises';`] : []),
+    "import { createOsmClient } from '@osm-openapi/client';",
     '',
-    "const client = createOsmClient({ auth: { token: process.env.OSM_TOKEN! } });",
+    'const client = createOsmClient({ auth: { token: process.env.OSM_TOKEN! } });',
     '',
-    `const { data, error } = await ${call};`,
-    `if (error) throw error; // OsmError: error.code, error.message, error.solution`,
-    'console.log(data);',
+    `const { data, error } = await client.${method.toUpperCase()}(${args});`,
+    'if (error) throw error; // an OsmError: error.code, error.message, error.solution',
+    request.downloadsFile
+      ? "await writeFile('./download', new Uint8Array(await data.arrayBuffer())); // data is a Blob"
+      : 'console.log(data);',
   ].join('\n');
 }
 
@@ -85,23 +59,26 @@ function shellQuote(text) {
   return `'${String(text).replace(/'/g, "'\\''")}'`;
 }
 
-/** curl sample: the same request on the wire, token from $OSM_TOKEN. */
+function queryValue(value) {
+  return encodeURIComponent(Array.isArray(value) ? value.join(',') : String(value));
+}
+
+/** curl sample: the same request on the wire, the token from $OSM_TOKEN. */
 export function curlSample(spec, path, method, pathItem, operation) {
-  const params = callParameters(spec, pathItem, operation);
+  const { params, body, downloadsFile } = exampleRequest(spec, path, method, pathItem, operation);
   let url = path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(params.path?.[name] ?? name)));
-  const query = Object.entries(params.query ?? {}).map(
-    ([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(Array.isArray(v) ? v.join(',') : String(v))}`,
-  );
+  const query = Object.entries(params.query ?? {}).map(([name, value]) => `${encodeURIComponent(name)}=${queryValue(value)}`);
   if (query.length) url += `?${query.join('&')}`;
   const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(ENDPOINT + url)}`, '  -H "X-Auth-Token: $OSM_TOKEN"'];
-  const body = sampleBody(spec, operation);
-  if (body?.mediaType === 'application/json' && body.example !== undefined) {
-    lines.push("  -H 'Content-Type: application/json'", `  -d ${shellQuote(JSON.stringify(body.example))}`);
-  }
+  for (const [name, value] of Object.entries(params.header ?? {})) lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
   if (body?.mediaType === 'multipart/form-data') {
-    for (const [name, prop] of Object.entries(body.schema?.properties ?? {})) {
-      lines.push(`  -F ${shellQuote(`${name}=${deref(spec, prop)?.format === 'binary' ? '@./file.png' : `<${name}>`}`)}`);
+    for (const [name, value] of Object.entries(body.value)) {
+      const part = value instanceof FilePart ? `@./${value.fileName}` : typeof value === 'object' ? JSON.stringify(value) : value;
+      lines.push(`  -F ${shellQuote(`${name}=${part}`)}`);
     }
+  } else if (body) {
+    lines.push(`  -H 'Content-Type: ${body.mediaType}'`, `  -d ${shellQuote(JSON.stringify(body.value))}`);
   }
+  if (downloadsFile) lines.push('  -o ./download');
   return lines.join(' \\\n');
 }

@@ -74,5 +74,5 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  fail(error instanceof PortInUseError ? error.message : `could not start: ${(error as Error).message}`);
+  fail(error instanceof PortInUseError ? `${error.message} (--port <n>; --port 0 picks a free one)` : `could not start: ${(error as Error).message}`);
 }

@@ -1,5 +1,4 @@
 /**
  * @osm-openapi/mock: a mock of Huawei Cloud's OSM Service Ticket API for tests, built on Prism.
  */
-export { countOperations, type MockOptions, PortInUseError, type RunningMock, startMock } from './start-mock.js';
-export { badRequestBody, type OsmErrorBody, unauthorizedBody } from './osm-errors.js';
+export { type MockOptions, PortInUseError, type RunningMock, startMock } from './start-mock.js';

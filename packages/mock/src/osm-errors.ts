@@ -26,9 +26,9 @@ export function parseViolations(header: string | string[] | undefined): PrismVio
   }
 }
 
-/** "query parameter limit", "header X-Site", "body /incident_satisfaction_list/0" - where a violation is. */
-function describeLocation(location: string[] | undefined): string {
-  if (!location || location[0] !== 'request') return '';
+/** "query parameter limit", "header parameter X-Site", "body field incident_satisfaction_list.0" - where a violation is. */
+function describeLocation(location: string[]): string {
+  if (location[0] !== 'request') return '';
   const [, part, ...rest] = location;
   if (part === 'body') return rest.length ? `body field ${rest.join('.')}` : 'body';
   if (part === 'query' || part === 'header' || part === 'path') return `${part} parameter ${rest.join('.')}`;
@@ -41,12 +41,20 @@ function describeRule(message: string): string {
   return rule ? rule[0] : message;
 }
 
-/** The OSM.0001 body for a request Prism found invalid, naming each parameter and the rule it broke. */
+/** "query parameter language: is required" - one violation as the OSM message states it. */
+function describeViolation(violation: PrismViolation): string {
+  // A missing property is reported at its parent ("request.query: must have required property 'x'"):
+  // name the property itself.
+  const missing = /must have required property '([^']+)'/.exec(violation.message);
+  const location = [...(violation.location ?? []), ...(missing?.[1] ? [missing[1]] : [])];
+  const where = describeLocation(location);
+  const rule = missing ? 'is required' : describeRule(violation.message);
+  return where ? `${where}: ${rule}` : violation.message;
+}
+
+/** The OSM.0001 body for a request found invalid, naming each parameter and the rule it broke. */
 export function badRequestBody(violations: PrismViolation[]): OsmErrorBody {
-  const reasons = violations.map((v) => {
-    const where = describeLocation(v.location);
-    return where ? `${where}: ${describeRule(v.message)}` : v.message;
-  });
+  const reasons = violations.map(describeViolation);
   return {
     error_code: 'OSM.0001',
     error_msg: reasons.length ? `Invalid request: ${reasons.join('; ')}` : 'Invalid request.',

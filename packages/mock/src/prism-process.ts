@@ -67,7 +67,11 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
 
+  // If this process exits without close() (a test runner ending its worker), take Prism along.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited(child);
   };
@@ -75,6 +79,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (!(await canConnect(port))) {
     if (child.exitCode !== null) {
+      process.off('exit', killOnExit);
       throw new Error(`Prism exited with code ${child.exitCode} while starting:\n${output.trim()}`);
     }
     if (Date.now() > deadline) {

@@ -1,19 +1,33 @@
-// The front door of the mock: a small HTTP server that forwards every request to Prism and rewrites
-// Prism's rejections into the error bodies OSM itself sends (see osm-errors.ts).
-import { type IncomingMessage, type RequestListener, type ServerResponse, request } from 'node:http';
+// The front door of the mock: a small HTTP server that forwards every request to Prism and makes the
+// answer look like OSM's - Prism's rejections become OSM error bodies (see osm-errors.ts), binary
+// responses become real files (see sample-files.ts), and the credential header length rule Prism
+// cannot see is checked here.
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { request } from 'node:http';
+import { corsHeaders } from './cors.js';
 import { badRequestBody, noSuchApiBody, type OsmErrorBody, parseViolations, type PrismViolation, unauthorizedBody } from './osm-errors.js';
+import { sampleFile } from './sample-files.js';
+import type { MockedOperation, SpecModel } from './spec-model.js';
 
 export interface ProxyOptions {
   /** Loopback port Prism listens on. */
   prismPort: number;
+  /** The served spec. */
+  spec: SpecModel;
   /** Called once per answered request, for the access log. */
   onResponse?: (line: string) => void;
 }
 
-/** Prism's problem+json body, of which we need the error type and any validation list. */
+/** Prism's problem+json body, of which we need the error type, detail and any validation list. */
 interface PrismProblem {
   type?: string;
+  detail?: string;
   validation?: PrismViolation[];
+}
+
+/** The body Prism's HTTP layer sends for a JSON request body it cannot parse. */
+interface PrismBodyParseError {
+  error?: { code?: string };
 }
 
 function readBody(stream: IncomingMessage): Promise<Buffer> {
@@ -25,18 +39,25 @@ function readBody(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function parseProblem(body: Buffer): PrismProblem {
+function parseJson<T>(body: Buffer): T | undefined {
   try {
-    return JSON.parse(body.toString('utf8')) as PrismProblem;
+    return JSON.parse(body.toString('utf8')) as T;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
+/** The media type of a Content-Type header, without parameters. */
+function mediaTypeOf(headers: IncomingHttpHeaders): string {
+  return (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
 /** The OSM-shaped replacement for one of Prism's rejections, or undefined to pass the response through. */
-function rewrite(status: number, headers: IncomingMessage['headers'], body: Buffer, req: IncomingMessage): { status: number; body: OsmErrorBody } | undefined {
-  if (status === 401) return { status: 401, body: unauthorizedBody() };
-  const problem = headers['content-type']?.includes('problem+json') ? parseProblem(body) : undefined;
+function rewrite(status: number, headers: IncomingHttpHeaders, body: Buffer, req: IncomingMessage): { status: number; body: OsmErrorBody } | undefined {
+  // Without violations a 4xx is an example the caller chose (Prefer: code=401): pass it through.
+  const violations = parseViolations(headers['sl-violations']);
+  if (status === 401) return violations.length ? { status: 401, body: unauthorizedBody() } : undefined;
+  const problem = mediaTypeOf(headers) === 'application/problem+json' ? parseJson<PrismProblem>(body) : undefined;
   if (status === 404 || status === 405) {
     if (problem?.type?.includes('NO_PATH_MATCHED') || problem?.type?.includes('NO_METHOD_MATCHED')) {
       return { status: 404, body: noSuchApiBody(req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/') };
@@ -44,32 +65,83 @@ function rewrite(status: number, headers: IncomingMessage['headers'], body: Buff
     return undefined;
   }
   if (status === 400 || status === 422) {
-    const violations = parseViolations(headers['sl-violations']);
-    const all = violations.length ? violations : problem?.validation ?? [];
-    if (all.length || problem) return { status: 400, body: badRequestBody(all) };
+    if (violations.length) return { status: 400, body: badRequestBody(violations) };
+    if (problem) return { status: 400, body: badRequestBody(problem.validation ?? [{ message: problem.detail ?? 'Invalid request.' }]) };
+    if (parseJson<PrismBodyParseError>(body)?.error?.code === 'invalid_json') {
+      return { status: 400, body: badRequestBody([{ location: ['request', 'body'], message: 'must be well-formed JSON' }]) };
+    }
   }
   return undefined;
 }
 
-/** Headers to copy onto a rewritten response: CORS, so browsers can read the error too. */
-function corsHeaders(headers: IncomingMessage['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.startsWith('access-control-') && typeof value === 'string') out[name] = value;
-  }
-  return out;
+/** Violations of the operation's credential header length rules (OpenAPI cannot state them for Prism). */
+function headerViolations(req: IncomingMessage, operation: MockedOperation): PrismViolation[] {
+  return operation.headerRules.flatMap((rule) => {
+    const value = req.headers[rule.name.toLowerCase()];
+    // An empty or absent header is Prism's business: no credentials, 401.
+    if (typeof value !== 'string' || value === '') return [];
+    const location = ['request', 'header', rule.name];
+    if (value.length > rule.max) return [{ location, message: `must NOT have more than ${rule.max} characters` }];
+    if (value.length < rule.min) return [{ location, message: `must NOT have fewer than ${rule.min} characters` }];
+    return [];
+  });
+}
+
+/**
+ * The Accept header that lets Prism find the example named in `Prefer`. Prism looks for the example
+ * only in the media type it negotiated, which for a download is the file type: `Prefer:
+ * example=businessError` would then miss the JSON error example. Undefined when the caller chose.
+ */
+function acceptForPreferredExample(req: IncomingMessage, operation: MockedOperation): string | undefined {
+  const accept = req.headers.accept;
+  if (accept !== undefined && accept.trim() !== '*/*') return undefined;
+  const prefer = String(req.headers.prefer ?? '');
+  const example = /(?:^|[\s,;])example=("?)([^",;\s]+)\1/.exec(prefer)?.[2];
+  if (!example) return undefined;
+  const code = /(?:^|[\s,;])code=("?)(\d{3})\1/.exec(prefer)?.[2];
+  return operation.exampleMediaType(example, code);
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: OsmErrorBody, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...corsHeaders(req), ...extra, 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 function forward(req: IncomingMessage, res: ServerResponse, options: ProxyOptions): void {
   const started = performance.now();
   const log = (status: number) =>
     options.onResponse?.(`${req.method} ${req.url} -> ${status} (${Math.round(performance.now() - started)} ms)`);
+  const operation = options.spec.findOperation(req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/');
+
+  const violations = operation ? headerViolations(req, operation) : [];
+  if (violations.length) {
+    req.resume();
+    sendJson(req, res, 400, badRequestBody(violations));
+    log(400);
+    return;
+  }
+  const accept = operation && acceptForPreferredExample(req, operation);
+  const headers = accept ? { ...req.headers, accept } : req.headers;
+
   const upstream = request(
-    { host: '127.0.0.1', port: options.prismPort, method: req.method, path: req.url, headers: req.headers },
+    { host: '127.0.0.1', port: options.prismPort, method: req.method, path: req.url, headers },
     async (prismRes) => {
       const status = prismRes.statusCode ?? 502;
+      const mediaType = mediaTypeOf(prismRes.headers);
+      if (status < 300 && operation?.fileMediaTypes.has(mediaType)) {
+        prismRes.resume();
+        const file = sampleFile(mediaType);
+        const fileHeaders = { ...prismRes.headers, 'content-length': String(file.bytes.length), 'content-disposition': file.disposition };
+        delete fileHeaders['transfer-encoding'];
+        res.writeHead(status, fileHeaders).end(file.bytes);
+        log(status);
+        return;
+      }
       if (status < 400) {
-        res.writeHead(status, prismRes.headers);
+        // Prism copies a download's declared Content-Disposition onto its JSON answers (business
+        // errors) too; they are not files.
+        const passed = { ...prismRes.headers };
+        if (operation?.fileMediaTypes.size) delete passed['content-disposition'];
+        res.writeHead(status, passed);
         prismRes.pipe(res);
         log(status);
         return;
@@ -81,25 +153,24 @@ function forward(req: IncomingMessage, res: ServerResponse, options: ProxyOption
         log(status);
         return;
       }
-      const json = JSON.stringify(replacement.body);
-      const headers: Record<string, string> = { ...corsHeaders(prismRes.headers), 'content-type': 'application/json' };
-      const violations = prismRes.headers['sl-violations'];
-      if (typeof violations === 'string') headers['sl-violations'] = violations;
-      res.writeHead(replacement.status, headers).end(json);
+      // Keep Prism's reasons in their usual header too, for tools that read it.
+      const reasons = prismRes.headers['sl-violations'];
+      sendJson(req, res, replacement.status, replacement.body, typeof reasons === 'string' ? { 'sl-violations': reasons } : {});
       log(replacement.status);
     },
   );
   upstream.on('error', (error) => {
-    if (!res.headersSent) {
-      res.writeHead(502, { 'content-type': 'application/json' });
+    if (res.headersSent) {
+      res.destroy(error);
+    } else {
+      sendJson(req, res, 502, { error_code: 'OSM.0004', error_msg: `Mock backend unavailable: ${error.message}` });
     }
-    res.end(JSON.stringify({ error_code: 'OSM.0004', error_msg: `Mock backend unavailable: ${error.message}` }));
     log(502);
   });
   req.pipe(upstream);
 }
 
-/** A request listener that forwards to Prism and rewrites its rejections. */
+/** A request listener that forwards to Prism and makes its answers look like OSM's. */
 export function proxyTo(options: ProxyOptions): RequestListener {
   return (req, res) => forward(req, res, options);
 }

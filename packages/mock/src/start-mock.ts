@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openapiJsonPath } from '@osm-openapi/spec';
-import { parse } from 'yaml';
 import { startPrism } from './prism-process.js';
 import { proxyTo } from './proxy.js';
+import { modelSpec, readSpecDocument } from './spec-model.js';
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
@@ -40,18 +39,9 @@ export class PortInUseError extends Error {
     readonly host: string,
     readonly port: number,
   ) {
-    super(`Port ${port} on ${host} is already in use. Stop whatever is using it, or choose another port (--port).`);
+    super(`Port ${port} on ${host} is already in use: stop what is using it, or choose another port.`);
     this.name = 'PortInUseError';
   }
-}
-
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
-
-/** Counts the operations of an OpenAPI document file (JSON or YAML). */
-export function countOperations(specPath: string): number {
-  const text = readFileSync(specPath, 'utf8');
-  const doc = (specPath.endsWith('.json') ? JSON.parse(text) : parse(text)) as { paths?: Record<string, object> };
-  return Object.values(doc.paths ?? {}).reduce((n, item) => n + Object.keys(item).filter((k) => METHODS.has(k)).length, 0);
 }
 
 /**
@@ -68,7 +58,7 @@ export function countOperations(specPath: string): number {
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
   const spec = options.spec ?? openapiJsonPath;
-  const operations = countOperations(spec);
+  const model = modelSpec(readSpecDocument(spec));
 
   // Listen first, so a taken port fails fast, before Prism is started for nothing.
   const server = createServer();
@@ -90,14 +80,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     await closeServer();
     throw error;
   }
-  server.on('request', proxyTo({ prismPort: prism.port, onResponse: options.log }));
+  server.on('request', proxyTo({ prismPort: prism.port, spec: model, onResponse: options.log }));
 
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
-    operations,
+    operations: model.operationCount,
     close: async () => {
       await Promise.all([closeServer(), prism.stop()]);
     },

@@ -1,0 +1,126 @@
+import { untilAborted } from '../abortable.js';
+import { startDeadline } from '../deadline.js';
+import { OsmAuthError } from '../errors.js';
+import type { OsmAuth } from './auth-option.js';
+import { type RefreshableTokenSource, type TokenContext, tokenAuth } from './token.js';
+
+/** What the token is scoped to: a project (by ID or name) or the account (domain, by ID or name). */
+export type IamScope = { projectId: string } | { projectName: string } | { domainId: string } | { domainName: string };
+
+/** Options of {@link iamPasswordAuth}. */
+export interface IamPasswordOptions {
+  /** IAM user name. */
+  userName: string;
+  /** The user's password. */
+  password: string;
+  /** Name of the account (domain) the user belongs to. */
+  domainName: string;
+  /** Token scope. Default: the account, `{ domainName }`. */
+  scope?: IamScope;
+  /** Region of the IAM endpoint `https://iam.{region}.myhuaweicloud.com`. Default `ap-southeast-3`. */
+  region?: string;
+  /** IAM base URL, instead of the one `region` gives. */
+  endpoint?: string;
+  /** Refresh a token this long before it expires. Default 5 minutes. */
+  refreshMarginMs?: number;
+  /** Limit of one token request. Default 30,000 ms. */
+  timeoutMs?: number;
+}
+
+/** How long a token lives when IAM's answer does not say (IAM tokens are valid for 24 hours). */
+const DEFAULT_TOKEN_LIFE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Token authentication with an IAM user's password: gets a token from IAM (`POST /v3/auth/tokens`,
+ * returned in the `X-Subject-Token` header), caches it until shortly before it expires, and on a 401
+ * from OSM gets a new one and sends the request once more. Concurrent requests share one IAM call.
+ * The credentials live in a closure: nothing of them is reachable from the returned object.
+ */
+export function iamPasswordAuth(options: IamPasswordOptions): OsmAuth {
+  return tokenAuth(iamPasswordTokens(options));
+}
+
+function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource {
+  const endpoint = options.endpoint ?? `https://iam.${options.region ?? 'ap-southeast-3'}.myhuaweicloud.com`;
+  const url = `${endpoint.replace(/\/+$/, '')}/v3/auth/tokens?nocatalog=true`;
+  const marginMs = options.refreshMarginMs ?? 5 * 60 * 1000;
+  const body = JSON.stringify({
+    auth: {
+      identity: {
+        methods: ['password'],
+        password: { user: { name: options.userName, password: options.password, domain: { name: options.domainName } } },
+      },
+      scope: iamScope(options.scope ?? { domainName: options.domainName }),
+    },
+  });
+
+  let cached: { token: string; refreshAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+
+  async function requestToken(context: TokenContext): Promise<{ token: string; refreshAt: number }> {
+    const deadline = startDeadline(options.timeoutMs ?? 30_000, undefined, `POST ${url}`);
+    try {
+      const request = new Request(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json;charset=utf8' },
+        body,
+        signal: deadline.signal,
+      });
+      const response = await context.fetch(request);
+      const answer = await response.json().catch(() => undefined);
+      if (!response.ok) {
+        const detail = redact(iamErrorMessage(answer), options.password);
+        throw new OsmAuthError(`IAM refused the token request (HTTP ${response.status})${detail ? `: ${detail}` : ''}`, response.status);
+      }
+      const token = response.headers.get('X-Subject-Token');
+      if (!token) throw new OsmAuthError('IAM answered without an X-Subject-Token header', response.status);
+      const expiresAt = Date.parse((answer as { token?: { expires_at?: string } } | undefined)?.token?.expires_at ?? '');
+      const expiry = Number.isNaN(expiresAt) ? Date.now() + DEFAULT_TOKEN_LIFE_MS : expiresAt;
+      return { token, refreshAt: expiry - marginMs };
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  // One IAM call at a time, whoever asks; each caller stops waiting when its own request aborts.
+  function sharedToken(context: TokenContext): Promise<string> {
+    pending ??= requestToken(context)
+      .then((fresh) => {
+        cached = fresh;
+        return fresh.token;
+      })
+      .finally(() => {
+        pending = undefined;
+      });
+    return untilAborted(pending, context.signal);
+  }
+
+  return {
+    async getToken(context) {
+      return cached && Date.now() < cached.refreshAt ? cached.token : sharedToken(context);
+    },
+    async refreshToken(rejected, context) {
+      if (cached?.token === rejected) cached = undefined;
+      return this.getToken(context);
+    },
+  };
+}
+
+function iamScope(scope: IamScope): Record<string, { id: string } | { name: string }> {
+  if ('projectId' in scope) return { project: { id: scope.projectId } };
+  if ('projectName' in scope) return { project: { name: scope.projectName } };
+  if ('domainId' in scope) return { domain: { id: scope.domainId } };
+  return { domain: { name: scope.domainName } };
+}
+
+/** IAM's own error shape is `{ error: { message } }`; its API gateway's is `{ error_msg }`. */
+function iamErrorMessage(answer: unknown): string {
+  const shaped = answer as { error?: { message?: unknown }; error_msg?: unknown } | undefined;
+  const message = shaped?.error?.message ?? shaped?.error_msg;
+  return typeof message === 'string' ? message : '';
+}
+
+/** IAM does not echo passwords, but an error message is no place to find out that one did. */
+function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('***') : text;
+}

@@ -1,0 +1,103 @@
+import createClient, { type FetchOptions, type ParseAs } from 'openapi-fetch';
+import { type OsmAuthOption, resolveAuth } from './auth/auth-option.js';
+import type { OsmCallOptions, OsmClient, OsmHttpMethod, OsmResult } from './client-types.js';
+import { startDeadline } from './deadline.js';
+import { toFormData } from './form-data.js';
+import type { components } from './generated/openapi.js';
+import { traitsOf } from './operation-traits.js';
+import { querySerializerFor } from './query-serializer.js';
+import { toOsmResult } from './result.js';
+import { type RetryOptions, retryPolicy, withRetries } from './retry.js';
+import { type OsmFetch, transport } from './transport.js';
+
+/** Options of {@link createOsmClient}. Every one is optional. */
+export interface OsmClientOptions {
+  /** Region of the endpoint `https://osm.{region}.myhuaweicloud.com`. Default `ap-southeast-3`. */
+  region?: string;
+  /** Base URL instead of the one `region` gives, e.g. a mock's. Paths already start with `/v2` or `/v1.0`. */
+  baseUrl?: string;
+  /** How requests are authenticated; see {@link OsmAuthOption}. Default: not at all. */
+  auth?: OsmAuthOption;
+  /** `X-Language` of every request (e.g. `en-us`), unless a call sets its own. OSM's default is `zh-cn`. */
+  language?: components['parameters']['XLanguage'];
+  /** `X-Time-Zone` of every request (e.g. `GMT+8`), unless a call sets its own. */
+  timeZone?: components['parameters']['XTimeZone'];
+  /** `X-Site` of every request: `0` Chinese mainland site, `1` international site. */
+  site?: components['parameters']['XSite'];
+  /** The fetch to send requests with. Default: the global fetch. */
+  fetch?: OsmFetch;
+  /**
+   * Limit of one attempt, until the response body is read (for `parseAs: 'stream'`, until the headers
+   * arrive). Exceeding it throws {@link OsmTimeoutError}. `Infinity` for none. Default 30,000 ms.
+   */
+  timeoutMs?: number;
+  /** Retries of failed requests (GET only unless you list other methods); `false` for none. */
+  retry?: RetryOptions | false;
+  /** `User-Agent` of every request. Default: the runtime's. */
+  userAgent?: string;
+}
+
+const DEFAULT_REGION = 'ap-southeast-3';
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** What a call takes, before typing: openapi-fetch's options plus the client's. */
+type CallInit = FetchOptions<unknown> & OsmCallOptions & { [key: string]: unknown };
+type UntypedRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/**
+ * Creates a client for every operation of the OSM Service Ticket API, typed from the spec.
+ *
+ * Each call resolves to `{ data, error, response }`: `error` is an {@link OsmError} for HTTP 4xx/5xx
+ * and for HTTP 200 bodies carrying an `error_code`; `data` is then absent, and otherwise is the
+ * operation's result type. A request that gets no response throws {@link OsmNetworkError} or
+ * {@link OsmTimeoutError} (after retries), or the caller's abort reason.
+ *
+ * ```ts
+ * const client = createOsmClient({ auth: { token: process.env.OSM_TOKEN! }, language: 'en-us' });
+ * const { data, error } = await client.GET('/v2/servicerequest/cases/{case_id}/status', {
+ *   params: { path: { case_id: 'CS20240101000001' } },
+ * });
+ * ```
+ */
+export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
+  const fetchClient = createClient({
+    baseUrl: options.baseUrl ?? `https://osm.${options.region ?? DEFAULT_REGION}.myhuaweicloud.com`,
+    fetch: transport(options.fetch),
+    headers: {
+      'X-Language': options.language,
+      'X-Time-Zone': options.timeZone,
+      'X-Site': options.site,
+      'User-Agent': options.userAgent,
+    },
+  });
+  if (options.auth) fetchClient.use(resolveAuth(options.auth));
+  const request = fetchClient.request as unknown as UntypedRequest;
+
+  const send = (method: OsmHttpMethod) => async (path: string, init: CallInit = {}): Promise<OsmResult<unknown>> => {
+    const { timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry, signal, ...fetchInit } = init;
+    const traits = traitsOf(method, path);
+    const parseAs: ParseAs = fetchInit.parseAs ?? (traits.binary ? 'blob' : 'json');
+    const callerSignal = signal ?? undefined;
+
+    return withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {
+      const deadline = startDeadline(timeoutMs, callerSignal, `${method} ${path}`);
+      try {
+        const result = await request(method, path, {
+          querySerializer: querySerializerFor(traits.arrayQuery),
+          ...(traits.multipart ? { bodySerializer: toFormData } : {}),
+          ...fetchInit,
+          parseAs,
+          signal: deadline.signal,
+        });
+        return await toOsmResult(result, parseAs);
+      } catch (error) {
+        // Whatever broke once the signal aborted (fetch, or reading the body), the abort is the cause.
+        throw deadline.signal.aborted ? deadline.signal.reason : error;
+      } finally {
+        deadline.clear();
+      }
+    });
+  };
+
+  return { GET: send('GET'), PUT: send('PUT'), POST: send('POST'), DELETE: send('DELETE') } as unknown as OsmClient;
+}

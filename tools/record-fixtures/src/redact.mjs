@@ -1,0 +1,109 @@
+// Takes secrets and personal data out of a recorded exchange, in memory, before it is written.
+// Headers that carry credentials are replaced whole; known secret values (the token, AK, SK...) are
+// replaced wherever they appear; e-mail addresses, phone numbers, verification codes and passwords are
+// replaced by placeholders of the same shape, so the fixture still validates against the spec.
+
+/** What replaces a credential. */
+export const REDACTED = '[REDACTED]';
+/** What replaces an e-mail address. */
+export const REDACTED_EMAIL = 'redacted@example.com';
+
+// Credentials (X-Auth-Token, AK/SK signature, temporary-credential token, IAM's token header), the
+// account ID that AK/SK requests carry, and cookies.
+const SECRET_HEADERS = new Set([
+  'x-auth-token',
+  'authorization',
+  'x-security-token',
+  'x-subject-token',
+  'x-domain-id',
+  'cookie',
+  'set-cookie',
+]);
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// International numbers written with a leading +, and Chinese mobile numbers (11 digits starting 13-19)
+// standing alone - not the middle of a longer number such as a millisecond timestamp.
+const PHONE = /\+\d[\d -]{6,18}\d|(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const PASSWORD_FIELD = /passw(or)?d|pwd|secret|token|access_?key|secret_?key|^ak$|^sk$/i;
+const VERIFICATION_CODE_FIELD = /verif\w*code/i;
+const PHONE_FIELD = /mobile|phone|^tel$|telephone/i;
+
+const maskDigits = (text) => text.replace(/\d/g, '0');
+const maskCode = (text) => text.replace(/\d/g, '0').replace(/[A-Za-z]/g, 'x');
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replaces every known secret value, e-mail address and phone number inside a string. */
+function scrubText(text, secretPattern) {
+  let out = secretPattern ? text.replace(secretPattern, REDACTED) : text;
+  out = out.replace(EMAIL, REDACTED_EMAIL);
+  return out.replace(PHONE, maskDigits);
+}
+
+/** A string value, judged also by the name of the field (or parameter) that holds it. */
+function scrubField(name, value, secretPattern) {
+  if (typeof name === 'string') {
+    if (PASSWORD_FIELD.test(name)) return REDACTED;
+    if (VERIFICATION_CODE_FIELD.test(name)) return maskCode(value);
+    if (PHONE_FIELD.test(name)) return maskDigits(scrubText(value, secretPattern));
+  }
+  return scrubText(value, secretPattern);
+}
+
+function scrubValue(value, name, secretPattern) {
+  if (typeof value === 'string') return scrubField(name, value, secretPattern);
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, name, secretPattern));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, scrubValue(child, key, secretPattern)]));
+  }
+  return value;
+}
+
+function scrubHeaders(headers, secretPattern) {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [
+      name,
+      SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : scrubField(name, value, secretPattern),
+    ]),
+  );
+}
+
+/**
+ * Returns a copy of a fixture with secrets and personal data replaced. `secrets` are values known to be
+ * secret (token, AK, SK, security token, account ID); they are replaced wherever they occur.
+ * Throws if, after redaction, any of them could still be found - so a miss stops the write.
+ */
+export function redactFixture(fixture, secrets = []) {
+  const known = [...new Set(secrets.filter((s) => typeof s === 'string' && s.length > 0))].sort((a, b) => b.length - a.length);
+  const secretPattern = known.length ? new RegExp(known.map(escapeRegExp).join('|'), 'g') : undefined;
+  const { request, response } = fixture;
+  const redacted = {
+    ...fixture,
+    request: {
+      ...request,
+      path: scrubText(request.path, secretPattern),
+      query: scrubValue(request.query ?? {}, undefined, secretPattern),
+      headers: scrubHeaders(request.headers, secretPattern),
+      ...(request.body === undefined ? {} : { body: scrubValue(request.body, undefined, secretPattern) }),
+    },
+    response: {
+      ...response,
+      headers: scrubHeaders(response.headers, secretPattern),
+      ...(response.body === undefined ? {} : { body: scrubValue(response.body, undefined, secretPattern) }),
+    },
+  };
+  assertNoSecrets(JSON.stringify(redacted), known);
+  return redacted;
+}
+
+/** Throws when a known secret (or its base64 form) is in `text`. Says which kind, never the value. */
+export function assertNoSecrets(text, secrets) {
+  for (const [index, secret] of secrets.entries()) {
+    const forms = [secret, Buffer.from(secret).toString('base64')];
+    if (forms.some((form) => form.length >= 4 && text.includes(form))) {
+      throw new Error(`redaction failed: secret #${index + 1} of ${secrets.length} is still in the fixture; nothing was written`);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// Runs require-changeset.mjs against scratch git repositories shaped like this one: a base commit on
+// `main`, then a branch whose changes do or do not carry the changesets they need.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'require-changeset.mjs');
+const repos = [];
+
+function git(cwd, ...args) {
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
+
+function write(root, path, content) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+/** A repository with three public packages and one private one, committed on `main`, checked out on `feature`. */
+function scratchRepository() {
+  const root = mkdtempSync(join(tmpdir(), 'require-changeset-'));
+  repos.push(root);
+  git(root, 'init', '-q', '-b', 'main');
+  for (const name of ['spec', 'client', 'mock']) {
+    write(root, `packages/${name}/package.json`, JSON.stringify({ name: `@osm-openapi/${name}`, version: '0.1.0' }));
+    write(root, `packages/${name}/src/index.ts`, 'export {};\n');
+  }
+  write(root, 'packages/contract-tests/package.json', JSON.stringify({ name: '@osm-openapi/contract-tests', private: true }));
+  write(root, 'spec/openapi.yaml', 'openapi: 3.0.3\n');
+  write(root, 'spec/ERRATA.md', '# Errata\n');
+  write(root, '.changeset/README.md', '# Changesets\n');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'base');
+  git(root, 'checkout', '-q', '-b', 'feature');
+  return root;
+}
+
+function changeset(releases) {
+  return `---\n${Object.entries(releases).map(([name, bump]) => `"${name}": ${bump}`).join('\n')}\n---\n\nA change.\n`;
+}
+
+function check(root, base = 'main') {
+  const result = spawnSync(process.execPath, [script, '--base', base], { cwd: root, encoding: 'utf8' });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+afterEach(() => {
+  for (const root of repos.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe('require-changeset', () => {
+  it('passes when only private packages, tests and prose changed', () => {
+    const root = scratchRepository();
+    write(root, 'packages/contract-tests/test/drift.test.ts', 'test\n');
+    write(root, 'packages/client/test/auth/token.test.ts', 'test\n');
+    write(root, 'spec/ERRATA.md', '# Errata\n\nOne more.\n');
+    const { status, output } = check(root);
+    expect(status).toBe(0);
+    expect(output).toContain('No public package changed');
+  });
+
+  it('fails on a committed spec change without a changeset, naming the packages whose types it changes', () => {
+    const root = scratchRepository();
+    write(root, 'spec/paths/v2/cases.yaml', 'get: {}\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'spec change');
+    const { status, output } = check(root);
+    expect(status).toBe(1);
+    expect(output).toContain('A changeset is missing for @osm-openapi/spec, @osm-openapi/client');
+    expect(output).toContain('spec/paths/v2/cases.yaml');
+    expect(output).toContain('pnpm changeset');
+    expect(output).not.toContain('@osm-openapi/mock');
+  });
+
+  it('fails on an uncommitted change to a package source, naming the file', () => {
+    const root = scratchRepository();
+    write(root, 'packages/mock/src/proxy.ts', 'export const proxy = 1;\n');
+    const { status, output } = check(root);
+    expect(status).toBe(1);
+    expect(output).toContain('@osm-openapi/mock: packages/mock/src/proxy.ts');
+  });
+
+  it('passes when a changeset names every affected package', () => {
+    const root = scratchRepository();
+    write(root, 'spec/openapi.yaml', 'openapi: 3.0.3\ninfo: {}\n');
+    write(root, '.changeset/blue-cats-sing.md', changeset({ '@osm-openapi/spec': 'patch', '@osm-openapi/client': 'patch' }));
+    const { status, output } = check(root);
+    expect(status).toBe(0);
+    expect(output).toContain('Changesets cover @osm-openapi/spec, @osm-openapi/client');
+  });
+
+  it('fails when the changeset leaves out one affected package', () => {
+    const root = scratchRepository();
+    write(root, 'spec/openapi.yaml', 'openapi: 3.0.3\ninfo: {}\n');
+    write(root, '.changeset/blue-cats-sing.md', changeset({ '@osm-openapi/spec': 'minor' }));
+    const { status, output } = check(root);
+    expect(status).toBe(1);
+    expect(output).toContain('A changeset is missing for @osm-openapi/client');
+  });
+
+  it('accepts an empty changeset as the statement that no release is needed', () => {
+    const root = scratchRepository();
+    write(root, 'packages/client/src/index.ts', '// a comment\nexport {};\n');
+    write(root, '.changeset/quiet-dogs-rest.md', '---\n---\n');
+    const { status, output } = check(root);
+    expect(status).toBe(0);
+    expect(output).toContain('empty changeset');
+  });
+
+  it('passes the release change that consumes the changesets into versions', () => {
+    const root = scratchRepository();
+    write(root, '.changeset/blue-cats-sing.md', changeset({ '@osm-openapi/client': 'patch' }));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'pending changeset');
+    git(root, 'branch', '-f', 'main', 'HEAD');
+    git(root, 'rm', '-q', '.changeset/blue-cats-sing.md');
+    write(root, 'packages/client/package.json', JSON.stringify({ name: '@osm-openapi/client', version: '0.1.1' }));
+    write(root, 'packages/client/CHANGELOG.md', '# @osm-openapi/client\n\n## 0.1.1\n');
+    const { status, output } = check(root);
+    expect(status).toBe(0);
+    expect(output).toContain('changesets consumed');
+  });
+
+  it('says how to fetch the base branch when it is missing', () => {
+    const root = scratchRepository();
+    const { status, output } = check(root, 'trunk');
+    expect(status).toBe(2);
+    expect(output).toContain('The base branch "trunk" was not found');
+    expect(output).toContain('git fetch origin trunk:trunk');
+  });
+
+  it('rejects a changeset without front matter, naming the file', () => {
+    const root = scratchRepository();
+    write(root, 'packages/spec/src/index.ts', 'export const x = 1;\n');
+    write(root, '.changeset/odd-file.md', 'Just prose.\n');
+    const { status, output } = check(root);
+    expect(status).toBe(2);
+    expect(output).toContain('.changeset/odd-file.md is not a changeset');
+  });
+});
