@@ -1,20 +1,25 @@
 // Builds the docs site into docs/dist: one self-contained Redoc page (index.html, works offline) with a
-// TypeScript and a curl sample on every operation and the guides as sections, plus the bundled spec and
-// the error catalogue for download.
+// TypeScript and a curl sample and the error codes on every operation and the guides as sections, plus the
+// bundled spec and the error catalogue for download.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorCodesPath, loadErrorCodes, loadSpec, openapiJsonPath, openapiYamlPath } from '@osm-openapi/spec';
-import { curlSample, typescriptSample } from './code-samples.mjs';
-import { guideTags, operations } from './guides.mjs';
+import { SAMPLE_LABELS, curlSample, typescriptSample } from './code-samples.mjs';
+import { guideTags } from './guides.mjs';
+import { inlineRedoclyLogos } from './offline-assets.mjs';
 import { errorsSection } from './operation-errors.mjs';
+import { operations } from './spec-walk.mjs';
+import { tagGroups } from './tag-groups.mjs';
 
-const docs = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scripts = dirname(fileURLToPath(import.meta.url));
+const docs = join(scripts, '..');
 const root = join(docs, '..');
 const work = join(docs, '.build');
 const dist = join(docs, 'dist');
+const page = join(dist, 'index.html');
 const started = Date.now();
 
 const spec = loadSpec();
@@ -22,25 +27,19 @@ const codes = loadErrorCodes();
 const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
 
 console.log(`docs: decorating ${operations(spec).length} operations with code samples and error codes`);
-for (const [path, method, operation] of operations(spec)) {
-  const item = spec.paths[path];
+for (const [path, method, operation, pathItem] of operations(spec)) {
   operation['x-codeSamples'] = [
-    { lang: 'TypeScript', label: 'TypeScript', source: typescriptSample(spec, path, method, item, operation) },
-    { lang: 'Shell', label: 'curl', source: curlSample(spec, path, method, item, operation) },
+    { lang: 'TypeScript', label: SAMPLE_LABELS.typescript, source: typescriptSample(spec, path, method, pathItem, operation) },
+    { lang: 'Shell', label: SAMPLE_LABELS.curl, source: curlSample(spec, path, method, pathItem, operation) },
   ];
   // The operationId is Huawei's SDK method name: show it, so readers coming from the SDKs can search for it.
   const sdkName = `SDK operation: \`${operation.operationId}\``;
-  operation.description = [operation.description ?? '', sdkName, errorsSection(spec, operation, codes)].join('\n\n').trim();
+  operation.description = [operation.description ?? '', sdkName, errorsSection(operation, codes)].join('\n\n').trim();
 }
 
 const guides = guideTags(join(docs, 'guides'), { spec, codes, errata });
-const apiTags = spec.tags.filter((t) => !t.name.startsWith('Historical'));
+spec['x-tagGroups'] = tagGroups(guides, spec.tags);
 spec.tags = [...guides, ...spec.tags];
-spec['x-tagGroups'] = [
-  { name: 'Guides', tags: guides.map((t) => t.name) },
-  { name: 'API v2', tags: apiTags.map((t) => t.name) },
-  { name: 'Historical API', tags: spec.tags.filter((t) => t.name.startsWith('Historical')).map((t) => t.name) },
-];
 
 rmSync(work, { recursive: true, force: true });
 rmSync(dist, { recursive: true, force: true });
@@ -58,19 +57,27 @@ execFileSync(
     'build-docs',
     decorated,
     '--output',
-    join(dist, 'index.html'),
+    page,
     '--inlineBundle',
-    '--openapi.disableTelemetry=true',
+    '--template',
+    join(scripts, 'page.hbs'),
+    '--openapi',
+    join(scripts, 'redoc-options.json'),
     '--title',
     'OSM Service Ticket API reference',
   ],
-  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  },
 );
+writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
 
 for (const file of [openapiJsonPath, openapiYamlPath, errorCodesPath]) {
-  copyFileSync(file, join(dist, file.split('/').pop()));
+  copyFileSync(file, join(dist, basename(file)));
 }
-const size = statSync(join(dist, 'index.html')).size;
+const size = statSync(page).size;
 console.log(
-  `docs: ${relative(root, join(dist, 'index.html'))} (${(size / 1024 / 1024).toFixed(1)} MB) and the spec downloads, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `docs: ${relative(root, page)} (${(size / 1024 / 1024).toFixed(1)} MB) and the spec downloads, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -45,10 +45,12 @@ export function typescriptSample(spec, path, method, pathItem, operation) {
     ...(fsImports.length ? [`import { ${fsImports.join(', ')} } from 'node:fs/promises';`] : []),
     "import { createOsmClient } from '@osm-openapi/client';",
     '',
-    'const client = createOsmClient({ auth: { token: process.env.OSM_TOKEN! } });',
+    'const client = createOsmClient({',
+    '  auth: { token: process.env.OSM_TOKEN! },',
+    '});',
     '',
     `const { data, error } = await client.${method.toUpperCase()}(${args});`,
-    'if (error) throw error; // an OsmError: error.code, error.message, error.solution',
+    'if (error) throw error; // OsmError: code, message, solution',
     request.downloadsFile
       ? "await writeFile('./download', new Uint8Array(await data.arrayBuffer())); // data is a Blob"
       : 'console.log(data);',

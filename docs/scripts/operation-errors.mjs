@@ -1,20 +1,23 @@
-// The "Errors" paragraph each operation gets in the docs: the codes it can return. The reference names
-// specific codes for a few operations (x-osm-error-codes on the operation); for the rest it points to the
-// whole table, so the general codes are listed and the full table linked.
+// The "Errors" paragraph each operation gets in the docs. The reference names no codes per operation (each
+// operation points to the whole table 7.1, or 7.3 for v1.0), so every operation lists the protocol codes
+// it can get and links the full table; an operation that declares `x-osm-error-codes` lists those first.
 
-const GENERAL = ['OSM.0001', 'OSM.0002', 'OSM.0003', 'OSM.0004'];
+/** The codes any operation can get: the parameter check, authentication, permission and internal errors. */
+export const GENERAL_CODES = ['OSM.0001', 'OSM.0002', 'OSM.0003', 'OSM.0004'];
 
-/** Markdown listing the error codes an operation can return. */
-export function errorsSection(spec, operation, codes) {
+/** Markdown listing the error codes an operation can return; throws on a code the catalogue lacks. */
+export function errorsSection(operation, codes) {
   const byCode = new Map(codes.map((c) => [c.code, c]));
-  const specific = operation['x-osm-error-codes'] ?? [];
-  const listed = [...new Set([...specific, ...GENERAL])];
+  const listed = [...new Set([...(operation['x-osm-error-codes'] ?? []), ...GENERAL_CODES])];
   const lines = listed.map((code) => {
     const entry = byCode.get(code);
-    return entry ? `- \`${code}\` (HTTP ${entry.http_status}): ${entry.description}` : `- \`${code}\``;
+    if (!entry) throw new Error(`${operation.operationId}: error code ${code} is not in the error catalogue`);
+    return `- \`${code}\` (HTTP ${entry.http_status}): ${entry.description}`;
   });
-  const businessNote = specific.length
-    ? ''
-    : '\n\nBusiness errors come back with HTTP 200 and `{error_code, error_msg}`; any code of the **Error handling** guide\'s table can occur.';
-  return `**Errors**\n\n${lines.join('\n')}${businessNote}`;
+  return [
+    '**Errors**',
+    lines.join('\n'),
+    'Business errors come back with HTTP 200 and `{error_code, error_msg}`: any code of the ' +
+      '[error-code table](#/error-handling) can occur.',
+  ].join('\n\n');
 }

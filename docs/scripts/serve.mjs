@@ -1,7 +1,7 @@
 // Serves docs/dist over HTTP (default 127.0.0.1:8080) until stopped. Static files only.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -13,12 +13,24 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Starts a static server for `dir`; resolves with the server once it listens. */
+/** The file under `root` a URL path names (a directory means its index.html), or undefined if outside it. */
+function fileFor(root, urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // malformed percent-encoding
+  }
+  const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+  return file.startsWith(root + sep) ? file : undefined;
+}
+
+/** Starts a static server for `dir`; resolves with the server once it listens (`port: 0` picks a free one). */
 export function serveStatic(dir, { host = '127.0.0.1', port = 8080 } = {}) {
+  const root = resolvePath(dir);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = fileFor(root, new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }

@@ -1,0 +1,129 @@
+// The guides as the page shows them: the generated error-code and migration tables, and the guide files
+// turned into sections.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
+import { describe, expect, it } from 'vitest';
+import { errorCodeTable, guideTags, migrationTable } from '../../scripts/guides.mjs';
+import { operations } from '../../scripts/spec-walk.mjs';
+
+const spec = loadSpec();
+const codes = loadErrorCodes();
+const guidesDir = new URL('../../guides/', import.meta.url).pathname;
+const reference = (file) =>
+  readFileSync(new URL(`../../../reference/${file}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
+
+/** The body rows of the first Markdown table in `markdown` that has `header` as its header row. */
+function tableRows(markdown, header) {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(header));
+  expect(start, `no table headed ${header}`).toBeGreaterThanOrEqual(0);
+  const rows = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+describe('error-code table', () => {
+  it("has one row per code of the reference's catalogue (64), with its HTTP status", () => {
+    const rows = tableRows(errorCodeTable(codes), '| Code |');
+    const referenceCodes = reference('error-codes.tsv');
+    expect(rows).toHaveLength(referenceCodes.length);
+    expect(rows).toHaveLength(64);
+    expect(rows.map((r) => [r[1], r[0].replace(/`/g, '')])).toEqual(
+      expect.arrayContaining(referenceCodes.map(([status, code]) => [status, code])),
+    );
+  });
+
+  it('keeps a "|" or a line break inside a cell from breaking the table', () => {
+    const table = errorCodeTable([
+      { code: 'OSM.9', http_status: 200, message: 'a | b', description: 'line\nbreak', solution: 'ok' },
+    ]);
+    expect(tableRows(table, '| Code |')).toEqual([['`OSM.9`', '200', 'a \\| b', 'line break', 'ok']]);
+  });
+});
+
+describe('v1.0 migration table', () => {
+  const markdown = migrationTable(spec);
+  const rows = tableRows(markdown, '| v1.0 operation');
+  const ids = new Set(operations(spec).map(([, , op]) => op.operationId));
+
+  it('maps each of the 13 historical operations to a v2 operation that exists', () => {
+    const historical = reference('operations.tsv').filter(([section]) => section.startsWith('6.'));
+    expect(rows).toHaveLength(historical.length);
+    expect(rows).toHaveLength(13);
+    for (const [v1, v2] of rows) {
+      const [oldId, newId] = [v1, v2].map((c) => /^`(\w+)`/.exec(c)[1]);
+      expect(historical.map((h) => h[3])).toContain(oldId);
+      expect(ids.has(newId), `${oldId} -> ${newId}`).toBe(true);
+      expect(newId.endsWith('V1'), `${oldId} is replaced by a v2 operation`).toBe(false);
+      expect(v2).toMatch(/(GET|POST|PUT|DELETE) `\/v2\//);
+    }
+  });
+
+  it('lists renamed fields per operation, a qualified name right after the object it is in', () => {
+    const section = markdown.split('### showCaseDetailV1 → showCaseDetail')[1].split('###')[0];
+    const renamed = tableRows(section, '| v1.0 field').map((r) => r.map((c) => c.replace(/`/g, '')));
+    const index = renamed.findIndex(([from]) => from === 'caseDetail');
+    expect(renamed[index]).toEqual(['caseDetail', 'incident_detail_info']);
+    expect(renamed[index + 1]).toEqual(['caseDetail.caseId', 'incident_detail_info.incident_id']);
+    expect(renamed.map(([from]) => from)).not.toContain('status');
+    expect(section).toMatch(/Same name in v2: .*`status`/);
+  });
+
+  it('keeps list-item fields (`caseList[].x`) next to their list', () => {
+    const section = markdown.split('### listCasesV1 → listCases')[1].split('###')[0];
+    const fields = tableRows(section, '| v1.0 field').map(([from]) => from.replace(/`/g, ''));
+    expect(fields[fields.indexOf('caseList') + 1]).toBe('caseList[].subCustomerName');
+  });
+
+  it('refuses a replacement that is not an operation of the spec', () => {
+    const fixture = {
+      paths: { '/v1.0/old': { get: { operationId: 'oldV1', deprecated: true, 'x-replaced-by': 'missingOp', responses: {} } } },
+    };
+    expect(() => migrationTable(fixture)).toThrow(/oldV1: x-replaced-by names missingOp/);
+  });
+});
+
+describe('guide sections', () => {
+  const errata = '# Errata\n\n| Section | says |\n|---|---|\n| 5.1 | x |\n';
+  const tags = guideTags(guidesDir, { spec, codes, errata });
+
+  it('makes one trait tag per guide, in file-name order, titled by its first heading', () => {
+    expect(tags.map((t) => t.name)).toEqual([
+      'Getting started',
+      'Authentication',
+      'Error handling',
+      'Testing with the mock',
+      'Migrating from v1.0',
+      'Errata',
+    ]);
+    expect(tags.every((t) => t['x-traitTag'] === true)).toBe(true);
+  });
+
+  it('fills in the generated parts and leaves no placeholder behind', () => {
+    const byName = Object.fromEntries(tags.map((t) => [t.name, t.description]));
+    expect(tags.map((t) => t.description).join('\n')).not.toContain('<!--');
+    expect(tableRows(byName['Error handling'], '| Code |')).toHaveLength(codes.length);
+    expect(byName['Migrating from v1.0']).toContain('### createCaseV1 → createCases');
+    expect(byName.Errata).toContain('| 5.1 | x |');
+    expect(byName.Errata).not.toContain('# Errata');
+  });
+
+  it('refuses a guide without a "# Title" first line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-guides-'));
+    try {
+      writeFileSync(join(dir, '01-untitled.md'), 'No heading here.\n');
+      expect(() => guideTags(dir, { spec, codes, errata })).toThrow(/01-untitled\.md must start with a "# Title" line/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,41 @@
+// The "Errors" paragraph on each operation.
+import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
+import { describe, expect, it } from 'vitest';
+import { GENERAL_CODES, errorsSection } from '../../scripts/operation-errors.mjs';
+import { operations } from '../../scripts/spec-walk.mjs';
+
+const codes = loadErrorCodes();
+const codeLines = (section) => section.split('\n').filter((line) => line.startsWith('- `'));
+
+describe('errors section', () => {
+  it('lists the protocol codes with their HTTP status and meaning, and links the full table', () => {
+    const section = errorsSection({ operationId: 'listCases' }, codes);
+    expect(section.startsWith('**Errors**')).toBe(true);
+    expect(codeLines(section)).toEqual([
+      '- `OSM.0001` (HTTP 400): An exception occurs when verifying parameters.',
+      '- `OSM.0002` (HTTP 401): Uncertified.',
+      '- `OSM.0003` (HTTP 403): Illegal operation.',
+      '- `OSM.0004` (HTTP 500): Internal error.',
+    ]);
+    expect(section).toContain('HTTP 200 and `{error_code, error_msg}`');
+    expect(section).toContain('[error-code table](#/error-handling)');
+  });
+
+  it("lists an operation's own x-osm-error-codes first, each code once", () => {
+    const section = errorsSection({ operationId: 'updateCases', 'x-osm-error-codes': ['OSM.01010004', 'OSM.0001'] }, codes);
+    expect(codeLines(section).map((line) => /`([^`]+)`/.exec(line)[1])).toEqual(['OSM.01010004', ...GENERAL_CODES]);
+    expect(codeLines(section)[0]).toContain('(HTTP 200)');
+  });
+
+  it('refuses a code the catalogue does not have', () => {
+    expect(() => errorsSection({ operationId: 'op', 'x-osm-error-codes': ['OSM.9999'] }, codes)).toThrow(
+      'op: error code OSM.9999 is not in the error catalogue',
+    );
+  });
+
+  it('works for every operation of the spec', () => {
+    for (const [, , operation] of operations(loadSpec())) {
+      expect(codeLines(errorsSection(operation, codes)).length).toBeGreaterThanOrEqual(GENERAL_CODES.length);
+    }
+  });
+});
