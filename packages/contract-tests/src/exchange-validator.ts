@@ -6,6 +6,7 @@ import type { Header, MediaType, RequestBody, Response } from './openapi-types.j
 import { parseParameter } from './parameter-values.js';
 import { type Mismatch, validateValue } from './schema-validator.js';
 import { deref, type SpecOperation, spec } from './spec-under-test.js';
+import { escapePointer } from './wire-names.js';
 
 /** A request and the response it got, in the fixture format. */
 export interface Exchange {
@@ -16,10 +17,6 @@ export interface Exchange {
 /** `application/json; charset=utf-8` -> `application/json`. */
 export function mediaTypeOf(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
-}
-
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** The path parameters of a concrete path, or undefined when the path does not fit the template. */
@@ -95,7 +92,11 @@ function checkBody(
   return media.schema ? validateValue(media.schema, body, pointer) : [];
 }
 
-function checkRequest(op: SpecOperation, request: FixtureRequest, status: number): Mismatch[] {
+/**
+ * Every way a request departs from the operation's spec. `status` is the status it got: a request
+ * answered 401 need not carry credentials.
+ */
+export function checkRequest(op: SpecOperation, request: FixtureRequest, status: number): Mismatch[] {
   const mismatches: Mismatch[] = [];
   if (request.method.toUpperCase() !== op.method) {
     mismatches.push({ pointer: '/request/method', message: `is ${request.method}; the spec says ${op.method}` });

@@ -65,7 +65,8 @@ export function readFixture(path: string): LoadedFixture {
 /** Every fixture, grouped by operationId, in file-name order. */
 export function loadFixtures(dir: string = fixturesDir): Map<string, LoadedFixture[]> {
   const byOperation = new Map<string, LoadedFixture[]>();
-  for (const operationId of readdirSync(dir).sort()) {
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const operationId of folders.map((entry) => entry.name).sort()) {
     const files = readdirSync(join(dir, operationId)).filter((f) => f.endsWith('.json')).sort();
     byOperation.set(operationId, files.map((f) => readFixture(join(dir, operationId, f))));
   }

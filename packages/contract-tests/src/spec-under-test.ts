@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openapiJsonPath } from '@osm-openapi/spec';
-import type { OpenApiDocument, Operation, Parameter, Reference, Schema } from './openapi-types.js';
+import type { OpenApiDocument, Operation, Parameter, Reference, RequestBody, Schema } from './openapi-types.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -72,4 +72,12 @@ export function operationById(operationId: string): SpecOperation {
 /** The schema of a parameter, resolved. */
 export function parameterSchema(parameter: Parameter): Schema {
   return deref<Schema>(parameter.schema ?? {});
+}
+
+/** Names of the file fields (`type: string, format: binary`) of an operation's multipart/form-data body. */
+export function multipartFileFields(op: SpecOperation): Set<string> {
+  const requestBody = op.operation.requestBody ? deref<RequestBody>(op.operation.requestBody) : undefined;
+  const schema = requestBody?.content['multipart/form-data']?.schema;
+  const properties = schema ? (deref<Schema>(schema).properties ?? {}) : {};
+  return new Set(Object.entries(properties).filter(([, s]) => deref<Schema>(s).format === 'binary').map(([name]) => name));
 }

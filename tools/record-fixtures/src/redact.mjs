@@ -20,13 +20,16 @@ const SECRET_HEADERS = new Set([
   'set-cookie',
 ]);
 
+// An AK/SK Authorization value quoted anywhere (an echo, a log line in a body).
+const SIGNATURE = /SDK-HMAC-SHA256\s+Access=\S+(\s+SignedHeaders=\S+)?(\s+Signature=[0-9A-Fa-f]+)?/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // International numbers written with a leading +, and Chinese mobile numbers (11 digits starting 13-19)
 // standing alone - not the middle of a longer number such as a millisecond timestamp.
 const PHONE = /\+\d[\d -]{6,18}\d|(?<!\d)1[3-9]\d{9}(?!\d)/g;
 const PASSWORD_FIELD = /passw(or)?d|pwd|secret|token|access_?key|secret_?key|^ak$|^sk$/i;
 const VERIFICATION_CODE_FIELD = /verif\w*code/i;
-const PHONE_FIELD = /mobile|phone|^tel$|telephone/i;
+// remind_mobile, remindMobile, phone, tel - and contact_value, which holds a phone number or an e-mail.
+const PHONE_FIELD = /(mobile|phone|^tel)$|contact_?value/i;
 
 const maskDigits = (text) => text.replace(/\d/g, '0');
 const maskCode = (text) => text.replace(/\d/g, '0').replace(/[A-Za-z]/g, 'x');
@@ -35,9 +38,25 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Replaces every known secret value, e-mail address and phone number inside a string. */
+/** JSON text inside a string (OSM's `form_data`, an echoed body), parsed; undefined when it is none. */
+function embeddedJson(text) {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Replaces every known secret value, e-mail address and phone number inside a string; JSON text is
+ * redacted field by field, as if it were part of the body.
+ */
 function scrubText(text, secretPattern) {
-  let out = secretPattern ? text.replace(secretPattern, REDACTED) : text;
+  const json = embeddedJson(text);
+  if (json !== undefined) return JSON.stringify(scrubValue(json, undefined, secretPattern));
+  let out = text.replace(SIGNATURE, REDACTED);
+  if (secretPattern) out = out.replace(secretPattern, REDACTED);
   out = out.replace(EMAIL, REDACTED_EMAIL);
   return out.replace(PHONE, maskDigits);
 }
@@ -70,14 +89,27 @@ function scrubHeaders(headers, secretPattern) {
   );
 }
 
+/** A text (an error message, a log line) with the same replacements as a fixture's strings. */
+export function redactText(text, secrets = []) {
+  return scrubText(text, secretPatternOf(knownSecrets(secrets)));
+}
+
+function knownSecrets(secrets) {
+  return [...new Set(secrets.filter((s) => typeof s === 'string' && s.length > 0))].sort((a, b) => b.length - a.length);
+}
+
+function secretPatternOf(known) {
+  return known.length ? new RegExp(known.map(escapeRegExp).join('|'), 'g') : undefined;
+}
+
 /**
  * Returns a copy of a fixture with secrets and personal data replaced. `secrets` are values known to be
  * secret (token, AK, SK, security token, account ID); they are replaced wherever they occur.
  * Throws if, after redaction, any of them could still be found - so a miss stops the write.
  */
 export function redactFixture(fixture, secrets = []) {
-  const known = [...new Set(secrets.filter((s) => typeof s === 'string' && s.length > 0))].sort((a, b) => b.length - a.length);
-  const secretPattern = known.length ? new RegExp(known.map(escapeRegExp).join('|'), 'g') : undefined;
+  const known = knownSecrets(secrets);
+  const secretPattern = secretPatternOf(known);
   const { request, response } = fixture;
   const redacted = {
     ...fixture,
@@ -91,7 +123,8 @@ export function redactFixture(fixture, secrets = []) {
     response: {
       ...response,
       headers: scrubHeaders(response.headers, secretPattern),
-      ...(response.body === undefined ? {} : { body: scrubValue(response.body, undefined, secretPattern) }),
+      // A binary body is bytes, not text: scrubbing it as text could only corrupt it (see record.mjs).
+      ...(response.body === undefined || response.bodyEncoding === 'base64' ? {} : { body: scrubValue(response.body, undefined, secretPattern) }),
     },
   };
   assertNoSecrets(JSON.stringify(redacted), known);
