@@ -2,7 +2,7 @@
 //   openapi.ts         the `paths`/`components`/`operations` types (openapi-typescript), binary as Blob
 //   operations.ts      what the runtime must know per operation and the spec says: array query styles,
 //                      multipart bodies, binary responses, and how list operations page
-//   error-catalogue.ts the error-code catalogue (code -> HTTP status, message, description, solution)
+//   error-catalogue.ts the error-code catalogue (code -> description, solution)
 // Nothing here is edited by hand; fix the spec and re-run `pnpm run generate`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -105,11 +105,17 @@ const ast = await openapiTS(spec, {
   transform: (schema) => (schema.type === 'string' && schema.format === 'binary' ? BLOB : undefined),
 });
 
-const entries = Object.fromEntries(catalogue.map(({ code, http_status, message, description, solution }) =>
-  [code, { httpStatus: http_status, message, description, solution }]));
+// Only what OsmError adds to a response's own error_code/error_msg: the rest stays out of the bundle.
+const entries = Object.fromEntries(catalogue.map(({ code, description, solution }) => [code, { description, solution }]));
 
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'openapi.ts'), `${HEADER}${astToString(ast)}`);
+const ROOT_DOCS = {
+  paths: 'Every operation of the OSM Service Ticket API, by path and HTTP method: parameters, bodies, responses.',
+  components: 'The schemas, parameters, responses and examples the operations share (`components["schemas"]["IncidentInfoV2"]`).',
+  operations: 'Every operation of the OSM Service Ticket API, by operationId (the Huawei SDKs\' names).',
+};
+const types = astToString(ast).replace(/^export interface (paths|components|operations) \{/gm, (line, name) => `/** ${ROOT_DOCS[name]} */\n${line}`);
+writeFileSync(join(outDir, 'openapi.ts'), `${HEADER}${types}`);
 writeFileSync(join(outDir, 'operations.ts'), `${HEADER}
 /** Per operation ("METHOD /path"), what the spec says the runtime must do differently from the defaults. */
 export const operationTraits = ${JSON.stringify(operations, null, 2)} as const;
@@ -118,7 +124,7 @@ export const operationTraits = ${JSON.stringify(operations, null, 2)} as const;
 export const pagedOperations = ${JSON.stringify(paged, null, 2)} as const;
 `);
 writeFileSync(join(outDir, 'error-catalogue.ts'), `${HEADER}
-/** The OSM error-code catalogue (spec/error-codes.yaml, table 7.1 of the reference). */
+/** The OSM error-code catalogue (spec/error-codes.yaml, table 7.1 of the reference): what each code means and what to do. */
 export const errorCatalogue = ${JSON.stringify(entries, null, 2)} as const;
 `);
 console.log(`generate: ${Object.keys(spec.paths).length} paths, ${Object.keys(operations).length} operations with traits, ${Object.keys(paged).length} paged, ${catalogue.length} error codes -> src/generated/`);

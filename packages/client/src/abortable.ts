@@ -1,9 +1,12 @@
-/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts, whichever is first. */
+/**
+ * Settles like `promise`, or rejects with the signal's reason as soon as it aborts, whichever is first.
+ * `promise` is always subscribed to, so its later rejection is never an unhandled one.
+ */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

@@ -1,6 +1,7 @@
-import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
+import type { FetchResponse, MaybeOptionalInit, ParseAs } from 'openapi-fetch';
 import type { OsmError } from './errors.js';
 import type { components, paths } from './generated/openapi.js';
+import type { operationTraits } from './generated/operations.js';
 import type { RetryOptions } from './retry.js';
 
 /** The HTTP methods OSM's operations use. */
@@ -12,7 +13,11 @@ export type OsmPathsWith<M extends OsmHttpMethod> = {
 }[keyof paths];
 
 /** The generated operation type of `M path`. */
-export type OsmOperation<P extends keyof paths, M extends OsmHttpMethod> = paths[P][Lowercase<M>];
+export type OsmOperation<P extends keyof paths, M extends OsmHttpMethod> =
+  paths[P][Lowercase<M>] extends infer Op extends Operation ? Op : never;
+
+/** What openapi-fetch's types require of an operation. */
+type Operation = Record<string | number, any>;
 
 /** A schema of the spec by name: `OsmSchema<'IncidentInfoV2'>`. */
 export type OsmSchema<Name extends keyof components['schemas']> = components['schemas'][Name];
@@ -48,22 +53,36 @@ export type OsmResult<T> =
   | { data: T; error?: never; response: Response }
   | { data?: never; error: OsmError; response: Response };
 
-type FetchData<Op extends Record<string | number, any>, Init> = Extract<
-  FetchResponse<Op, Init, `${string}/${string}`>,
-  { error?: never }
->['data'];
+// The `data` of openapi-fetch's success member (its error member's `data` is optional, so does not match).
+type FetchData<Op extends Operation, Init> =
+  FetchResponse<Op, Init, `${string}/${string}`> extends infer Result
+    ? Result extends { data: infer Data }
+      ? Data
+      : never
+    : never;
 
 /** The success type of an operation, without the `OsmErrorBody` alternative of its 200 response. */
-export type OsmData<Op extends Record<string | number, any>, Init = {}> = Exclude<FetchData<Op, Init>, OsmErrorBody>;
+export type OsmData<Op extends Operation, Init = {}> = Exclude<FetchData<Op, Init>, OsmErrorBody>;
 
 /** What a call of operation `Op` resolves to. */
-export type OsmResponse<Op extends Record<string | number, any>, Init = {}> = OsmResult<OsmData<Op, Init>>;
+export type OsmResponse<Op extends Operation, Init = {}> = OsmResult<OsmData<Op, Init>>;
+
+type Traits = typeof operationTraits;
+
+/** The init as the runtime sees it: file operations are parsed as a Blob unless `parseAs` says otherwise. */
+type WithDefaultParseAs<Init, Key extends string> = Init extends { parseAs: ParseAs }
+  ? Init
+  : Key extends keyof Traits
+    ? Traits[Key] extends { binary: true }
+      ? Init & { parseAs: 'blob' }
+      : Init
+    : Init;
 
 /** One HTTP method of the client: `client.GET(path, init)`. */
 export type OsmMethod<M extends OsmHttpMethod> = <P extends OsmPathsWith<M>, Init extends OsmInit<P, M>>(
   path: P,
   ...init: InitParam<Init>
-) => Promise<OsmResponse<OsmOperation<P, M>, Init>>;
+) => Promise<OsmResponse<OsmOperation<P, M>, WithDefaultParseAs<Init, `${M} ${P}`>>>;
 
 /**
  * The OSM client: one typed method per HTTP method, every operation of the spec by its path.

@@ -1,4 +1,5 @@
 import createClient, { type FetchOptions, type ParseAs } from 'openapi-fetch';
+import { untilAborted } from './abortable.js';
 import { type OsmAuthOption, resolveAuth } from './auth/auth-option.js';
 import type { OsmCallOptions, OsmClient, OsmHttpMethod, OsmResult } from './client-types.js';
 import { startDeadline } from './deadline.js';
@@ -82,14 +83,15 @@ export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
     return withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {
       const deadline = startDeadline(timeoutMs, callerSignal, `${method} ${path}`);
       try {
-        const result = await request(method, path, {
+        const result = request(method, path, {
           querySerializer: querySerializerFor(traits.arrayQuery),
           ...(traits.multipart ? { bodySerializer: toFormData } : {}),
           ...fetchInit,
           parseAs,
           signal: deadline.signal,
         });
-        return await toOsmResult(result, parseAs);
+        // Raced, so that a body that never ends cannot outlive the deadline, whatever fetch is in use.
+        return await untilAborted(result.then((settled) => toOsmResult(settled, parseAs)), deadline.signal);
       } catch (error) {
         // Whatever broke once the signal aborted (fetch, or reading the body), the abort is the cause.
         throw deadline.signal.aborted ? deadline.signal.reason : error;

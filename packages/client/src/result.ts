@@ -10,13 +10,13 @@ interface FetchResult {
 }
 
 /** True for a body carrying a non-empty `error_code`: OSM's way of failing, with any HTTP status. */
-export function isOsmErrorBody(body: unknown): body is OsmErrorBody {
-  return typeof body === 'object' && body !== null && typeof (body as { error_code?: unknown }).error_code === 'string'
-    && (body as { error_code: string }).error_code !== '';
+function isOsmErrorBody(body: unknown): body is OsmErrorBody {
+  const code = (body as { error_code?: unknown } | null)?.error_code;
+  return typeof body === 'object' && typeof code === 'string' && code !== '';
 }
 
 /** The OsmError a response stands for: its OSM error body, or `HTTP.<status>` when it has none. */
-export function osmErrorFrom(body: unknown, response: Response): OsmError {
+function osmErrorFrom(body: unknown, response: Response): OsmError {
   const headerRequestId = response.headers.get('x-request-id') ?? undefined;
   if (isOsmErrorBody(body)) {
     return new OsmError({

@@ -12,6 +12,7 @@ export type OsmFetch = (request: Request) => Promise<Response>;
 export function transport(fetch: OsmFetch | undefined): OsmFetch {
   return async (request) => {
     try {
+      request.signal.throwIfAborted();
       return await untilAborted((fetch ?? globalThis.fetch)(request), request.signal);
     } catch (error) {
       if (request.signal.aborted) throw request.signal.reason;

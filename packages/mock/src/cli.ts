@@ -66,7 +66,8 @@ try {
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!values.quiet) {
-    console.log(`OSM mock serving ${mock.operations} operations at ${mock.url} (${values.dynamic ? 'dynamic' : 'examples'}). Ctrl-C to stop.`);
+    const operations = `${mock.operations} operation${mock.operations === 1 ? '' : 's'}`;
+    console.log(`OSM mock serving ${operations} at ${mock.url} (${values.dynamic ? 'dynamic data' : 'examples'}). Ctrl-C to stop.`);
   }
   const stop = () => {
     void mock.close().then(() => process.exit(0));

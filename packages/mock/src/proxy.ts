@@ -12,6 +12,8 @@ import type { MockedOperation, SpecModel } from './spec-model.js';
 export interface ProxyOptions {
   /** Loopback port Prism listens on. */
   prismPort: number;
+  /** Why Prism is gone, if it is; makes "backend unavailable" answers say why. */
+  prismFailure?: () => string | undefined;
   /** The served spec. */
   spec: SpecModel;
   /** Called once per answered request, for the access log. */
@@ -163,7 +165,7 @@ function forward(req: IncomingMessage, res: ServerResponse, options: ProxyOption
     if (res.headersSent) {
       res.destroy(error);
     } else {
-      sendJson(req, res, 502, { error_code: 'OSM.0004', error_msg: `Mock backend unavailable: ${error.message}` });
+      sendJson(req, res, 502, { error_code: 'OSM.0004', error_msg: `Mock backend unavailable: ${options.prismFailure?.() ?? error.message}` });
     }
     log(502);
   });

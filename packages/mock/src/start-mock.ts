@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openapiJsonPath } from '@osm-openapi/spec';
 import { startPrism } from './prism-process.js';
@@ -60,8 +60,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const spec = options.spec ?? openapiJsonPath;
   const model = modelSpec(readSpecDocument(spec));
 
-  // Listen first, so a taken port fails fast, before Prism is started for nothing.
-  const server = createServer();
+  // Listen first, so a taken port fails fast, before Prism is started for nothing. Requests that
+  // arrive meanwhile wait for Prism.
+  let proxyReady!: (listener: RequestListener) => void;
+  const proxy = new Promise<RequestListener>((resolve) => (proxyReady = resolve));
+  const server = createServer((req, res) => void proxy.then((forward) => forward(req, res)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error),
@@ -80,7 +83,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     await closeServer();
     throw error;
   }
-  server.on('request', proxyTo({ prismPort: prism.port, spec: model, onResponse: options.log }));
+  proxyReady(proxyTo({ prismPort: prism.port, prismFailure: prism.failure, spec: model, onResponse: options.log }));
 
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;

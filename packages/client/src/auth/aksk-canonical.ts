@@ -51,7 +51,7 @@ export function canonicalQuery(search: string): string {
  * The signed headers: every header of the request plus `host`, lower-cased and sorted. Returns the
  * canonical block (`name:value\n` each, values trimmed) and the `;`-joined list.
  */
-export function canonicalHeaders(headers: Headers, host: string): { block: string; signedHeaders: string } {
+function canonicalHeaders(headers: Headers, host: string): { block: string; signedHeaders: string } {
   const entries = [...headers].filter(([name]) => name !== 'host');
   entries.push(['host', host]);
   entries.sort(([a], [b]) => compareCodePoints(a, b));

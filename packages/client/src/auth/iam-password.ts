@@ -95,13 +95,13 @@ function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource 
     return untilAborted(pending, context.signal);
   }
 
+  const getToken = async (context: TokenContext) =>
+    cached && Date.now() < cached.refreshAt ? cached.token : sharedToken(context);
   return {
-    async getToken(context) {
-      return cached && Date.now() < cached.refreshAt ? cached.token : sharedToken(context);
-    },
+    getToken,
     async refreshToken(rejected, context) {
       if (cached?.token === rejected) cached = undefined;
-      return this.getToken(context);
+      return getToken(context);
     },
   };
 }

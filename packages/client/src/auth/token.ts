@@ -35,28 +35,24 @@ export function tokenAuth(source: TokenSource): OsmAuth {
       : typeof source === 'function' ? async (context) => source(context)
         : (context) => source.getToken(context);
   const refreshable = typeof source === 'object' ? source : undefined;
-  // Requests that may have to be sent again after a 401, by openapi-fetch's request id; a copy is kept
-  // because fetch consumes the original's body.
-  const replayable = new Map<string, { token: string; replay: Request }>();
+  // Requests that may have to be sent again after a 401, with the token they carried; a copy is kept
+  // because fetch consumes the original's body. Weakly held: a request that never settles leaks nothing.
+  const replayable = new WeakMap<Request, { token: string; replay: Request }>();
 
   return {
-    async onRequest({ request, id, options }) {
+    async onRequest({ request, options }) {
       const token = await getToken({ fetch: options.fetch, signal: request.signal });
       request.headers.set(TOKEN_HEADER, token);
-      if (refreshable) replayable.set(id, { token, replay: request.clone() });
+      if (refreshable) replayable.set(request, { token, replay: request.clone() });
       return request;
     },
-    async onResponse({ response, id, options }) {
-      const sent = replayable.get(id);
-      replayable.delete(id);
+    async onResponse({ request, response, options }) {
+      const sent = replayable.get(request);
       if (!sent || !refreshable || response.status !== 401) return undefined;
       await response.body?.cancel();
       const context = { fetch: options.fetch, signal: sent.replay.signal };
       sent.replay.headers.set(TOKEN_HEADER, await refreshable.refreshToken(sent.token, context));
       return options.fetch(sent.replay);
-    },
-    onError({ id }) {
-      replayable.delete(id);
     },
   };
 }

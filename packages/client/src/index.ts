@@ -1,0 +1,63 @@
+/**
+ * @osm-openapi/client: a typed client for Huawei Cloud's OSM Service Ticket API, on openapi-fetch,
+ * with types generated from the @osm-openapi/spec OpenAPI description.
+ */
+export { type OsmClientOptions, createOsmClient } from './client.js';
+export type {
+  InitParam,
+  OsmCallOptions,
+  OsmClient,
+  OsmData,
+  OsmErrorBody,
+  OsmHttpMethod,
+  OsmInit,
+  OsmMethod,
+  OsmOperation,
+  OsmPathsWith,
+  OsmResponse,
+  OsmResult,
+  OsmSchema,
+} from './client-types.js';
+export type { components, operations, paths } from './generated/openapi.js';
+export { errorCatalogue } from './generated/error-catalogue.js';
+export {
+  type OsmCatalogueCode,
+  OsmAuthError,
+  OsmError,
+  type OsmErrorCode,
+  type OsmErrorInit,
+  OsmNetworkError,
+  OsmTimeoutError,
+} from './errors.js';
+export type { OsmAuth, OsmAuthOption } from './auth/auth-option.js';
+export {
+  type RefreshableTokenSource,
+  type TokenContext,
+  type TokenProvider,
+  type TokenSource,
+  tokenAuth,
+} from './auth/token.js';
+export { type IamPasswordOptions, type IamScope, iamPasswordAuth } from './auth/iam-password.js';
+export { type AkSkCredentials, akSkAuth } from './auth/aksk.js';
+export type { RetryOptions } from './retry.js';
+export type { OsmFetch } from './transport.js';
+export { type OsmPage, type OsmPageItem, type OsmPagedPath, paginate } from './pagination.js';
+export {
+  type AccessoryDownloadOptions,
+  type AttachmentUpload,
+  type Base64AttachmentUpload,
+  type DownloadAs,
+  type DownloadBody,
+  type DownloadedFile,
+  type DownloadOptions,
+  type DownloadResult,
+  type ExportCasesQuery,
+  type FileCallOptions,
+  type FileContent,
+  downloadAttachment,
+  downloadImage,
+  exportCases,
+  uploadAttachment,
+  uploadAttachmentAsBase64,
+} from './files.js';
+export { fileNameFromContentDisposition } from './content-disposition.js';

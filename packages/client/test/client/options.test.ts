@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { createOsmClient, type OsmClientOptions } from '../../src/index.js';
+import { fakeFetch, json } from '../support/fake-fetch.js';
+
+async function firstRequest(options: OsmClientOptions, header?: Record<string, string | number>) {
+  const fake = fakeFetch(() => json({}));
+  const client = createOsmClient({ ...options, fetch: fake.fetch });
+  await client.GET('/v2/servicerequest/config/regions', header ? { params: { header } } : undefined);
+  return fake.requests[0]!;
+}
+
+describe('endpoint', () => {
+  test('defaults to the ap-southeast-3 endpoint', async () => {
+    expect((await firstRequest({})).url).toBe('https://osm.ap-southeast-3.myhuaweicloud.com/v2/servicerequest/config/regions');
+  });
+  test('region picks osm.{region}.myhuaweicloud.com', async () => {
+    expect((await firstRequest({ region: 'cn-north-4' })).url).toBe('https://osm.cn-north-4.myhuaweicloud.com/v2/servicerequest/config/regions');
+  });
+  test('baseUrl wins over region, with or without a trailing slash', async () => {
+    expect((await firstRequest({ region: 'x', baseUrl: 'http://127.0.0.1:4010/' })).url).toBe('http://127.0.0.1:4010/v2/servicerequest/config/regions');
+  });
+});
+
+describe('default headers', () => {
+  test('language, timeZone, site and userAgent go on every request', async () => {
+    const sent = await firstRequest({ language: 'en-us', timeZone: 'GMT+8', site: 1, userAgent: 'ticket-bot/2.0' });
+    expect([...sent.headers]).toEqual([
+      ['user-agent', 'ticket-bot/2.0'],
+      ['x-language', 'en-us'],
+      ['x-site', '1'],
+      ['x-time-zone', 'GMT+8'],
+    ]);
+  });
+  test("a call's own header parameters win", async () => {
+    const sent = await firstRequest({ language: 'en-us', site: 1 }, { 'X-Language': 'zh-cn', 'X-Site': 0 });
+    expect(sent.headers.get('x-language')).toBe('zh-cn');
+    expect(sent.headers.get('x-site')).toBe('0');
+  });
+  test('nothing is sent that was not asked for', async () => {
+    expect([...(await firstRequest({})).headers]).toEqual([]);
+  });
+});
+
+test('without a fetch option, the global fetch is used, looked up at call time', async () => {
+  const original = globalThis.fetch;
+  const client = createOsmClient();
+  const fake = fakeFetch(() => json({ ok: true }));
+  globalThis.fetch = fake.fetch as typeof fetch;
+  try {
+    expect((await client.GET('/v2/servicerequest/config/regions')).data).toEqual({ ok: true });
+  } finally {
+    globalThis.fetch = original;
+  }
+});

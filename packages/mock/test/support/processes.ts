@@ -1,0 +1,42 @@
+// Finds the processes a mock started, through Linux's /proc, so tests can prove none is left behind
+// without the package exposing anything for it.
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** A running process: its id and command line. */
+export interface ProcessInfo {
+  pid: number;
+  command: string;
+}
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // the process ended while we looked
+  }
+}
+
+/** The processes whose parent is `parentPid`. */
+export function childProcesses(parentPid: number): ProcessInfo[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      const stat = read(`/proc/${name}/stat`);
+      // "pid (command) state ppid ...": the command may hold spaces and parentheses.
+      const ppid = Number(stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== parentPid) return [];
+      const command = read(`/proc/${name}/cmdline`)?.replaceAll('\0', ' ').trim() ?? '';
+      return [{ pid: Number(name), command }];
+    });
+}
+
+/** The Prism processes started by `parentPid`. */
+export function prismChildren(parentPid: number): ProcessInfo[] {
+  return childProcesses(parentPid).filter((p) => p.command.includes('@stoplight/prism-cli'));
+}
+
+/** Whether a process exists and is not a zombie. */
+export function isAlive(pid: number): boolean {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat !== undefined && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+}
