@@ -52,11 +52,11 @@ async function perCall(call, calls) {
 export async function benchClientOverhead({ spec, rounds, calls }) {
   const server = await startFixtureServer(listCasesExample(spec));
   try {
-    const calls3 = variants(server.url);
+    const callers = variants(server.url);
     const samples = { raw: [], token: [], aksk: [] };
-    for (const name of Object.keys(samples)) await perCall(calls3[name], Math.ceil(calls / 4)); // warm-up (JIT, sockets)
+    for (const name of Object.keys(samples)) await perCall(callers[name], Math.ceil(calls / 4)); // warm-up (JIT, sockets)
     for (let round = 0; round < rounds; round++) {
-      for (const name of Object.keys(samples)) samples[name].push(await perCall(calls3[name], calls));
+      for (const name of Object.keys(samples)) samples[name].push(await perCall(callers[name], calls));
     }
     const baseline = summarize(samples.raw, 'ms');
     const row = (label, name) => {

@@ -28,12 +28,10 @@ async function load(url, seconds) {
     connections: CONNECTIONS,
     duration: seconds,
     headers: { 'X-Auth-Token': 'bench' },
-    setupClient: (client) => {
+    setupClient: (client) =>
       client.on('response', (status, _bytes, _time) => {
         failure ||= status >= 300 ? `HTTP ${status}` : '';
-      });
-      client.on('body', (b) => { if (!b.toString().startsWith('{"status"')) console.log('BODY', b.toString().slice(0, 500)); });
-    },
+      }),
   });
   const failed = result.errors + result.timeouts + result.non2xx;
   if (failed > 0) {

@@ -18,18 +18,3 @@ export function summarize(samples, unit) {
 export function now() {
   return performance.now();
 }
-
-/**
- * Times `run` once per round (awaiting it), returning the samples in milliseconds.
- * @param {number} rounds
- * @param {(round: number) => unknown | Promise<unknown>} run
- */
-export async function timeRounds(rounds, run) {
-  const samples = [];
-  for (let round = 0; round < rounds; round++) {
-    const start = now();
-    await run(round);
-    samples.push(now() - start);
-  }
-  return samples;
-}

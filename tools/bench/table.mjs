@@ -4,6 +4,7 @@
 /** How to show values of `unit` around `reference`: a divisor, a suffix and how many decimals. */
 function scaleFor(unit, reference) {
   if (unit === 'ms') {
+    if (reference === 0) return { divisor: 1, suffix: 'ms', digits: 0 }; // a whole-ms figure below 1 ms
     if (reference < 1) return { divisor: 0.001, suffix: 'µs', digits: 1 };
     if (reference < 1000) return { divisor: 1, suffix: 'ms', digits: reference < 10 ? 2 : 0 };
     return { divisor: 1000, suffix: 's', digits: 2 };
@@ -43,7 +44,7 @@ export function renderTable(measurements) {
         formatSummary(c.subject),
         c.baselineLabel,
         formatSummary(c.baseline),
-        `${c.ratio.toFixed(2)}×`,
+        Number.isFinite(c.ratio) ? `${c.ratio.toFixed(2)}×` : 'n/a',
       ]);
     }
   });

@@ -8,7 +8,7 @@ import { env, ensurePnpm, installDependencies, main, root, run, step } from './b
 
 /** Rounds and sizes, chosen to keep a full run under about five minutes on two cores. */
 const SETTINGS = {
-  clientOverhead: { rounds: 20, calls: 250 },
+  clientOverhead: { rounds: 40, calls: 200 },
   mock: { rounds: 3, durationSeconds: 5 },
   pipeline: { rounds: 3 },
   types: { rounds: 5 },
@@ -42,8 +42,10 @@ await main(async () => {
   const loadBefore = loadavg()[0];
   for (const [index, [title, bench]] of benches.entries()) {
     step(title);
+    const benchStarted = Date.now();
     try {
-      measurements.push({ number: index + 1, ...(await bench()) });
+      const measurement = await bench();
+      measurements.push({ number: index + 1, ...measurement, seconds: Math.round((Date.now() - benchStarted) / 1000) });
     } catch (error) {
       failures.push(`${title}: ${error instanceof Error ? error.message : String(error)}`);
       console.error(`  failed: ${failures.at(-1)}`);

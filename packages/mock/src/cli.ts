@@ -13,7 +13,7 @@ Options:
   --host <addr>  interface to listen on (default 127.0.0.1)
   --dynamic      generate responses from the schemas instead of the examples
   --seed <s>     seed for --dynamic, to repeat a run (default osm)
-  --spec <file>  serve another bundled OpenAPI document (JSON or YAML)
+  --spec <file>  serve another bundled OpenAPI document (JSON or YAML), read once at start
   --quiet        print nothing but errors (no start banner, no access log)
   --version      print the version
   --help         print this help

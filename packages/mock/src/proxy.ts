@@ -54,6 +54,13 @@ function mediaTypeOf(headers: IncomingHttpHeaders): string {
   return (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/** A copy of `headers` without `name`. */
+function without(headers: IncomingHttpHeaders, name: string): IncomingHttpHeaders {
+  const copy = { ...headers };
+  delete copy[name];
+  return copy;
+}
+
 /** The OSM-shaped replacement for one of Prism's rejections, or undefined to pass the response through. */
 function rewrite(status: number, headers: IncomingHttpHeaders, body: Buffer, req: IncomingMessage): { status: number; body: OsmErrorBody } | undefined {
   // Without violations a 4xx is an example the caller chose (Prefer: code=401): pass it through.
@@ -132,8 +139,7 @@ function forward(req: IncomingMessage, res: ServerResponse, options: ProxyOption
       if (status < 300 && operation?.fileMediaTypes.has(mediaType)) {
         prismRes.resume();
         const file = sampleFile(mediaType);
-        const fileHeaders = { ...prismRes.headers, 'content-length': String(file.bytes.length), 'content-disposition': file.disposition };
-        delete fileHeaders['transfer-encoding'];
+        const fileHeaders = { ...without(prismRes.headers, 'transfer-encoding'), 'content-length': String(file.bytes.length), 'content-disposition': file.disposition };
         res.writeHead(status, fileHeaders).end(file.bytes);
         log(status);
         return;
@@ -141,9 +147,7 @@ function forward(req: IncomingMessage, res: ServerResponse, options: ProxyOption
       if (status < 400) {
         // Prism copies a download's declared Content-Disposition onto its JSON answers (business
         // errors) too; they are not files.
-        const passed = { ...prismRes.headers };
-        if (operation?.fileMediaTypes.size) delete passed['content-disposition'];
-        res.writeHead(status, passed);
+        res.writeHead(status, operation?.fileMediaTypes.size ? without(prismRes.headers, 'content-disposition') : prismRes.headers);
         prismRes.pipe(res);
         log(status);
         return;

@@ -1,7 +1,6 @@
 // What the front server needs to know about the served spec, read once at start: which operation a
 // request is for, which of its responses are files, which media type holds each named example, and the
 // length rules of credential headers (Prism checks only that a security scheme's header is present).
-import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 /** A header whose length the spec limits, checked by the front server. */
@@ -62,10 +61,9 @@ interface OpenApiDocument {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
-/** Reads an OpenAPI document file, JSON or YAML. */
-export function readSpecDocument(specPath: string): OpenApiDocument {
-  const text = readFileSync(specPath, 'utf8');
-  return (specPath.endsWith('.json') ? JSON.parse(text) : parse(text)) as OpenApiDocument;
+/** Parses an OpenAPI document, JSON or YAML (told apart by the file name). */
+export function parseSpecDocument(text: string, fileName: string): OpenApiDocument {
+  return (fileName.endsWith('.json') ? JSON.parse(text) : parse(text)) as OpenApiDocument;
 }
 
 /** The last part of a local `$ref`, which names the component. */

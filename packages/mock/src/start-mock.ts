@@ -1,9 +1,10 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openapiJsonPath } from '@osm-openapi/spec';
-import { startPrism } from './prism-process.js';
+import { type PrismProcess, startPrism } from './prism-process.js';
 import { proxyTo } from './proxy.js';
-import { modelSpec, readSpecDocument } from './spec-model.js';
+import { modelSpec, parseSpecDocument, type SpecModel } from './spec-model.js';
+import { snapshotSpec } from './spec-snapshot.js';
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
@@ -57,30 +58,39 @@ export class PortInUseError extends Error {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
-  const spec = options.spec ?? openapiJsonPath;
-  const model = modelSpec(readSpecDocument(spec));
+  const specPath = options.spec ?? openapiJsonPath;
+  const snapshot = snapshotSpec(specPath);
+  let model: SpecModel;
+  try {
+    model = modelSpec(parseSpecDocument(snapshot.text, specPath));
+  } catch (error) {
+    snapshot.remove();
+    throw new Error(`Cannot read the spec ${specPath}: ${(error as Error).message}`);
+  }
 
   // Listen first, so a taken port fails fast, before Prism is started for nothing. Requests that
   // arrive meanwhile wait for Prism.
   let proxyReady!: (listener: RequestListener) => void;
   const proxy = new Promise<RequestListener>((resolve) => (proxyReady = resolve));
   const server = createServer((req, res) => void proxy.then((forward) => forward(req, res)));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error),
-    );
-    server.listen(options.port ?? 4010, host, () => resolve());
-  });
-  const closeServer = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 
-  let prism;
+  let prism: PrismProcess;
   try {
-    prism = await startPrism({ spec, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm' });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error),
+      );
+      server.listen(options.port ?? 4010, host, () => resolve());
+    });
+    prism = await startPrism({ spec: snapshot.path, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm' });
   } catch (error) {
     await closeServer();
+    snapshot.remove();
     throw error;
   }
   proxyReady(proxyTo({ prismPort: prism.port, prismFailure: prism.failure, spec: model, onResponse: options.log }));
@@ -93,6 +103,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     operations: model.operationCount,
     close: async () => {
       await Promise.all([closeServer(), prism.stop()]);
+      snapshot.remove();
     },
   };
 }
