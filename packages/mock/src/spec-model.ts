@@ -47,7 +47,8 @@ interface SecuritySchemeObject {
   type?: string;
   in?: string;
   name?: string;
-  description?: string;
+  'x-minLength'?: number;
+  'x-maxLength'?: number;
 }
 interface OpenApiDocument {
   paths?: Record<string, Record<string, unknown>>;
@@ -73,12 +74,14 @@ function refName(ref: string): string {
 
 /**
  * A security scheme's header length rule. OpenAPI has no length keyword for security schemes, so the
- * spec states it in the description ("1 to 5000 characters"); a scheme that states none gets no rule.
+ * spec states it with the extensions `x-minLength` / `x-maxLength`; a scheme without them gets no rule.
  */
 function headerLengthRule(scheme: SecuritySchemeObject): HeaderLengthRule | undefined {
   if (scheme.type !== 'apiKey' || scheme.in !== 'header' || !scheme.name) return undefined;
-  const stated = /(\d+) to (\d+) characters/.exec(scheme.description ?? '');
-  return stated ? { name: scheme.name, min: Number(stated[1]), max: Number(stated[2]) } : undefined;
+  const min = scheme['x-minLength'];
+  const max = scheme['x-maxLength'];
+  if (typeof min !== 'number' && typeof max !== 'number') return undefined;
+  return { name: scheme.name, min: min ?? 0, max: max ?? Number.POSITIVE_INFINITY };
 }
 
 function describeOperation(doc: OpenApiDocument, operation: OperationObject, headerRules: Map<string, HeaderLengthRule>): MockedOperation {
