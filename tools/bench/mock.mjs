@@ -38,13 +38,15 @@ async function load(url, seconds) {
     const kinds = `${result.non2xx} non-2xx (first: ${failure || 'none'}), ${result.errors} socket errors, ${result.timeouts} timeouts`;
     throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed under load: ${kinds}`);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  // The mean is fractional; autocannon's percentiles are whole milliseconds.
+  return { rps: result.requests.average, mean: result.latency.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 /** Median and range over the rounds of each figure. */
 function summarizeRounds(rounds) {
   return {
     rps: summarize(rounds.map((r) => r.rps), 'req/s'),
+    mean: summarize(rounds.map((r) => r.mean), 'ms'),
     p50: summarize(rounds.map((r) => r.p50), 'ms'),
     p99: summarize(rounds.map((r) => r.p99), 'ms'),
   };
@@ -55,7 +57,7 @@ function summarizeRounds(rounds) {
  * Each round loads both, alternating which goes first; both are warmed up once before the rounds.
  * @param {{ rounds: number, durationSeconds: number }} options
  * @returns {Promise<{ mock: Figures, baseline: Figures, ratio: number }>} each figure of `Figures`
- *   (`rps`, `p50`, `p99`, latencies in ms) is `{ median, min, max, rounds, unit, samples }`;
+ *   (`rps`, `mean`, `p50`, `p99`, latencies in ms) is `{ median, min, max, rounds, unit, samples }`;
  *   `ratio` is the mock's median throughput over the baseline's.
  */
 export async function benchMock({ rounds, durationSeconds }) {
@@ -87,7 +89,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await benchMock({ rounds, durationSeconds });
   const line = (name, f) =>
     `${name.padEnd(9)} ${f.rps.median.toFixed(0).padStart(7)} req/s [${f.rps.min.toFixed(0)}-${f.rps.max.toFixed(0)}]` +
-    `  p50 ${f.p50.median} ms [${f.p50.min}-${f.p50.max}]  p99 ${f.p99.median} ms [${f.p99.min}-${f.p99.max}]`;
+    `  mean ${f.mean.median.toFixed(2)} ms  p50 ${f.p50.median} ms [${f.p50.min}-${f.p50.max}]  p99 ${f.p99.median} ms [${f.p99.min}-${f.p99.max}]`;
   console.log(`${rounds} rounds of ${durationSeconds} s, ${CONNECTIONS} connections, GET ${PATH}`);
   console.log(line('mock', result.mock));
   console.log(line('node:http', result.baseline));
