@@ -93,22 +93,17 @@ describe('how long it waits, and for how long it keeps trying', () => {
     expect((await call).data).toEqual({});
   });
 
-  test('Retry-After in seconds or as an HTTP date is honoured', async () => {
-    const seconds = clientWith((_, i) => (i === 0 ? failure(429, { 'Retry-After': '2' }) : json({})));
-    const first = seconds.client.GET(REGIONS);
-    await vi.advanceTimersByTimeAsync(1999);
-    expect(seconds.fake.requests).toHaveLength(1);
+  test.each([
+    ['seconds', 429, () => '2', 2000],
+    ['an HTTP date', 503, () => new Date(Date.now() + 3000).toUTCString(), 3000],
+  ])('Retry-After as %s is honoured', async (_, status, retryAfter, waitMs) => {
+    const { client, fake } = clientWith((_, i) => (i === 0 ? failure(status, { 'Retry-After': retryAfter() }) : json({})));
+    const call = client.GET(REGIONS);
+    await vi.advanceTimersByTimeAsync(waitMs - 1);
+    expect(fake.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(seconds.fake.requests).toHaveLength(2);
-    await first;
-
-    const date = clientWith((_, i) => (i === 0 ? failure(503, { 'Retry-After': new Date(Date.now() + 3000).toUTCString() }) : json({})));
-    const second = date.client.GET(REGIONS);
-    await vi.advanceTimersByTimeAsync(2999);
-    expect(date.fake.requests).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(date.fake.requests).toHaveLength(2);
-    await second;
+    expect(fake.requests).toHaveLength(2);
+    await call;
   });
 
   test('a wait that would pass maxElapsedMs is not started: the last answer is returned at once', async () => {
