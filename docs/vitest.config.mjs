@@ -1,10 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { timeouts } from '../vitest.shared.mjs';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.mjs'],
-    // Starting Chromium and type-checking 84 samples take seconds, not milliseconds.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    ...timeouts,
   },
 });

@@ -68,7 +68,7 @@ describe('the reference page in Chromium', () => {
     // Recorded above, then refused here: the test sees a leak without the request reaching the network.
     await context.route((url) => !isLocal(url.href, origin), (route) => route.abort('blockedbyclient'));
     page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(10_000); // fail a step with its own message well before the test's timeout
+    page.setDefaultTimeout(60_000); // a step fails with its own message, still well before the test's timeout
     page.on('websocket', (socket) => requests.push(socket.url()));
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

@@ -84,7 +84,7 @@ describe('TypeScript on the page', () => {
         errorsByFile.get(current).push(line);
       }
     }
-  }, 120_000);
+  });
 
   afterAll(() => {
     if (project) rmSync(project, { recursive: true, force: true });

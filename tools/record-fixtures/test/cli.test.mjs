@@ -38,7 +38,7 @@ describe('record-fixtures', () => {
     });
     const unauthorized = JSON.parse(readFileSync(join(out, 'listLabels', 'unauthorized.json'), 'utf8'));
     expect(unauthorized.response).toMatchObject({ status: 401, body: { error_code: 'OSM.0002' } });
-  }, 60_000);
+  });
 
   it('refuses to call a real endpoint without credentials', async () => {
     const calls = join(dir, 'one.yaml');

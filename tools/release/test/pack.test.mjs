@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, installTarballs, packPublicPackages } from '../pack-install.mjs';
+import { timeouts } from '../../../vitest.shared.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -21,7 +22,7 @@ const stopMocks = new Set();
 
 /** Runs a fixture script with node in the scratch project and parses the JSON it prints. */
 function runInScratch(script, ...args) {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: scratch, env: cleanEnv(), encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: scratch, env: cleanEnv(), encoding: 'utf8', timeout: timeouts.testTimeout });
   if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
@@ -56,15 +57,14 @@ beforeAll(() => {
   packed = packPublicPackages(root, join(scratch, 'tarballs'));
   installTarballs(scratch, packed, { typescript: typescriptVersion });
   for (const file of readdirSync(fixtures)) copyFileSync(join(fixtures, file), join(scratch, file));
-}, 300_000);
+});
 
 afterAll(async () => {
   await Promise.all([...stopMocks].map((stop) => stop()));
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-// Each test starts processes (tsc, the mock, Prism): generous limits for a loaded CI machine.
-describe('the packed public packages', { timeout: 60_000 }, () => {
+describe('the packed public packages', () => {
   it('are the three public packages, each with its README and built files, and no sources or tests', () => {
     expect(packed.map((p) => p.name)).toEqual(['@osm-openapi/client', '@osm-openapi/mock', '@osm-openapi/spec']);
     for (const { name, files } of packed) {

@@ -56,8 +56,7 @@ afterEach(() => {
   for (const root of repos.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
-// Each test runs git a few times and the command once: allow for a loaded CI machine.
-describe('require-changeset', { timeout: 30_000 }, () => {
+describe('require-changeset', () => {
   it('passes when only private packages, tests and prose changed', () => {
     const root = scratchRepository();
     write(root, 'packages/contract-tests/test/drift.test.ts', 'test\n');

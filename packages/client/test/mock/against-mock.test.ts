@@ -18,7 +18,7 @@ let client: OsmClient;
 beforeAll(async () => {
   mock = await startMock({ port: 0 });
   client = createOsmClient({ baseUrl: mock.url, auth: { token: 'mock-token' }, language: 'en-us', site: 1 });
-}, 60_000);
+});
 
 afterAll(async () => {
   await mock?.close();
