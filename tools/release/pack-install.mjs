@@ -21,7 +21,9 @@ function runOrThrow(command, args, options) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   if (result.status !== 0) {
     const reason = result.error?.message ?? `exit code ${result.status ?? result.signal}`;
-    throw new Error(`${[command, ...args].join(' ')} failed (${reason}) in ${options.cwd}:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+    // A timed-out npm is most often a registry it cannot reach or whose certificate it does not trust.
+    const hint = result.error?.code === 'ETIMEDOUT' ? ' (is the registry reachable, and NODE_EXTRA_CA_CERTS set where TLS is intercepted?)' : '';
+    throw new Error(`${[command, ...args].join(' ')} failed (${reason})${hint} in ${options.cwd}:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
   }
   return result.stdout;
 }
@@ -57,5 +59,11 @@ export function installTarballs(dir, packed, extra = {}) {
     join(dir, 'package.json'),
     JSON.stringify({ name: 'osm-openapi-pack-check', version: '0.0.0', private: true, type: 'module', dependencies }, null, 2),
   );
-  runOrThrow('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: cleanEnv() });
+  // Bounded: npm retries a registry it cannot reach (or whose TLS it does not trust) for a long time, and a
+  // synchronous child would hold the test runner's own timeouts off meanwhile.
+  runOrThrow('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    env: cleanEnv(),
+    timeout: 240_000,
+  });
 }
