@@ -1,0 +1,16 @@
+// Generates a client for the bundled spec with @hey-api/openapi-ts, as a consumer who has never seen
+// this repository would: the fetch client, its SDK functions, and zod schemas that validate every
+// response. Output: src/generated/ (rebuilt by turbo, not committed).
+import { rmSync } from 'node:fs';
+import { createClient } from '@hey-api/openapi-ts';
+import { openapiJsonPath } from '@osm-openapi/spec';
+
+const output = new URL('../src/generated', import.meta.url).pathname;
+rmSync(output, { recursive: true, force: true });
+await createClient({
+  input: openapiJsonPath,
+  output,
+  logs: { level: 'warn' },
+  plugins: ['@hey-api/client-fetch', 'zod', { name: '@hey-api/sdk', validator: true }],
+});
+console.log(`generator-check: @hey-api/openapi-ts -> ${output}`);
