@@ -4,23 +4,24 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { specTextForPrism } from './prism-security.js';
 
 /** A private copy of a spec file. */
 export interface SpecSnapshot {
   /** Where the copy is (same file name as the original, so Prism parses it the same way). */
   path: string;
-  /** Its text. */
+  /** The original's text. */
   text: string;
   /** Deletes the copy; also done when the process exits. */
   remove(): void;
 }
 
-/** Copies `specPath` to a new temporary folder. */
+/** Copies `specPath` to a new temporary folder, as Prism can check its security schemes (see prism-security.ts). */
 export function snapshotSpec(specPath: string): SpecSnapshot {
   const text = readFileSync(specPath, 'utf8');
   const folder = mkdtempSync(join(tmpdir(), 'osm-mock-'));
   const path = join(folder, basename(specPath));
-  writeFileSync(path, text);
+  writeFileSync(path, specTextForPrism(text, specPath));
   const remove = () => {
     process.off('exit', remove);
     rmSync(folder, { recursive: true, force: true });
