@@ -13,6 +13,9 @@ function escapeProperty(text) {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** An annotation lists at most this many changes: a shared schema can reach every operation. */
+const MAX_LINES = 10;
+
 function operationLabel(change) {
   return change.operation ? change.operation.id : 'Whole API';
 }
@@ -38,7 +41,9 @@ export function annotations(changes, locate, gateFailed) {
     const breaking = here.some((c) => c.class === 'breaking');
     const level = breaking ? (gateFailed ? 'error' : 'warning') : 'notice';
     const title = breaking ? 'Breaking API change' : here.every((c) => c.class === 'documentation-only') ? 'API documentation change' : 'API change';
-    const message = here.map((c) => `${operationLabel(c)}: ${c.text} [${c.class}]`).join('\n');
+    const lines = here.map((c) => `${operationLabel(c)}: ${c.text} [${c.class}]`);
+    const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `and ${lines.length - MAX_LINES} more (see the job summary)`] : lines;
+    const message = shown.join('\n');
     return `::${level} file=${escapeProperty(file)},line=${line},title=${escapeProperty(title)}::${escapeData(message)}`;
   });
 }

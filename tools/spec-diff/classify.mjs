@@ -76,7 +76,28 @@ export function compareSpecs(before, after) {
     const { text, category } = describeChange(diff, { before, after, breaking: cls === 'breaking' });
     changes.push({ class: cls, category, operation: operationOf(diff.path, before, after), text, pointer: diff.path });
   }
-  return changes;
+  return mergeResponseCodes(changes);
+}
+
+/**
+ * One change to a schema that several responses of an operation share (the error body under 400, 401,
+ * 500...) reads as one line: "response 400, 401, 500 field `error_msg` ...".
+ */
+function mergeResponseCodes(changes) {
+  const merged = new Map();
+  for (const change of changes) {
+    const match = /^response (\S+) (.*)$/s.exec(change.text);
+    if (!match) {
+      merged.set(change, change);
+      continue;
+    }
+    const key = `${change.operation?.id}\0${change.class}\0${match[2]}`;
+    const seen = merged.get(key) ?? merged.set(key, { ...change, codes: [] }).get(key);
+    seen.codes.push(match[1]);
+  }
+  return [...merged.values()].map(({ codes, ...change }) =>
+    codes ? { ...change, text: change.text.replace(/^response \S+/, `response ${codes.join(', ')}`) } : change,
+  );
 }
 
 /** Counts per class, e.g. `{ breaking: 1, 'non-breaking': 3, 'documentation-only': 0 }`. */
