@@ -35,7 +35,10 @@ export function bundleSpecFolder(root, label) {
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     });
     if (result.status !== 0 || !existsSync(out)) {
-      throw new Error(`The spec of ${label} could not be bundled:\n${result.stderr.trim()}`);
+      // Redocly prints a code frame per problem: the first problems say enough.
+      const problems = result.stderr.split('\n').filter((line) => /^\[\d+\] |^Can't resolve|^❌/.test(line.trim()));
+      const shown = problems.length > 6 ? [...problems.slice(0, 6), `... (${problems.length - 6} more lines)`] : problems;
+      throw new Error(`The spec of ${label} could not be bundled:\n${(shown.length ? shown.join('\n') : result.stderr).trim()}`);
     }
     return JSON.parse(readFileSync(out, 'utf8'));
   });

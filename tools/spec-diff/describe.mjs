@@ -233,6 +233,7 @@ function describeApiWideChange(diff) {
  */
 export function describeChange(diff, { before, after, breaking }) {
   const described = diff.path[0] === 'paths' ? describeOperationChange(diff, { before, after }) : describeApiWideChange(diff);
-  const text = `${described.subject} ${described.what}${breaking ? ` — ${consequence(described.effect, described.side)}` : ''}`;
+  const joiner = described.what.startsWith('`') ? ': ' : ' ';
+  const text = `${described.subject}${joiner}${described.what}${breaking ? ` — ${consequence(described.effect, described.side)}` : ''}`;
   return { text, category: described.category };
 }
