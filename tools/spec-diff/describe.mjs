@@ -221,7 +221,7 @@ function describeApiWideChange(diff) {
   }
   if (top === 'security') return { subject: 'the authentication the API accepts', what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
   if (top === 'servers') return { subject: 'the server list', what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
-  if (top === 'info' && rest.length === 1 && rest[0] !== 'description') return changed(`the API's ${code(`info.${rest[0]}`)}`, []);
+  if (top === 'info' && rest.length === 1 && rest[0] !== 'description') return changed("the API's info", rest);
   return { subject: `the API's ${top}${rest.length ? ` (${rest.join('.')})` : ''}`, what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
 }
 

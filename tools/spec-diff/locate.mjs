@@ -42,7 +42,10 @@ export function sourceLocator(root) {
     let node = load(file).document?.contents;
     let line = 1;
     for (const segment of pointer) {
+      const from = file;
       ({ file, node } = follow(file, node));
+      // Into another file: until a key matches there, the place is the top of what the $ref points at.
+      if (file !== from) line = lineOf(file, node);
       let child;
       if (isMap(node)) {
         const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
