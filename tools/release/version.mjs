@@ -14,6 +14,21 @@ import { SPEC_CONSUMERS } from './changeset-check.mjs';
 import { repositoryRoot } from './git-changes.mjs';
 import { readPublicPackages } from './public-packages.mjs';
 
+/**
+ * The newest release whose spec bundles, with that bundle: the spec of a version set before the spec was
+ * complete (the skeleton's 0.1.0) cannot be compared with.
+ */
+function lastComparableRelease(root) {
+  for (const release of specVersions(root).reverse()) {
+    try {
+      return { ...release, document: bundleAtRef(root, release.commit) };
+    } catch {
+      console.log(`version: the spec of ${release.version} (${release.commit.slice(0, 7)}) does not bundle; trying an earlier version.`);
+    }
+  }
+  return null;
+}
+
 function versionsOf(root) {
   return new Map(readPublicPackages(root).map(({ name, manifest }) => [name, manifest.version]));
 }
@@ -21,7 +36,7 @@ function versionsOf(root) {
 try {
   const root = repositoryRoot(process.cwd());
   // The release the API is compared with: the commit that set @osm-openapi/spec's current version.
-  const last = specVersions(root).at(-1);
+  const last = lastComparableRelease(root);
   const before = versionsOf(root);
   const changesets = createRequire(join(root, 'package.json')).resolve('@changesets/cli/bin.js');
   const run = spawnSync(process.execPath, [changesets, 'version'], { cwd: root, stdio: 'inherit' });
@@ -32,9 +47,9 @@ try {
   if (released.length === 0) {
     console.log('version: neither @osm-openapi/spec nor @osm-openapi/client is released: no API section.');
   } else if (!last) {
-    console.log('version: no earlier version of @osm-openapi/spec in the history: no API section.');
+    console.log('version: no earlier version of @osm-openapi/spec whose spec bundles: no API section.');
   } else {
-    const changes = compareSpecs(bundleAtRef(root, last.commit), bundleSpecFolder(root, 'the working tree'));
+    const changes = compareSpecs(last.document, bundleSpecFolder(root, 'the working tree'));
     for (const pkg of readPublicPackages(root).filter(({ name }) => released.includes(name))) {
       const file = join(root, pkg.dir, 'CHANGELOG.md');
       writeFileSync(file, addApiSection(readFileSync(file, 'utf8'), after.get(pkg.name), formatMarkdown(changes), last.version));

@@ -76,6 +76,31 @@ describe('version.mjs', () => {
   });
 });
 
+describe('version.mjs after a version whose spec does not bundle', () => {
+  it('compares with the newest earlier version whose spec bundles, and says so', () => {
+    const root = releasableRepository();
+    // 0.2.0 was set while the root file pointed at a path file not written yet; the next commit fixed it.
+    const complete = readFileSync(join(root, 'spec/openapi.yaml'), 'utf8');
+    write(root, 'spec/openapi.yaml', `${complete}  /v2/x:\n    $ref: paths/v2/x.yaml\n`);
+    for (const name of ['spec', 'client']) {
+      write(root, `packages/${name}/package.json`, `${JSON.stringify({ name: `@osm-openapi/${name}`, version: '0.2.0' }, null, 2)}\n`);
+    }
+    git(root, 'commit', '-qam', 'release 0.2.0');
+    write(root, 'spec/openapi.yaml', complete);
+    editYaml(root, 'spec/paths/v2/labels.yaml', (item) => (item.get.deprecated = true));
+    write(root, '.changeset/deprecate.md', changeset({ '@osm-openapi/spec': 'minor', '@osm-openapi/client': 'minor' }));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'listLabels deprecated');
+
+    const result = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/the spec of 0\.2\.0 \([0-9a-f]{7}\) does not bundle; trying an earlier version\./);
+    const changelog = readFileSync(join(root, 'packages', 'spec', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain('## 0.3.0\n\n### API changes since 0.1.0\n\n0 breaking, 1 non-breaking, 0 documentation-only.');
+    expect(changelog).toContain('  - **Non-breaking:** the operation was deprecated');
+  });
+});
+
 describe('addApiSection', () => {
   it('puts the section right under the version heading and leaves the rest as it was', () => {
     const changelog = '# @osm-openapi/spec\n\n## 1.0.0\n\n### Major Changes\n\n- abc: text\n\n## 0.1.0\n\nOld.\n';
