@@ -67,7 +67,9 @@ function operationOf(path, before, after) {
  * @returns {ApiChange[]} in document order
  */
 export function compareSpecs(before, after) {
-  const { diffs } = apiCompare(before, after);
+  // api-smart-diff rewrites parts of the documents it compares (allOf merging, combiners): give it copies,
+  // so a document can be compared again (the API changelog compares each version with two others).
+  const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
   const changes = [];
   for (const diff of diffs) {
     if (!isReportedPath(diff.path)) continue;

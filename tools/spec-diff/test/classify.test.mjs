@@ -75,6 +75,19 @@ describe('compareSpecs', () => {
     ]);
   });
 
+  it('leaves the documents it compares as they were, so each can be compared again', () => {
+    const parameters = [{ name: 'lang', in: 'query', required: false, schema: { type: 'string' } }];
+    const responses = { 200: { description: 'ok', ...json({ allOf: [{ $ref: '#/components/schemas/Error' }, { description: 'd' }] }) } };
+    const before = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { operationId: 'a', parameters, responses } } }, components: { schemas: { Error: errorBody } } };
+    const after = structuredClone(before);
+    after.components.schemas.Error.properties.error_code.type = 'integer';
+    const copies = [structuredClone(before), structuredClone(after)];
+    const first = compareSpecs(before, after);
+    expect([before, after]).toEqual(copies);
+    expect(compareSpecs(before, after)).toEqual(first);
+    expect(compareSpecs(after, after)).toEqual([]);
+  });
+
   it('groups per operation with the API-wide changes first and breaking changes first inside a group', () => {
     const before = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { operationId: 'b', responses: {} } } } };
     const after = structuredClone(before);
