@@ -3,6 +3,7 @@
 // than the library's, and describe each change in words.
 import { apiCompare } from 'api-smart-diff';
 import { describeChange } from './describe.mjs';
+import { valueAt } from './document-path.mjs';
 
 /** The three classes a change can have, most severe first. */
 export const CLASSES = ['breaking', 'non-breaking', 'documentation-only'];
@@ -43,6 +44,37 @@ function policyClass(diff, inResponse) {
   return diff.type;
 }
 
+/**
+ * api-smart-diff reports an enum that appears (or disappears) as its values added (or removed) one by one,
+ * which reads as a widening (or narrowing) - the opposite of what happened. Those become one change to the
+ * whole list.
+ */
+function wholeEnums(diffs, before, after) {
+  const result = [];
+  const seen = new Set();
+  for (const diff of diffs) {
+    const isItem = diff.path.at(-2) === 'enum' && typeof diff.path.at(-1) === 'number';
+    const parent = diff.path.slice(0, -2);
+    const appeared = isItem && diff.action === 'add' && valueAt(after, parent)?.enum && valueAt(before, parent) && !valueAt(before, parent).enum;
+    const vanished = isItem && diff.action === 'remove' && valueAt(before, parent)?.enum && valueAt(after, parent) && !valueAt(after, parent).enum;
+    if (!appeared && !vanished) {
+      result.push(diff);
+      continue;
+    }
+    const key = JSON.stringify(parent);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const path = [...parent, 'enum'];
+    result.push(appeared ? { action: 'add', path, after: valueAt(after, path), wholeEnum: true } : { action: 'remove', path, before: valueAt(before, path), wholeEnum: true });
+  }
+  return result;
+}
+
+/** A list of allowed values that appears narrows what a request may send and widens nothing in a response. */
+function wholeEnumClass(diff, inResponse) {
+  return (diff.action === 'add') !== inResponse ? 'breaking' : 'non-breaking';
+}
+
 /** The operation a change belongs to: its operationId, method and path (from whichever side has it). */
 function operationOf(path, before, after) {
   if (path[0] !== 'paths') return null;
@@ -71,10 +103,10 @@ export function compareSpecs(before, after) {
   // so a document can be compared again (the API changelog compares each version with two others).
   const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
   const changes = [];
-  for (const diff of diffs) {
+  for (const diff of wholeEnums(diffs, before, after)) {
     if (!isReportedPath(diff.path)) continue;
     const inResponse = diff.path[3] === 'responses';
-    const cls = policyClass(diff, inResponse);
+    const cls = diff.wholeEnum ? wholeEnumClass(diff, inResponse) : policyClass(diff, inResponse);
     const { text, category } = describeChange(diff, { before, after, breaking: cls === 'breaking' });
     changes.push({ class: cls, category, operation: operationOf(diff.path, before, after), text, pointer: diff.path });
   }

@@ -1,31 +1,12 @@
 // Puts one api-smart-diff change into words a consumer of the API understands: what changed (the request
 // body field, the query parameter, the response field), how, and - when it breaks - for whom.
+import { parameterAt } from './document-path.mjs';
 
 const DOC_KEYWORDS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', 'tags', 'x-enumDescriptions']);
 
 /** `value` as inline code: strings bare, everything else as JSON. */
 function code(value) {
   return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
-}
-
-/** Follows a local `$ref` (`#/components/...`) inside `document`. */
-function deref(document, node) {
-  let current = node;
-  for (let hops = 0; current?.$ref && hops < 10; hops += 1) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((n, key) => n?.[key], document);
-  }
-  return current;
-}
-
-/** The parameter at `index` as api-smart-diff numbers them: the operation's own, then the path item's. */
-function parameterAt(document, url, method, index) {
-  const item = document.paths?.[url] ?? {};
-  const all = [...(item[method]?.parameters ?? []), ...(item.parameters ?? [])];
-  return deref(document, all[index]) ?? {};
 }
 
 /** A dotted field name from schema path segments: `properties.a.items.properties.b` -> `a[].b`. */
@@ -165,7 +146,7 @@ function describeOperationChange(diff, { before, after }) {
   if (part === 'parameters') {
     const [index, key, ...inner] = rest;
     const document = added && key === undefined ? after : before;
-    const parameter = parameterAt(document, url, method, index);
+    const parameter = parameterAt(document, url, method, index) ?? {};
     const base = parameter.in === 'header' ? `header ${code(parameter.name)}` : `${parameter.in} parameter ${code(parameter.name)}`;
     if (key === undefined) {
       return { subject: base, what: added ? `was added${parameter.required ? ', required' : ''}` : 'was removed', effect: added ? 'required' : 'removed', category: added ? 'added' : 'removed', side: 'request' };

@@ -50,6 +50,15 @@ describe('compareSpecs', () => {
     ]);
   });
 
+  it('reads an enum that appears as a narrowing of the request, and one that disappears as a widening', () => {
+    expect(pair((d) => (d.components.schemas.Update.properties.contact.enum = ['mail', 'phone']))).toEqual([
+      'breaking | changed | updateCases: request body field `contact` is now limited to `mail`, `phone` — breaking for callers that send it',
+    ]);
+    expect(pair((d) => (d.components.schemas.Error.properties.error_code.enum = ['OSM.0001']))).toEqual([
+      'non-breaking | changed | updateCases: response 200, 400 field `error_code` is now limited to `OSM.0001`',
+    ]);
+  });
+
   it('words parameter changes: a constraint, a parameter becoming required', () => {
     expect(
       pair((d) => {
