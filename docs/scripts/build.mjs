@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorCodesPath, loadErrorCodes, loadSpec, openapiJsonPath, openapiYamlPath } from '@osm-openapi/spec';
+import { apiChangelog } from './api-changelog.mjs';
 import { SAMPLE_LABELS, curlSample, typescriptSample } from './code-samples.mjs';
 import { guideTags } from './guides.mjs';
 import { inlineRedoclyLogos } from './offline-assets.mjs';
@@ -37,7 +38,7 @@ for (const [path, method, operation, pathItem] of operations(spec)) {
   operation.description = [operation.description ?? '', sdkName, errorsSection(operation, codes)].join('\n\n').trim();
 }
 
-const guides = guideTags(join(docs, 'guides'), { spec, codes, errata });
+const guides = guideTags(join(docs, 'guides'), { spec, codes, errata, apiChangelog: () => apiChangelog(root) });
 spec['x-tagGroups'] = tagGroups(guides, spec.tags);
 spec.tags = [...guides, ...spec.tags];
 

@@ -82,8 +82,11 @@ export function migrationTable(spec) {
   return [overview, '## Renamed fields', 'A dotted name (`caseDetail.caseId`) is a field inside an object; `[]` marks the items of a list.', ...details].join('\n\n');
 }
 
-/** Reads the guides in file-name order and returns them as Redoc trait tags. */
-export function guideTags(guidesDir, { spec, codes, errata }) {
+/**
+ * Reads the guides in file-name order and returns them as Redoc trait tags.
+ * @param {{ spec: object, codes: object[], errata: string, apiChangelog: () => string }} sources
+ */
+export function guideTags(guidesDir, { spec, codes, errata, apiChangelog }) {
   return readdirSync(guidesDir)
     .filter((f) => f.endsWith('.md'))
     .sort()
@@ -94,7 +97,8 @@ export function guideTags(guidesDir, { spec, codes, errata }) {
       const filled = match[2]
         .replace('<!-- error-codes -->', () => errorCodeTable(codes))
         .replace('<!-- migration-table -->', () => migrationTable(spec))
-        .replace('<!-- errata -->', () => errata.replace(/^#\s+.+\n/, ''));
+        .replace('<!-- errata -->', () => errata.replace(/^#\s+.+\n/, ''))
+        .replace('<!-- api-changelog -->', () => apiChangelog());
       return { name: match[1].trim(), description: filled.trim(), 'x-traitTag': true };
     });
 }

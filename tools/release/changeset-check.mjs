@@ -8,6 +8,11 @@ import { parse } from 'yaml';
  */
 export const SPEC_CONSUMERS = ['@osm-openapi/spec', '@osm-openapi/client'];
 
+/** True for a file of the spec's sources (everything under spec/ but its Markdown: errata, README). */
+export function isSpecSource(path) {
+  return path.startsWith('spec/') && !path.endsWith('.md');
+}
+
 /** Files inside a package that never reach its users: its tests and their reports, and its changelog. */
 function isInternalToPackage(pathInPackage) {
   const segments = pathInPackage.split('/');
@@ -30,7 +35,7 @@ export function affectedPackages(changes, packages) {
   const affected = new Map();
   const add = (name, path) => affected.set(name, [...(affected.get(name) ?? []), path]);
   for (const { path } of changes) {
-    if (path.startsWith('spec/') && !path.endsWith('.md')) {
+    if (isSpecSource(path)) {
       for (const name of SPEC_CONSUMERS) if (packages.some((p) => p.name === name)) add(name, path);
       continue;
     }
@@ -47,19 +52,37 @@ export function isChangesetFile(path) {
 }
 
 /**
- * The package names a changeset releases, read from its front matter. An empty list is an "empty"
- * changeset (`pnpm changeset --empty`): the author's statement that no release is needed.
+ * What a changeset releases, read from its front matter: package name -> bump (`major`, `minor`, `patch`).
+ * An empty map is an "empty" changeset (`pnpm changeset --empty`): the author's statement that no release
+ * is needed.
  * @param {string} text the changeset file's content
  * @param {string} path for error messages
+ * @returns {Record<string, string>}
  */
-export function packagesInChangeset(text, path) {
+export function releasesInChangeset(text, path) {
   const match = /^---\r?\n([\s\S]*?)\r?\n?---/.exec(text);
   if (!match) throw new Error(`${path} is not a changeset: it has no front matter (--- ... ---).`);
   const releases = parse(match[1]) ?? {};
   if (typeof releases !== 'object' || Array.isArray(releases)) {
     throw new Error(`${path}: the front matter must map package names to bumps, e.g. "@osm-openapi/client": patch.`);
   }
-  return Object.keys(releases);
+  return releases;
+}
+
+/** The changesets this branch writes (added or modified, not deleted), read. */
+export function writtenChangesets(changes, readFile) {
+  return changes
+    .filter((c) => isChangesetFile(c.path) && c.status !== 'D')
+    .map((c) => {
+      const text = readFile(c.path);
+      return { path: c.path, text, releases: releasesInChangeset(text, c.path) };
+    });
+}
+
+/** True for the release pull request's change: it deletes changesets (consumed into versions) and writes none. */
+export function isReleaseChange(changes) {
+  const changesetFiles = changes.filter((c) => isChangesetFile(c.path));
+  return changesetFiles.length > 0 && changesetFiles.every((c) => c.status === 'D');
 }
 
 /**
@@ -73,16 +96,15 @@ export function checkChangesets(changes, packages, readFile) {
   const affected = affectedPackages(changes, packages);
   if (affected.size === 0) return { ok: true, message: 'No public package changed: no changeset needed.' };
 
-  const changesetFiles = changes.filter((c) => isChangesetFile(c.path));
-  const written = changesetFiles.filter((c) => c.status !== 'D').map((c) => c.path);
+  const written = writtenChangesets(changes, readFile);
   // `changeset version` consumes the changesets: the release pull request deletes them and bumps versions.
-  if (written.length === 0 && changesetFiles.some((c) => c.status === 'D')) {
+  if (isReleaseChange(changes)) {
     return { ok: true, message: 'Release change (changesets consumed into versions): no new changeset needed.' };
   }
   const named = new Set();
   let hasEmpty = false;
-  for (const path of written) {
-    const names = packagesInChangeset(readFile(path), path);
+  for (const { releases } of written) {
+    const names = Object.keys(releases);
     if (names.length === 0) hasEmpty = true;
     for (const name of names) named.add(name);
   }

@@ -17,7 +17,7 @@ export function repositoryRoot(cwd) {
 }
 
 /** The commit this branch forked from `base` at; tries `origin/<base>` when there is no local `<base>`. */
-function mergeBase(cwd, base) {
+export function mergeBase(cwd, base) {
   for (const ref of [base, `origin/${base}`]) {
     const result = git(cwd, ['merge-base', ref, 'HEAD']);
     if (result.status === 0) return result.stdout.trim();

@@ -94,7 +94,8 @@ describe('v1.0 migration table', () => {
 
 describe('guide sections', () => {
   const errata = '# Errata\n\n| Section | says |\n|---|---|\n| 5.1 | x |\n';
-  const tags = guideTags(guidesDir, { spec, codes, errata });
+  const apiChangelog = () => '## Unreleased\n\n### Added\n\n- `showLabel`: the operation was added';
+  const tags = guideTags(guidesDir, { spec, codes, errata, apiChangelog });
 
   it('makes one trait tag per guide, in file-name order, titled by its first heading', () => {
     expect(tags.map((t) => t.name)).toEqual([
@@ -104,6 +105,7 @@ describe('guide sections', () => {
       'Testing with the mock',
       'Migrating from v1.0',
       'Errata',
+      'API changelog',
     ]);
     expect(tags.every((t) => t['x-traitTag'] === true)).toBe(true);
   });
@@ -115,13 +117,14 @@ describe('guide sections', () => {
     expect(byName['Migrating from v1.0']).toContain('### createCaseV1 → createCases');
     expect(byName.Errata).toContain('| 5.1 | x |');
     expect(byName.Errata).not.toContain('# Errata');
+    expect(byName['API changelog']).toContain('- `showLabel`: the operation was added');
   });
 
   it('refuses a guide without a "# Title" first line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'osm-guides-'));
     try {
       writeFileSync(join(dir, '01-untitled.md'), 'No heading here.\n');
-      expect(() => guideTags(dir, { spec, codes, errata })).toThrow(/01-untitled\.md must start with a "# Title" line/);
+      expect(() => guideTags(dir, { spec, codes, errata, apiChangelog })).toThrow(/01-untitled\.md must start with a "# Title" line/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,50 +1,18 @@
 // Runs require-changeset.mjs against scratch git repositories shaped like this one: a base commit on
 // `main`, then a branch whose changes do or do not carry the changesets they need.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from './scratch-repository.mjs';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'require-changeset.mjs');
-const repos = [];
 
-function git(cwd, ...args) {
-  const result = spawnSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-}
-
-function write(root, path, content) {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), content);
-}
-
-/** A repository with three public packages and one private one, committed on `main`, checked out on `feature`. */
-function scratchRepository() {
-  const root = mkdtempSync(join(tmpdir(), 'require-changeset-'));
-  repos.push(root);
-  git(root, 'init', '-q', '-b', 'main');
-  for (const name of ['spec', 'client', 'mock']) {
-    write(root, `packages/${name}/package.json`, JSON.stringify({ name: `@osm-openapi/${name}`, version: '0.1.0' }));
-    write(root, `packages/${name}/src/index.ts`, 'export {};\n');
-  }
-  write(root, 'packages/contract-tests/package.json', JSON.stringify({ name: '@osm-openapi/contract-tests', private: true }));
-  write(root, 'spec/openapi.yaml', 'openapi: 3.0.3\n');
-  write(root, 'spec/ERRATA.md', '# Errata\n');
-  write(root, '.changeset/README.md', '# Changesets\n');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'base');
-  git(root, 'checkout', '-q', '-b', 'feature');
-  return root;
-}
-
-function changeset(releases) {
-  return `---\n${Object.entries(releases).map(([name, bump]) => `"${name}": ${bump}`).join('\n')}\n---\n\nA change.\n`;
+/** A change to the spec that users see only in the documentation. */
+function editDescription(root) {
+  editYaml(root, 'spec/components/schemas/CreateCasesRequestBody.yaml', (schema) => {
+    schema.properties.region_id.description = 'The region the problem occurs in.';
+  });
 }
 
 function check(root, base = 'main') {
@@ -52,9 +20,7 @@ function check(root, base = 'main') {
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-afterEach(() => {
-  for (const root of repos.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+afterEach(removeScratchRepositories);
 
 describe('require-changeset', () => {
   it('passes when only private packages, tests and prose changed', () => {
@@ -90,7 +56,7 @@ describe('require-changeset', () => {
 
   it('passes when a changeset names every affected package', () => {
     const root = scratchRepository();
-    write(root, 'spec/openapi.yaml', 'openapi: 3.0.3\ninfo: {}\n');
+    editDescription(root);
     write(root, '.changeset/blue-cats-sing.md', changeset({ '@osm-openapi/spec': 'patch', '@osm-openapi/client': 'patch' }));
     const { status, output } = check(root);
     expect(status).toBe(0);
@@ -99,7 +65,7 @@ describe('require-changeset', () => {
 
   it('fails when the changeset leaves out one affected package', () => {
     const root = scratchRepository();
-    write(root, 'spec/openapi.yaml', 'openapi: 3.0.3\ninfo: {}\n');
+    editDescription(root);
     write(root, '.changeset/blue-cats-sing.md', changeset({ '@osm-openapi/spec': 'minor' }));
     const { status, output } = check(root);
     expect(status).toBe(1);
