@@ -10,10 +10,12 @@ import { errorCodesPath, loadErrorCodes, loadSpec, openapiJsonPath, openapiYamlP
 import { apiChangelog } from './api-changelog.mjs';
 import { SAMPLE_LABELS, curlSample, typescriptSample } from './code-samples.mjs';
 import { guideTags } from './guides.mjs';
+import { errorCodeHref, linkTargets, linkifyDescriptions } from './links.mjs';
+import { GUIDES_GROUP, applyNavigation, loadNavigation, placementProblems, referenceSections } from './navigation.mjs';
 import { inlineRedoclyLogos } from './offline-assets.mjs';
 import { errorsSection } from './operation-errors.mjs';
 import { operations } from './spec-walk.mjs';
-import { tagGroups } from './tag-groups.mjs';
+import { ARAZZO_FILE, walkthroughMarkdown } from './walkthrough.mjs';
 
 const scripts = dirname(fileURLToPath(import.meta.url));
 const docs = join(scripts, '..');
@@ -26,6 +28,8 @@ const started = Date.now();
 const spec = loadSpec();
 const codes = loadErrorCodes();
 const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
+const navigation = loadNavigation(join(docs, 'navigation.yaml'));
+const sections = referenceSections(join(root, 'reference', 'operations.tsv'));
 
 console.log(`docs: decorating ${operations(spec).length} operations with code samples and error codes`);
 for (const [path, method, operation, pathItem] of operations(spec)) {
@@ -38,9 +42,30 @@ for (const [path, method, operation, pathItem] of operations(spec)) {
   operation.description = [operation.description ?? '', sdkName, errorsSection(operation, codes)].join('\n\n').trim();
 }
 
-const guides = guideTags(join(docs, 'guides'), { spec, codes, errata, apiChangelog: () => apiChangelog(root) });
-spec['x-tagGroups'] = tagGroups(guides, spec.tags);
+// Loud on purpose: an operation the task navigation does not place shows under "Not yet placed", and
+// docs/test/build/navigation.test.mjs fails until docs/navigation.yaml lists it.
+const { unplaced, unknown } = placementProblems(spec, navigation);
+if (unplaced.length) console.warn(`docs: WARNING docs/navigation.yaml places no task for: ${unplaced.join(', ')}`);
+if (unknown.length) console.warn(`docs: WARNING docs/navigation.yaml lists operations the spec lacks: ${unknown.join(', ')}`);
+const { tagGroups } = applyNavigation(spec, navigation, sections);
+
+const targets = linkTargets(operations(spec), codes);
+linkifyDescriptions(spec.paths, targets);
+linkifyDescriptions(spec.components, targets);
+const sectionHrefs = new Map([...sections].map(([id, { section }]) => [section, targets.byId.get(id)]).filter(([, href]) => href));
+const guides = guideTags(join(docs, 'guides'), {
+  spec,
+  codes,
+  errata,
+  targets,
+  sectionHrefs,
+  errorHref: errorCodeHref,
+  walkthrough: walkthroughMarkdown(join(docs, 'walkthrough'), spec),
+  apiChangelog: () => apiChangelog(root),
+});
+// Every trait tag is a guide, so a page another script adds as a trait tag lands in the Guides group.
 spec.tags = [...guides, ...spec.tags];
+spec['x-tagGroups'] = [{ name: GUIDES_GROUP, tags: spec.tags.filter((t) => t['x-traitTag']).map((t) => t.name) }, ...tagGroups];
 
 rmSync(work, { recursive: true, force: true });
 rmSync(dist, { recursive: true, force: true });
@@ -78,6 +103,9 @@ writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
 for (const file of [openapiJsonPath, openapiYamlPath, errorCodesPath]) {
   copyFileSync(file, join(dist, basename(file)));
 }
+// The walkthrough's workflow for download, pointing at the openapi.json next to it.
+const arazzo = readFileSync(join(docs, 'walkthrough', ARAZZO_FILE), 'utf8');
+writeFileSync(join(dist, ARAZZO_FILE), arazzo.replace('url: ../../packages/spec/dist/openapi.json', 'url: openapi.json'));
 const size = statSync(page).size;
 console.log(
   `docs: ${relative(root, page)} (${(size / 1024 / 1024).toFixed(1)} MB) and the spec downloads, in ${((Date.now() - started) / 1000).toFixed(1)} s`,

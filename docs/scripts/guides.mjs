@@ -1,7 +1,9 @@
 // Turns docs/guides/*.md into Redoc "trait tags" (sections without operations), filling in the parts
-// generated from the spec: the error-code table, the v1.0 -> v2 migration tables and the errata.
+// generated from the spec: the error-code table, the v1.0 -> v2 migration tables, the errata and the
+// first-ticket walkthrough; operations, routes and error codes named in the prose become links.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkify } from './links.mjs';
 import { operations } from './spec-walk.mjs';
 
 /** Escapes text for one Markdown table cell. */
@@ -15,12 +17,28 @@ function table(header, rows) {
   );
 }
 
-/** Markdown table of every catalogue code. */
-export function errorCodeTable(codes) {
-  return table(
-    ['Code', 'HTTP', 'error_msg', 'Meaning', 'What to do'],
-    codes.map((c) => [`\`${c.code}\``, c.http_status, cell(c.message), cell(c.description), cell(c.solution)]),
+/** Escapes text for HTML. */
+function html(text) {
+  return String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+/**
+ * The table of every catalogue code, as HTML so that each row carries the code as its id: the target of
+ * the links from operations and from the client's OsmError documentation (`#/error-codes#OSM.0001`).
+ * The code links to its own row, so a reader can copy a link to one code.
+ */
+export function errorCodeTable(codes, hrefOf) {
+  const head = ['Code', 'HTTP', 'error_msg', 'Meaning', 'What to do'].map((h) => `<th>${h}</th>`).join('');
+  const rows = codes.map((c) =>
+    [
+      `<tr id="${html(c.code)}">`,
+      `<td class="osm-code"><a href="${html(hrefOf(c.code))}"><code>${html(c.code)}</code></a></td>`,
+      `<td>${html(c.http_status)}</td>`,
+      ...[c.message, c.description, c.solution].map((text) => `<td>${html(text)}</td>`),
+      '</tr>',
+    ].join(''),
   );
+  return `<div class="osm-table"><table class="osm-error-codes"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 /** The v1.0 operations with their replacement, in document order; throws if a replacement is missing. */
@@ -35,8 +53,10 @@ function replacements(spec) {
     });
 }
 
+/** An operation by name and route; a path breaks only after a `/` (`<wbr>`), never inside a word. */
 function operationCell({ path, method, op }) {
-  return `\`${op.operationId}\`<br>${method.toUpperCase()} \`${path}\``;
+  const route = path.split('/').map(html).join('/<wbr>');
+  return `\`${op.operationId}\`<br>${method.toUpperCase()} <code class="osm-path">${route}</code>`;
 }
 
 /** The first segment of a qualified field name: `caseList[].x` -> `caseList`, `caseDetail.caseId` -> `caseDetail`. */
@@ -83,10 +103,26 @@ export function migrationTable(spec) {
 }
 
 /**
- * Reads the guides in file-name order and returns them as Redoc trait tags.
- * @param {{ spec: object, codes: object[], errata: string, apiChangelog: () => string }} sources
+ * Errata markdown whose reference section numbers (`5.3.7`) link to the operation of that section;
+ * `sectionHrefs` maps a section to its link. A number that names no operation is left alone.
  */
-export function guideTags(guidesDir, { spec, codes, errata, apiChangelog }) {
+export function linkSections(markdown, sectionHrefs) {
+  return markdown.replace(/(?<![\d.\w])(\d+\.\d+\.\d+)(?![\d]|\.\d)/g, (section) => {
+    const href = sectionHrefs.get(section);
+    return href ? `[${section}](${href})` : section;
+  });
+}
+
+/**
+ * Reads the guides in file-name order and returns them as Redoc trait tags, with their generated parts
+ * filled in (`<!-- error-codes -->`, `<!-- migration-table -->`, `<!-- errata -->`, `<!-- first-ticket -->`,
+ * `<!-- api-changelog -->`)
+ * and the operations and error codes their prose names linked (`targets`, from links.mjs).
+ */
+export function guideTags(
+  guidesDir,
+  { spec, codes, errata, targets, sectionHrefs, errorHref, walkthrough = '', apiChangelog = () => '' },
+) {
   return readdirSync(guidesDir)
     .filter((f) => f.endsWith('.md'))
     .sort()
@@ -94,11 +130,11 @@ export function guideTags(guidesDir, { spec, codes, errata, apiChangelog }) {
       const text = readFileSync(join(guidesDir, file), 'utf8');
       const match = /^#\s+(.+)\n([\s\S]*)$/.exec(text);
       if (!match) throw new Error(`docs/guides/${file} must start with a "# Title" line`);
-      const filled = match[2]
-        .replace('<!-- error-codes -->', () => errorCodeTable(codes))
-        .replace('<!-- migration-table -->', () => migrationTable(spec))
-        .replace('<!-- errata -->', () => errata.replace(/^#\s+.+\n/, ''))
-        .replace('<!-- api-changelog -->', () => apiChangelog());
+      const filled = linkify(match[2].replace('<!-- first-ticket -->', () => walkthrough), targets)
+        .replace('<!-- error-codes -->', () => errorCodeTable(codes, errorHref))
+        .replace('<!-- migration-table -->', () => linkify(migrationTable(spec), targets))
+        .replace('<!-- errata -->', () => linkSections(linkify(errata.replace(/^#\s+.+\n/, ''), targets), sectionHrefs))
+        .replace('<!-- api-changelog -->', () => linkify(apiChangelog(), targets));
       return { name: match[1].trim(), description: filled.trim(), 'x-traitTag': true };
     });
 }

@@ -1,6 +1,7 @@
 // The "Errors" paragraph each operation gets in the docs. The reference names no codes per operation (each
 // operation points to the whole table 7.1, or 7.3 for v1.0), so every operation lists the protocol codes
 // it can get and links the full table; an operation that declares `x-osm-error-codes` lists those first.
+import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref } from './links.mjs';
 
 /** The codes any operation can get: the parameter check, authentication, permission and internal errors. */
 export const GENERAL_CODES = ['OSM.0001', 'OSM.0002', 'OSM.0003', 'OSM.0004'];
@@ -12,12 +13,12 @@ export function errorsSection(operation, codes) {
   const lines = listed.map((code) => {
     const entry = byCode.get(code);
     if (!entry) throw new Error(`${operation.operationId}: error code ${code} is not in the error catalogue`);
-    return `- \`${code}\` (HTTP ${entry.http_status}): ${entry.description}`;
+    return `- [\`${code}\`](${errorCodeHref(code)}) (HTTP ${entry.http_status}): ${entry.description}`;
   });
   return [
     '**Errors**',
     lines.join('\n'),
     'Business errors come back with HTTP 200 and `{error_code, error_msg}`: any code of the ' +
-      '[error-code table](#/error-handling) can occur.',
+      `[error-code table](${sectionHref(ERROR_CODES_GUIDE)}) can occur.`,
   ].join('\n\n');
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { errorCodeTable, guideTags, migrationTable } from '../../scripts/guides.mjs';
+import { errorCodeTable, guideTags, linkSections, migrationTable } from '../../scripts/guides.mjs';
+import { errorCodeHref, linkTargets } from '../../scripts/links.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
 const spec = loadSpec();
@@ -31,22 +32,35 @@ function tableRows(markdown, header) {
   return rows;
 }
 
+/** The rows of the HTML error-code table as [id, cell texts]. */
+function htmlRows(markup) {
+  return [...markup.matchAll(/<tr id="([^"]+)">([\s\S]*?)<\/tr>/g)].map(([, id, cells]) => [
+    id,
+    [...cells.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, text]) => text.replace(/<[^>]+>/g, '')),
+  ]);
+}
+
 describe('error-code table', () => {
-  it("has one row per code of the reference's catalogue (64), with its HTTP status", () => {
-    const rows = tableRows(errorCodeTable(codes), '| Code |');
+  it("has one row per code of the reference's catalogue (64), with its HTTP status, the code as the row's id", () => {
+    const rows = htmlRows(errorCodeTable(codes, errorCodeHref));
     const referenceCodes = reference('error-codes.tsv');
     expect(rows).toHaveLength(referenceCodes.length);
     expect(rows).toHaveLength(64);
-    expect(rows.map((r) => [r[1], r[0].replace(/`/g, '')])).toEqual(
+    expect(rows.map(([id, cells]) => [cells[1], id])).toEqual(
       expect.arrayContaining(referenceCodes.map(([status, code]) => [status, code])),
+    );
+    expect(rows.every(([id, cells]) => cells[0] === id)).toBe(true);
+  });
+
+  it('links each code to its own row', () => {
+    expect(errorCodeTable(codes, errorCodeHref)).toContain(
+      '<tr id="OSM.01010004"><td class="osm-code"><a href="#/error-codes#OSM.01010004"><code>OSM.01010004</code></a>',
     );
   });
 
-  it('keeps a "|" or a line break inside a cell from breaking the table', () => {
-    const table = errorCodeTable([
-      { code: 'OSM.9', http_status: 200, message: 'a | b', description: 'line\nbreak', solution: 'ok' },
-    ]);
-    expect(tableRows(table, '| Code |')).toEqual([['`OSM.9`', '200', 'a \\| b', 'line break', 'ok']]);
+  it('escapes HTML in the catalogue text', () => {
+    const table = errorCodeTable([{ code: 'OSM.9', http_status: 200, message: 'a <b> & "c"', description: 'd', solution: 'ok' }], errorCodeHref);
+    expect(htmlRows(table)).toEqual([['OSM.9', ['OSM.9', '200', 'a &lt;b&gt; &amp; &quot;c&quot;', 'd', 'ok']]]);
   });
 });
 
@@ -64,8 +78,13 @@ describe('v1.0 migration table', () => {
       expect(historical.map((h) => h[3])).toContain(oldId);
       expect(ids.has(newId), `${oldId} -> ${newId}`).toBe(true);
       expect(newId.endsWith('V1'), `${oldId} is replaced by a v2 operation`).toBe(false);
-      expect(v2).toMatch(/(GET|POST|PUT|DELETE) `\/v2\//);
+      expect(v2).toMatch(/(GET|POST|PUT|DELETE) <code class="osm-path">\/<wbr>v2\//);
     }
+  });
+
+  it('lets a path break only after a slash, never inside a word', () => {
+    const cell = rows.find(([v1]) => v1.startsWith('`showCaseDetailV1`'))[1];
+    expect(cell).toContain('<code class="osm-path">/<wbr>v2/<wbr>servicerequest/<wbr>cases/<wbr>{case_id}</code>');
   });
 
   it('lists renamed fields per operation, a qualified name right after the object it is in', () => {
@@ -93,15 +112,22 @@ describe('v1.0 migration table', () => {
 });
 
 describe('guide sections', () => {
-  const errata = '# Errata\n\n| Section | says |\n|---|---|\n| 5.1 | x |\n';
+  const errata = '# Errata\n\n| Section | says |\n|---|---|\n| 5.11.4 | x (see `showCaseDetail`) |\n| 9.9.9 | y |\n';
+  const targets = linkTargets(operations(spec), codes);
+  const sectionHrefs = new Map([['5.11.4', targets.byId.get('showCaseDetail')]]);
   const apiChangelog = () => '## Unreleased\n\n### Added\n\n- `showLabel`: the operation was added';
-  const tags = guideTags(guidesDir, { spec, codes, errata, apiChangelog });
+  const walkthrough = '### 1. A step';
+  const context = { spec, codes, errata, targets, sectionHrefs, errorHref: errorCodeHref, walkthrough, apiChangelog };
+  const tags = guideTags(guidesDir, context);
+  const byName = Object.fromEntries(tags.map((t) => [t.name, t.description]));
 
   it('makes one trait tag per guide, in file-name order, titled by its first heading', () => {
     expect(tags.map((t) => t.name)).toEqual([
       'Getting started',
       'Authentication',
+      'Your first ticket',
       'Error handling',
+      'Error codes',
       'Testing with the mock',
       'Migrating from v1.0',
       'Errata',
@@ -111,20 +137,31 @@ describe('guide sections', () => {
   });
 
   it('fills in the generated parts and leaves no placeholder behind', () => {
-    const byName = Object.fromEntries(tags.map((t) => [t.name, t.description]));
     expect(tags.map((t) => t.description).join('\n')).not.toContain('<!--');
-    expect(tableRows(byName['Error handling'], '| Code |')).toHaveLength(codes.length);
+    expect(htmlRows(byName['Error codes'])).toHaveLength(codes.length);
+    expect(byName['Your first ticket']).toContain('### 1. A step');
     expect(byName['Migrating from v1.0']).toContain('### createCaseV1 → createCases');
-    expect(byName.Errata).toContain('| 5.1 | x |');
     expect(byName.Errata).not.toContain('# Errata');
     expect(byName['API changelog']).toContain('- `showLabel`: the operation was added');
+  });
+
+  it('links the sections, operations and error codes the errata and guides name', () => {
+    expect(byName.Errata).toContain('| [5.11.4](#/query/showcasedetail) | x (see [`showCaseDetail`](#/query/showcasedetail)) |');
+    expect(byName.Errata).toContain('| 9.9.9 | y |');
+    expect(byName['Error handling']).toContain('[`OSM.0001`](#/error-codes#OSM.0001)');
+    expect(byName['Migrating from v1.0']).toContain('[`createCaseV1`](#/historical-(v1.0)/createcasev1)');
+  });
+
+  it('links a section number only where it stands alone', () => {
+    const hrefs = new Map([['5.3.7', '#/t/op']]);
+    expect(linkSections('5.3.7, 15.3.7, 5.3.71, 5.3.7.1 and v5.3.7', hrefs)).toBe('[5.3.7](#/t/op), 15.3.7, 5.3.71, 5.3.7.1 and v5.3.7');
   });
 
   it('refuses a guide without a "# Title" first line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'osm-guides-'));
     try {
       writeFileSync(join(dir, '01-untitled.md'), 'No heading here.\n');
-      expect(() => guideTags(dir, { spec, codes, errata, apiChangelog })).toThrow(/01-untitled\.md must start with a "# Title" line/);
+      expect(() => guideTags(dir, { spec, codes, errata: '', targets: linkTargets([], []) })).toThrow(/01-untitled\.md must start with a "# Title" line/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,20 +5,20 @@ import { GENERAL_CODES, errorsSection } from '../../scripts/operation-errors.mjs
 import { operations } from '../../scripts/spec-walk.mjs';
 
 const codes = loadErrorCodes();
-const codeLines = (section) => section.split('\n').filter((line) => line.startsWith('- `'));
+const codeLines = (section) => section.split('\n').filter((line) => line.startsWith('- [`'));
 
 describe('errors section', () => {
-  it('lists the protocol codes with their HTTP status and meaning, and links the full table', () => {
+  it('lists the protocol codes with their HTTP status and meaning, each linked to its row, and links the full table', () => {
     const section = errorsSection({ operationId: 'listCases' }, codes);
     expect(section.startsWith('**Errors**')).toBe(true);
     expect(codeLines(section)).toEqual([
-      '- `OSM.0001` (HTTP 400): An exception occurs when verifying parameters.',
-      '- `OSM.0002` (HTTP 401): Uncertified.',
-      '- `OSM.0003` (HTTP 403): Illegal operation.',
-      '- `OSM.0004` (HTTP 500): Internal error.',
+      '- [`OSM.0001`](#/error-codes#OSM.0001) (HTTP 400): An exception occurs when verifying parameters.',
+      '- [`OSM.0002`](#/error-codes#OSM.0002) (HTTP 401): Uncertified.',
+      '- [`OSM.0003`](#/error-codes#OSM.0003) (HTTP 403): Illegal operation.',
+      '- [`OSM.0004`](#/error-codes#OSM.0004) (HTTP 500): Internal error.',
     ]);
     expect(section).toContain('HTTP 200 and `{error_code, error_msg}`');
-    expect(section).toContain('[error-code table](#/error-handling)');
+    expect(section).toContain('[error-code table](#/error-codes)');
   });
 
   it("lists an operation's own x-osm-error-codes first, each code once", () => {

@@ -1,5 +1,5 @@
 // The TypeScript on the page compiles against the real @osm-openapi/client: every operation's sample and
-// every ```ts block of the guides is written as a module of a scratch project and type-checked by one
+// every ```ts block of the guides, and the first-ticket walkthrough (walkthrough/first-ticket.ts), are written as a module of a scratch project and type-checked by one
 // strict `tsc --noEmit`. A wrong parameter name, a missing required field or a guide that drifted from
 // the client's API fails here.
 import { execFileSync } from 'node:child_process';
@@ -65,6 +65,9 @@ describe('TypeScript on the page', () => {
         written.guides.push(file);
       });
     }
+    const walkthrough = join(project, 'guides', 'first-ticket.ts');
+    writeFileSync(walkthrough, readFileSync(join(docs, 'walkthrough', 'first-ticket.ts'), 'utf8'));
+    written.guides.push(walkthrough);
 
     let output = '';
     try {
