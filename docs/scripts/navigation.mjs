@@ -71,10 +71,15 @@ export function applyNavigation(spec, navigation, sections = new Map()) {
     op.tags = [taskOf.get(op.operationId) ?? UNPLACED_TASK];
     op.description = [chapterLine(chapter, sections.get(op.operationId)), op.description ?? ''].join('\n\n').trim();
   }
-  // Redoc lists a tag's operations in path order: put each path where its earliest operation is listed.
-  const rank = ([, item]) =>
-    Math.min(...Object.values(item).map((op) => order.get(op?.operationId) ?? Infinity));
-  spec.paths = Object.fromEntries(Object.entries(spec.paths).sort((a, b) => rank(a) - rank(b)));
+  // Redoc lists a tag's operations in path order, and a path's operations in key order: put each path
+  // where its earliest operation is listed, and its operations in the order they are listed.
+  const rankOf = (op) => order.get(op?.operationId) ?? Infinity;
+  const rank = ([, item]) => Math.min(...Object.values(item).map(rankOf));
+  spec.paths = Object.fromEntries(
+    Object.entries(spec.paths)
+      .sort((a, b) => rank(a) - rank(b))
+      .map(([path, item]) => [path, Object.fromEntries(Object.entries(item).sort(([, a], [, b]) => rankOf(a) - rankOf(b)))]),
+  );
 
   const tasks = navigation.groups.flatMap((g) => g.tasks);
   spec.tags = tasks.map(({ name, description }) => ({ name, description: description.trim() }));
