@@ -16,7 +16,10 @@ export function loadNavigation(file) {
   const seen = new Map();
   for (const group of navigation.groups) {
     for (const task of group.tasks) {
-      if (!task.name) throw new Error(`${file}: a task of group "${group.name}" has no name`);
+      // A task's name is its URL (`#/related-tickets/...`): parentheses would end a Markdown link early.
+      if (!/^[\w][\w .-]*$/.test(task.name ?? '')) {
+        throw new Error(`${file}: task name "${task.name}" must be letters, digits, spaces, dots and dashes`);
+      }
       for (const id of task.operations) {
         if (seen.has(id)) throw new Error(`${file}: ${id} is listed under both "${seen.get(id)}" and "${task.name}"`);
         seen.set(id, task.name);

@@ -1,7 +1,11 @@
-// The built reference page (docs/dist) in a real Chromium, served from 127.0.0.1 as `npm start` serves it:
-// it renders with the tag groups, shows every operation of the spec, finds an operation by its SDK name,
-// shows the TypeScript sample, and never asks any other host for anything, without console errors.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// The built reference page (docs/dist) in a real Chromium, served from 127.0.0.1 as `npm start` serves it,
+// checked for what a reader sees: the sidebar by task with every operation under its task and its chapter
+// named, search by SDK name and by error code (landing on the code's row), guides whose tables and code
+// fit their column at 1440 and 390 px, a copy button on every code block that copies it and on every
+// operation sample without covering its first line, every internal link of the page resolving, nothing
+// loaded from any other host, no console error. Screenshots of the error-code guide and the walkthrough at
+// both widths go to docs/test-artifacts/.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +13,14 @@ import { loadSpec } from '@osm-openapi/spec';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typescriptSample } from '../../scripts/code-samples.mjs';
+import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref } from '../../scripts/links.mjs';
+import { GUIDES_GROUP, applyNavigation, loadNavigation } from '../../scripts/navigation.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
-import { GROUPS } from '../../scripts/tag-groups.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(docs, 'dist');
-const screenshot = join(docs, 'test-artifacts', 'docs.png');
+const artifacts = join(docs, 'test-artifacts');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Debian's chromium, headless, with nothing of its own that talks to the network (see ../shared/design.md).
 const CHROMIUM_FLAGS = [
@@ -28,15 +33,50 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+const WIDTHS = { desktop: 1440, phone: 390 };
 const SEARCHED = 'showCaseDetail';
+const SEARCHED_CODE = 'OSM.01010004';
+const GUIDES_SHOWN = { 'error-codes': sectionHref(ERROR_CODES_GUIDE), 'first-ticket': sectionHref('Your first ticket') };
 
+// The page's sidebar as the build makes it: the spec with the navigation applied.
+const navigation = loadNavigation(join(docs, 'navigation.yaml'));
 const spec = loadSpec();
+applyNavigation(spec, navigation);
 const specOperations = operations(spec);
 const searched = specOperations.find(([, , op]) => op.operationId === SEARCHED);
 
 /** URLs the page may load: the server under test, and data:/blob: URLs the page makes itself. */
 function isLocal(url, origin) {
   return url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
+}
+
+/** Every in-page link of the page's content (Markdown and HTML links in the embedded, decorated spec). */
+function internalLinks(html) {
+  const text = html.replace(/\\"/g, '"');
+  const links = [...text.matchAll(/\]\((#\/[^)\s]*)\)/g), ...text.matchAll(/href="(#\/[^"]*)"/g)].map((m) => m[1]);
+  return [...new Set(links)].sort();
+}
+
+/**
+ * Elements of `selector` that stick out of the column they are in, or make the page scroll sideways: an
+ * element inside a box that scrolls horizontally only has to fit that box.
+ */
+function overflowingElements(selector) {
+  const found = [];
+  const page = document.scrollingElement;
+  if (page.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways: ${page.scrollWidth} > ${window.innerWidth}`);
+  for (const column of document.querySelectorAll(selector)) {
+    const limit = column.getBoundingClientRect().right + 1;
+    for (const element of column.querySelectorAll('*')) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.right <= limit) continue;
+      let box = element.parentElement;
+      while (box && box !== column && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+      const fits = box && box !== column && box.getBoundingClientRect().right <= limit;
+      if (!fits) found.push(`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(rect.right)} > ${Math.round(limit)}`);
+    }
+  }
+  return found.slice(0, 10);
 }
 
 describe('the reference page in Chromium', () => {
@@ -48,6 +88,15 @@ describe('the reference page in Chromium', () => {
   const requests = [];
   const consoleErrors = [];
 
+  /** Goes to `hash` and waits until the section it names is on the page. */
+  async function open(hash) {
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
+    const route = hash.split('#')[1];
+    await page.locator(`[data-section-id="${route}"]`).first().waitFor({ state: 'visible' });
+  }
+
   beforeAll(async () => {
     if (!existsSync(join(dist, 'index.html'))) {
       throw new Error('docs/dist/index.html is missing: build the docs first (pnpm exec turbo run docs).');
@@ -55,6 +104,7 @@ describe('the reference page in Chromium', () => {
     if (!existsSync(executablePath)) {
       throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
     }
+    mkdirSync(artifacts, { recursive: true });
     server = await serveStatic(dist, { host: '127.0.0.1', port: 0 });
     origin = `http://127.0.0.1:${server.address().port}`;
     userDataDir = mkdtempSync(join(tmpdir(), 'osm-docs-chromium-'));
@@ -62,8 +112,9 @@ describe('the reference page in Chromium', () => {
       executablePath,
       headless: true,
       args: CHROMIUM_FLAGS,
-      viewport: { width: 1440, height: 1100 },
+      viewport: { width: WIDTHS.desktop, height: 1100 },
     });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     context.on('request', (request) => requests.push(request.url()));
     // Recorded above, then refused here: the test sees a leak without the request reaching the network.
     await context.route((url) => !isLocal(url.href, origin), (route) => route.abort('blockedbyclient'));
@@ -83,9 +134,9 @@ describe('the reference page in Chromium', () => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  it('renders the title, the intro and the sidebar with the three tag groups, with no broken image', async () => {
+  it('renders the title, the intro and the sidebar: the guides, then the API by task, with no broken image', async () => {
     const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
-    for (const group of Object.values(GROUPS)) {
+    for (const group of [GUIDES_GROUP, ...navigation.groups.map((g) => g.name)]) {
       await sidebar.locator(`[data-text="${group}"]`).waitFor({ state: 'visible' });
     }
     expect(await page.title()).toBe('OSM Service Ticket API reference');
@@ -97,25 +148,26 @@ describe('the reference page in Chromium', () => {
       images.filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src.slice(0, 80)),
     );
     expect(brokenImages).toEqual([]);
-    mkdirSync(dirname(screenshot), { recursive: true });
-    await page.screenshot({ path: screenshot });
+    await page.screenshot({ path: join(artifacts, 'docs.png') });
   });
 
-  it('offers the bundled spec for download next to the page', async () => {
+  it('offers the bundled spec, the error catalogue and the walkthrough for download next to the page', async () => {
     const response = await fetch(`${origin}/openapi.json`);
     expect(response.status).toBe(200);
     expect(operations(await response.json())).toHaveLength(specOperations.length);
-    for (const file of ['openapi.json', 'openapi.yaml']) {
-      await page.locator(`a[href="${file}"]`).first().waitFor({ state: 'attached' });
+    for (const file of ['openapi.json', 'openapi.yaml', 'error-codes.json']) {
+      await page.locator(`[data-component-name="Buttons/DownloadButton"] a[href="${file}"], a[href="${file}"]`).first().waitFor({ state: 'attached' });
+      expect((await fetch(`${origin}/${file}`)).status, file).toBe(200);
     }
+    expect((await fetch(`${origin}/first-ticket.arazzo.yaml`)).status).toBe(200);
   });
 
-  it(`shows as many operations as the spec has (${specOperations.length}), each under its tag`, async () => {
-    const apiTags = spec.tags.map((t) => t.name);
-    const expected = Object.fromEntries(apiTags.map((tag) => [tag, specOperations.filter(([, , op]) => op.tags[0] === tag).length]));
+  it(`shows every operation (${specOperations.length}) under its task`, async () => {
+    const tasks = spec.tags.map((t) => t.name);
+    const expected = Object.fromEntries(tasks.map((tag) => [tag, specOperations.filter(([, , op]) => op.tags[0] === tag).length]));
     const shown = {};
     const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
-    for (const tag of apiTags) {
+    for (const tag of tasks) {
       // A tag's menu item lists its operations (each with its HTTP method badge) once it is opened.
       const item = sidebar
         .locator('[data-component-name="Menu/MenuItem"]')
@@ -129,7 +181,7 @@ describe('the reference page in Chromium', () => {
     expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBe(specOperations.length);
   });
 
-  it(`finds ${SEARCHED} by searching for its SDK name and shows its TypeScript sample`, async () => {
+  it(`finds ${SEARCHED} by its SDK name; its page names its reference chapter and shows its TypeScript sample`, async () => {
     const [path, method, operation, pathItem] = searched;
     await page.getByTestId('search-trigger').click();
     await page.getByTestId('search-dialog').locator('input').fill(SEARCHED);
@@ -141,6 +193,7 @@ describe('the reference page in Chromium', () => {
     await page.waitForURL(new RegExp(`#/.*/${SEARCHED.toLowerCase()}$`));
     const section = page.locator(`[data-section-id="${new URL(page.url()).hash.slice(1)}"]`);
     await section.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
+    await section.getByText(`Reference chapter: ${operation['x-reference-chapter']}`).first().waitFor({ state: 'visible' });
 
     // The sample as the build generated it: its call line must be on screen, under the TypeScript tab.
     const callLine = typescriptSample(spec, path, method, pathItem, operation)
@@ -149,7 +202,87 @@ describe('the reference page in Chromium', () => {
     const samplePanel = section.getByTestId('right-panel').filter({ hasText: callLine });
     await samplePanel.locator('pre').first().waitFor({ state: 'visible' });
     await samplePanel.getByRole('button', { name: 'TypeScript' }).waitFor({ state: 'visible' });
+
+    // Its copy button sits above the code, not over the first line (the URL, in the curl sample).
+    const overlap = await samplePanel.evaluate((panel) => {
+      const button = panel.querySelector('[data-testid="copy-button"]').getBoundingClientRect();
+      const pre = panel.querySelector('pre');
+      const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.trim() ? 1 : 3) });
+      const range = document.createRange();
+      range.selectNodeContents(walker.nextNode());
+      const line = range.getClientRects()[0];
+      return button.bottom > line.top && button.top < line.bottom && button.right > line.left && button.left < line.right;
+    });
+    expect(overlap).toBe(false);
   });
+
+  it(`lands on the row of ${SEARCHED_CODE} when a reader searches for it and opens "${ERROR_CODES_GUIDE}"`, async () => {
+    await page.getByTestId('search-trigger').click();
+    await page.getByTestId('search-dialog').locator('input').fill(SEARCHED_CODE);
+    await page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: ERROR_CODES_GUIDE }).first().click();
+    const row = page.locator(`tr[id="${SEARCHED_CODE}"]`);
+    await expect.poll(() => row.evaluate((r) => r.classList.contains('osm-target'))).toBe(true);
+    await expect.poll(() => row.evaluate((r) => r.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    const { top, viewport } = await row.evaluate((r) => ({ top: r.getBoundingClientRect().top, viewport: window.innerHeight }));
+    expect(top).toBeLessThan(viewport);
+  });
+
+  it('resolves every internal link of the page, and a link to a code lands on its row', async () => {
+    const links = internalLinks(readFileSync(join(dist, 'index.html'), 'utf8'));
+    expect(links).toContain(errorCodeHref(SEARCHED_CODE));
+    expect(links.length).toBeGreaterThan(100);
+    const unresolved = [];
+    const routes = [...new Set(links.map((link) => link.split('#')[1]))];
+    for (const route of routes) {
+      try {
+        await open(`#${route}`);
+      } catch {
+        unresolved.push(`#${route}`);
+      }
+    }
+    // Inner anchors (`#/error-codes#OSM.0001`): the element must be in the section.
+    for (const link of links.filter((l) => l.indexOf('#', 1) > 0)) {
+      const [, route, id] = link.split('#');
+      await open(`#${route}`);
+      if (!(await page.evaluate((i) => Boolean(document.getElementById(i)), id))) unresolved.push(link);
+    }
+    expect(unresolved).toEqual([]);
+
+    await page.goto(`${origin}/${errorCodeHref(SEARCHED_CODE)}`);
+    const row = page.locator(`tr[id="${SEARCHED_CODE}"]`);
+    await expect.poll(() => row.evaluate((r) => r.classList.contains('osm-target'))).toBe(true);
+    const top = await row.evaluate((r) => r.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
+  });
+
+  for (const [name, width] of Object.entries(WIDTHS)) {
+    it(`lays the guides out at ${width} px: nothing wider than its column, a working copy button on every code block`, async () => {
+      await page.setViewportSize({ width, height: name === 'phone' ? 1800 : 1400 });
+      for (const [guide, hash] of Object.entries(GUIDES_SHOWN)) {
+        await page.goto(`${origin}/${hash}`);
+        const section = page.locator(`[data-section-id="${hash.slice(1)}"]`).first();
+        await section.waitFor({ state: 'visible' });
+        await page.locator('.osm-copy').first().waitFor({ state: 'attached' });
+        await page.screenshot({ path: join(artifacts, `${guide}-${width}.png`) });
+        expect(await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'), `${guide} at ${width} px`).toEqual([]);
+      }
+      const blocks = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-component-name="Markdown/Markdown"] pre')].map((pre) =>
+          Boolean(pre.parentElement.querySelector(':scope > .osm-copy')),
+        ),
+      );
+      expect(blocks.length).toBeGreaterThan(10);
+      expect(blocks.every(Boolean)).toBe(true);
+
+      const first = page.locator('.osm-code-block').first();
+      await first.locator('.osm-copy').click();
+      await expect.poll(() => first.locator('.osm-copy').textContent()).toBe('Copied');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.trim()).toBe((await first.locator('pre').innerText()).trim());
+      await page.setViewportSize({ width: WIDTHS.desktop, height: 1100 });
+    });
+  }
 
   it('loaded nothing from any host but 127.0.0.1, and logged no console error', () => {
     expect(requests.length).toBeGreaterThan(0);

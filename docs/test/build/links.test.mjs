@@ -5,7 +5,7 @@ import { errorCodeHref, linkTargets, linkify, linkifyDescriptions, operationHref
 const ops = [
   ['/v2/servicerequest/cases', 'get', { operationId: 'listCases', tags: ['Tickets'] }],
   ['/v2/servicerequest/cases/{case_id}', 'get', { operationId: 'showCaseDetail', tags: ['Tickets'] }],
-  ['/v1.0/servicerequest/case', 'get', { operationId: 'listCasesV1', tags: ['Historical (v1.0)'] }],
+  ['/v1.0/servicerequest/case', 'get', { operationId: 'listCasesV1', tags: ['Historical v1.0'] }],
 ];
 const targets = linkTargets(ops, [{ code: 'OSM.01010004' }]);
 
@@ -20,7 +20,7 @@ describe('addresses', () => {
 describe('linkify', () => {
   it('links operationIds, routes, error codes and ERRATA.md', () => {
     expect(linkify('Use `listCases` (from `GET /v1.0/servicerequest/case`).', targets)).toBe(
-      'Use [`listCases`](#/tickets/listcases) (from [`GET /v1.0/servicerequest/case`](#/historical-(v1.0)/listcasesv1)).',
+      'Use [`listCases`](#/tickets/listcases) (from [`GET /v1.0/servicerequest/case`](#/historical-v1.0/listcasesv1)).',
     );
     expect(linkify('Replaced by GET /v2/servicerequest/cases/{case_id}, which', targets)).toBe(
       'Replaced by [`GET /v2/servicerequest/cases/{case_id}`](#/tickets/showcasedetail), which',

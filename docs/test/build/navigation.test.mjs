@@ -24,12 +24,15 @@ describe('docs/navigation.yaml', () => {
     expect(navigation.groups.flatMap((g) => g.tasks).every((t) => t.description?.trim())).toBe(true);
   });
 
-  it('refuses an operation listed under two tasks', () => {
+  it.each([
+    ['an operation listed under two tasks', ['{ name: A, operations: [listCases] }', '{ name: B, operations: [listCases] }'], /listCases is listed under both "A" and "B"/],
+    ['a task name that would break a link', ['{ name: "Old (v1)", operations: [listCases] }'], /task name "Old \(v1\)" must be/],
+  ])('refuses %s', (_, tasks, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'osm-nav-'));
     try {
       const file = join(dir, 'navigation.yaml');
-      writeFileSync(file, 'groups:\n  - name: G\n    tasks:\n      - { name: A, operations: [listCases] }\n      - { name: B, operations: [listCases] }\n');
-      expect(() => loadNavigation(file)).toThrow(/listCases is listed under both "A" and "B"/);
+      writeFileSync(file, `groups:\n  - name: G\n    tasks:\n${tasks.map((t) => `      - ${t}\n`).join('')}`);
+      expect(() => loadNavigation(file)).toThrow(message);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
