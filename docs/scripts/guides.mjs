@@ -3,7 +3,7 @@
 // first-ticket walkthrough; operations, routes and error codes named in the prose become links.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkify } from './links.mjs';
+import { linkBareUrls, linkify } from './links.mjs';
 import { operations } from './spec-walk.mjs';
 
 /** Escapes text for one Markdown table cell. */
@@ -113,6 +113,22 @@ export function linkSections(markdown, sectionHrefs) {
   });
 }
 
+// Code spans, links and HTML tags, which breakLongWords leaves as they are.
+const UNTOUCHED = /(\x60[^\x60\n]*\x60|\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>)/;
+
+/**
+ * Markdown whose long plain words (file names such as `model_show_..._response.go` written without code
+ * marks) may break after a `_`, `/` or `.` (`<wbr>`), so that one word cannot widen a table past its column.
+ */
+export function breakLongWords(markdown) {
+  return markdown
+    .split(UNTOUCHED)
+    .map((part, i) =>
+      i % 2 ? part : part.replace(/[^\s|()[\]<>\x60]{25,}/g, (word) => word.replace(/([_/.])(?=[^_/.])/g, '$1<wbr>')),
+    )
+    .join('');
+}
+
 /**
  * Reads the guides in file-name order and returns them as Redoc trait tags, with their generated parts
  * filled in (`<!-- error-codes -->`, `<!-- migration-table -->`, `<!-- errata -->`, `<!-- first-ticket -->`,
@@ -133,7 +149,9 @@ export function guideTags(
       const filled = linkify(match[2].replace('<!-- first-ticket -->', () => walkthrough), targets)
         .replace('<!-- error-codes -->', () => errorCodeTable(codes, errorHref))
         .replace('<!-- migration-table -->', () => linkify(migrationTable(spec), targets))
-        .replace('<!-- errata -->', () => linkSections(linkify(errata.replace(/^#\s+.+\n/, ''), targets), sectionHrefs))
+        .replace('<!-- errata -->', () =>
+          linkSections(breakLongWords(linkBareUrls(linkify(errata.replace(/^#\s+.+\n/, ''), targets))), sectionHrefs),
+        )
         .replace('<!-- api-changelog -->', () => linkify(apiChangelog(), targets));
       return { name: match[1].trim(), description: filled.trim(), 'x-traitTag': true };
     });

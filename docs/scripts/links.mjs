@@ -81,6 +81,19 @@ export function linkify(markdown, targets, { self } = {}) {
   });
 }
 
+const BARE_URL = /(?<![<(\w/.`-])((?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|org|net|io)\/[^\s)|;,<>`]*[^\s)|;,.<>`])/g;
+
+/**
+ * Markdown whose bare web addresses (`support.huaweicloud.com/eu/api-ticket/X.html`) are links; the text
+ * may break after each `/` (`<wbr>`), so a long address does not widen a table column.
+ */
+export function linkBareUrls(markdown) {
+  return markdown.replace(BARE_URL, (address) => {
+    const href = /^https?:/.test(address) ? address : `https://${address}`;
+    return `[${address.replace(/\//g, '/<wbr>')}](${href})`;
+  });
+}
+
 /** Applies `linkify` to every `description` in an OpenAPI document, in place. */
 export function linkifyDescriptions(node, targets, self) {
   if (Array.isArray(node)) {

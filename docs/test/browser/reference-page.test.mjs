@@ -5,7 +5,7 @@
 // operation sample without covering its first line, every internal link of the page resolving, nothing
 // loaded from any other host, no console error. Screenshots of the error-code guide and the walkthrough at
 // both widths go to docs/test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +13,11 @@ import { loadSpec } from '@osm-openapi/spec';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typescriptSample } from '../../scripts/code-samples.mjs';
-import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref } from '../../scripts/links.mjs';
+import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref, slug } from '../../scripts/links.mjs';
 import { GUIDES_GROUP, applyNavigation, loadNavigation } from '../../scripts/navigation.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
+import { loadWorkflow } from '../../scripts/walkthrough.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(docs, 'dist');
@@ -36,6 +37,9 @@ const CHROMIUM_FLAGS = [
 const WIDTHS = { desktop: 1440, phone: 390 };
 const SEARCHED = 'showCaseDetail';
 const SEARCHED_CODE = 'OSM.01010004';
+const walkthroughSteps = loadWorkflow(join(docs, 'walkthrough')).steps;
+const createStep = walkthroughSteps.findIndex((step) => step.stepId === 'createTicket');
+const createStepHref = `${sectionHref('Your first ticket')}/${slug(`${createStep + 1}. ${walkthroughSteps[createStep]['x-title']}`)}`;
 const GUIDES_SHOWN = { 'error-codes': sectionHref(ERROR_CODES_GUIDE), 'first-ticket': sectionHref('Your first ticket') };
 
 // The page's sidebar as the build makes it: the spec with the navigation applied.
@@ -235,54 +239,78 @@ describe('the reference page in Chromium', () => {
     const routes = [...new Set(links.map((link) => link.split('#')[1]))];
     for (const route of routes) {
       try {
-        await open(`#${route}`);
-      } catch {
-        unresolved.push(`#${route}`);
+          await open(`#${route}`);
+        } catch {
+          unresolved.push(`#${route}`);
+        }
       }
-    }
-    // Inner anchors (`#/error-codes#OSM.0001`): the element must be in the section.
-    for (const link of links.filter((l) => l.indexOf('#', 1) > 0)) {
-      const [, route, id] = link.split('#');
-      await open(`#${route}`);
-      if (!(await page.evaluate((i) => Boolean(document.getElementById(i)), id))) unresolved.push(link);
-    }
-    expect(unresolved).toEqual([]);
+      // Inner anchors (`#/error-codes#OSM.0001`): the element must be in the section.
+      for (const link of links.filter((l) => l.indexOf('#', 1) > 0)) {
+        const [, route, id] = link.split('#');
+        await open(`#${route}`);
+        if (!(await page.evaluate((i) => Boolean(document.getElementById(i)), id))) unresolved.push(link);
+      }
+      expect(unresolved).toEqual([]);
 
-    await page.goto(`${origin}/${errorCodeHref(SEARCHED_CODE)}`);
-    const row = page.locator(`tr[id="${SEARCHED_CODE}"]`);
-    await expect.poll(() => row.evaluate((r) => r.classList.contains('osm-target'))).toBe(true);
-    const top = await row.evaluate((r) => r.getBoundingClientRect().top);
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
-  });
+      await page.goto(`${origin}/${errorCodeHref(SEARCHED_CODE)}`);
+      const row = page.locator(`tr[id="${SEARCHED_CODE}"]`);
+      await expect.poll(() => row.evaluate((r) => r.classList.contains('osm-target'))).toBe(true);
+      const top = await row.evaluate((r) => r.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
+    });
 
   for (const [name, width] of Object.entries(WIDTHS)) {
     it(`lays the guides out at ${width} px: nothing wider than its column, a working copy button on every code block`, async () => {
       await page.setViewportSize({ width, height: name === 'phone' ? 1800 : 1400 });
-      for (const [guide, hash] of Object.entries(GUIDES_SHOWN)) {
-        await page.goto(`${origin}/${hash}`);
-        const section = page.locator(`[data-section-id="${hash.slice(1)}"]`).first();
-        await section.waitFor({ state: 'visible' });
-        await page.locator('.osm-copy').first().waitFor({ state: 'attached' });
-        await page.screenshot({ path: join(artifacts, `${guide}-${width}.png`) });
-        expect(await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'), `${guide} at ${width} px`).toEqual([]);
-      }
-      const blocks = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-component-name="Markdown/Markdown"] pre')].map((pre) =>
-          Boolean(pre.parentElement.querySelector(':scope > .osm-copy')),
-        ),
-      );
-      expect(blocks.length).toBeGreaterThan(10);
-      expect(blocks.every(Boolean)).toBe(true);
+      try {
+        for (const [guide, hash] of Object.entries(GUIDES_SHOWN)) {
+          await page.goto(`${origin}/${hash}`);
+          await page.locator(`[data-section-id="${hash.slice(1)}"]`).first().waitFor({ state: 'visible' });
+          await page.locator('.osm-copy').first().waitFor({ state: 'attached' });
+          await page.screenshot({ path: join(artifacts, `${guide}-${width}.png`) });
+          expect(await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'), `${guide} at ${width} px`).toEqual([]);
+        }
+        // The walkthrough's central step, with its request body.
+        await open(createStepHref);
+        await page.screenshot({ path: join(artifacts, `first-ticket-create-${width}.png`) });
+        expect(await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'), `walkthrough at ${width} px`).toEqual([]);
 
-      const first = page.locator('.osm-code-block').first();
-      await first.locator('.osm-copy').click();
-      await expect.poll(() => first.locator('.osm-copy').textContent()).toBe('Copied');
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copied.trim()).toBe((await first.locator('pre').innerText()).trim());
-      await page.setViewportSize({ width: WIDTHS.desktop, height: 1100 });
+        const blocks = await page.evaluate(() =>
+          [...document.querySelectorAll('[data-component-name="Markdown/Markdown"] pre')].map((pre) =>
+            Boolean(pre.parentElement.querySelector(':scope > .osm-copy')),
+          ),
+        );
+        expect(blocks.length).toBeGreaterThan(10);
+        expect(blocks.every(Boolean)).toBe(true);
+
+        const first = page.locator('.osm-code-block').first();
+        await first.locator('.osm-copy').click();
+        await expect.poll(() => first.locator('.osm-copy').textContent()).toBe('Copied');
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copied.trim()).toBe((await first.locator('pre').innerText()).trim());
+      } finally {
+        await page.setViewportSize({ width: WIDTHS.desktop, height: 1100 });
+      }
     });
   }
+
+  it('fits every table of every guide into its column at 1440 px, without scrolling sideways', async () => {
+    const titles = readdirSync(join(docs, 'guides'))
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => /^#\s+(.+)/.exec(readFileSync(join(docs, 'guides', file), 'utf8'))[1].trim());
+    const scrolling = {};
+    for (const title of titles) {
+      await open(sectionHref(title));
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('.md-table-wrapper, .osm-table')]
+          .filter((box) => box.getBoundingClientRect().height > 0 && box.scrollWidth > box.clientWidth + 1)
+          .map((box) => `${box.querySelector('th')?.textContent}: ${box.scrollWidth} > ${box.clientWidth}`),
+      );
+      if (wide.length) scrolling[title] = wide;
+    }
+    expect(scrolling).toEqual({});
+  });
 
   it('loaded nothing from any host but 127.0.0.1, and logged no console error', () => {
     expect(requests.length).toBeGreaterThan(0);

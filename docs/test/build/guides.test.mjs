@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { errorCodeTable, guideTags, linkSections, migrationTable } from '../../scripts/guides.mjs';
+import { breakLongWords, errorCodeTable, guideTags, linkSections, migrationTable } from '../../scripts/guides.mjs';
 import { errorCodeHref, linkTargets } from '../../scripts/links.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
@@ -150,6 +150,14 @@ describe('guide sections', () => {
     expect(byName.Errata).toContain('| 9.9.9 | y |');
     expect(byName['Error handling']).toContain('[`OSM.0001`](#/error-codes#OSM.0001)');
     expect(byName['Migrating from v1.0']).toContain('[`createCaseV1`](#/historical-(v1.0)/createcasev1)');
+  });
+
+  it('lets a long plain word break after _ / . but leaves code, links and short words alone', () => {
+    expect(breakLongWords('SDK model_show_latest_agreement_response.go and `model_show_latest_agreement_response.go`')).toBe(
+      'SDK model_<wbr>show_<wbr>latest_<wbr>agreement_<wbr>response.<wbr>go and `model_show_latest_agreement_response.go`',
+    );
+    const kept = 'a [x](https://support.huaweicloud.com/intl/en-us/api-ticket/) b_c.d';
+    expect(breakLongWords(kept)).toBe(kept);
   });
 
   it('links a section number only where it stands alone', () => {

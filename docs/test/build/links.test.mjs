@@ -1,6 +1,6 @@
 // The pass that turns names in descriptions into links.
 import { describe, expect, it } from 'vitest';
-import { errorCodeHref, linkTargets, linkify, linkifyDescriptions, operationHref, slug } from '../../scripts/links.mjs';
+import { errorCodeHref, linkBareUrls, linkTargets, linkify, linkifyDescriptions, operationHref, slug } from '../../scripts/links.mjs';
 
 const ops = [
   ['/v2/servicerequest/cases', 'get', { operationId: 'listCases', tags: ['Tickets'] }],
@@ -51,5 +51,15 @@ describe('linkify', () => {
     expect(doc.paths['/x'].get.parameters[0].description).toBe('from `listCases`');
     expect(doc.components.schemas.A.description).toBe('see [`listCases`](#/tickets/listcases)');
     expect(doc.components.schemas.A.properties.description).toEqual({ type: 'string' });
+  });
+});
+
+describe('linkBareUrls', () => {
+  it('links bare web addresses, breakable after each slash, and leaves links and autolinks alone', () => {
+    expect(linkBareUrls('(Huawei page support.huaweicloud.com/eu/api-ticket/X.html, updated)')).toBe(
+      '(Huawei page [support.huaweicloud.com/<wbr>eu/<wbr>api-ticket/<wbr>X.html](https://support.huaweicloud.com/eu/api-ticket/X.html), updated)',
+    );
+    const kept = 'see <https://support.huaweicloud.com/intl/en-us/api-ticket/> and [page](https://example.com/a) and `a.com/b`';
+    expect(linkBareUrls(kept)).toBe(kept);
   });
 });
