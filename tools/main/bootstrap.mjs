@@ -55,19 +55,28 @@ export function installDependencies(pnpm) {
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Installs Debian's chromium for the browser tests when it is missing (needs root and apt-get). */
-export function ensureChromium() {
-  if (existsSync(chromiumPath)) return;
+/**
+ * Installs what the docs tests run besides Node when it is missing (needs root and apt-get): Debian's
+ * chromium for the browser test, and jq and curl for the walkthrough's curl commands.
+ */
+export function ensureTestTools() {
+  const missing = [
+    !existsSync(chromiumPath) && 'chromium',
+    !works('jq', ['--version']) && 'jq',
+    !works('curl', ['--version']) && 'curl',
+  ].filter(Boolean);
+  if (!missing.length) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !works('apt-get', ['--version'])) {
     throw new Error(
-      `Chromium is needed for the docs browser test and was not found at ${chromiumPath}. ` +
-        'Install Debian\'s "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.',
+      `The docs tests need ${missing.join(', ')}, not found here` +
+        `${missing.includes('chromium') ? ` (Chromium at ${chromiumPath}; or set CHROMIUM_PATH)` : ''}. ` +
+        `Install Debian's packages: apt-get install ${missing.join(' ')}.`,
     );
   }
-  step("Installing Debian's chromium for the browser tests (apt-get install chromium)");
+  step(`Installing Debian's ${missing.join(', ')} for the docs tests (apt-get install)`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
     stdio: 'inherit',
     env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
   });

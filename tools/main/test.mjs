@@ -2,7 +2,7 @@
 // everything, runs every package's tests (unit, contract, mock, browser, pack), then prints one summary line.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensurePnpm, installDependencies, main, root, run, step } from './bootstrap.mjs';
+import { ensureTestTools, ensurePnpm, installDependencies, main, root, run, step } from './bootstrap.mjs';
 
 /** Sums the vitest JSON reports that each package's test script writes to test-artifacts/vitest.json. */
 function summarize() {
@@ -26,7 +26,7 @@ await main(async () => {
   const started = Date.now();
   const pnpm = ensurePnpm();
   installDependencies(pnpm);
-  ensureChromium();
+  ensureTestTools();
   step('Lint the spec, check coverage, build, check and test every package (turbo)');
   let failure;
   try {
