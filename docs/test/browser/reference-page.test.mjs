@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { typescriptSample } from '../../scripts/code-samples.mjs';
+import { SAMPLE_LABELS, typescriptSample } from '../../scripts/code-samples.mjs';
 import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref, slug } from '../../scripts/links.mjs';
 import { GUIDES_GROUP, applyNavigation, loadNavigation } from '../../scripts/navigation.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
@@ -89,6 +89,22 @@ function overflowingElements(selector) {
     }
   }
   return found.slice(0, 10);
+}
+
+/** Whether the code-sample panel's copy button lies over the first line of its code. */
+function copyButtonCoversFirstLine(panel) {
+  const visible = (element) => element.getBoundingClientRect().width > 0;
+  const button = [...panel.querySelectorAll('[data-testid="copy-button"]')].find(visible)?.getBoundingClientRect();
+  const pre = [...panel.querySelectorAll('pre')].find(visible);
+  if (!button || !pre) throw new Error('no visible code sample with a copy button');
+  // The first line as the boxes of its text (highlighted code is many spans): any of them under the button?
+  const range = document.createRange();
+  range.selectNodeContents(pre);
+  const boxes = [...range.getClientRects()].filter((box) => box.width > 0 && box.height > 0);
+  const firstTop = Math.min(...boxes.map((box) => box.top));
+  return boxes
+    .filter((box) => box.top < firstTop + 2)
+    .some((box) => button.bottom > box.top && button.top < box.bottom && button.right > box.left && button.left < box.right);
 }
 
 describe('the reference page in Chromium', () => {
@@ -215,17 +231,14 @@ describe('the reference page in Chromium', () => {
     await samplePanel.locator('pre').first().waitFor({ state: 'visible' });
     await samplePanel.getByRole('button', { name: 'TypeScript' }).waitFor({ state: 'visible' });
 
-    // Its copy button sits above the code, not over the first line (the URL, in the curl sample).
-    const overlap = await samplePanel.evaluate((panel) => {
-      const button = panel.querySelector('[data-testid="copy-button"]').getBoundingClientRect();
-      const pre = panel.querySelector('pre');
-      const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.trim() ? 1 : 3) });
-      const range = document.createRange();
-      range.selectNodeContents(walker.nextNode());
-      const line = range.getClientRects()[0];
-      return button.bottom > line.top && button.top < line.bottom && button.right > line.left && button.left < line.right;
-    });
-    expect(overlap).toBe(false);
+    // Its copy button sits above the code, not over the first line: in the TypeScript sample, and in the
+    // curl sample, whose first line is the URL.
+    expect(await samplePanel.evaluate(copyButtonCoversFirstLine)).toBe(false);
+    await samplePanel.getByRole('button', { name: SAMPLE_LABELS.typescript }).click();
+    await page.getByText(SAMPLE_LABELS.curl, { exact: true }).first().click();
+    const curlPanel = section.getByTestId('right-panel').filter({ hasText: 'curl -X GET' });
+    await curlPanel.locator('pre').first().waitFor({ state: 'visible' });
+    expect(await curlPanel.evaluate(copyButtonCoversFirstLine)).toBe(false);
   });
 
   it(`lands on the row of ${SEARCHED_CODE} when a reader searches for it and opens "${ERROR_CODES_GUIDE}"`, async () => {
