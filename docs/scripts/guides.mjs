@@ -38,7 +38,8 @@ export function errorCodeTable(codes, hrefOf) {
       '</tr>',
     ].join(''),
   );
-  return `<div class="osm-table"><table class="osm-error-codes"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+  const hint = '<p class="osm-scroll-hint">Scroll the table sideways for the meaning and what to do.</p>';
+  return `${hint}<div class="osm-table"><table class="osm-error-codes"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 /** The v1.0 operations with their replacement, in document order; throws if a replacement is missing. */
