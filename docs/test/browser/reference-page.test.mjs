@@ -284,9 +284,11 @@ describe('the reference page in Chromium', () => {
       await page.setViewportSize({ width, height: name === 'phone' ? 1800 : 1400 });
       try {
         for (const [guide, hash] of Object.entries(GUIDES_SHOWN)) {
+          await page.goto('about:blank'); // a fresh page: the sidebar as a reader arriving by link sees it
           await page.goto(`${origin}/${hash}`);
           await page.locator(`[data-section-id="${hash.slice(1)}"]`).first().waitFor({ state: 'visible' });
           await page.locator('.osm-copy').first().waitFor({ state: 'attached' });
+          if (name === 'desktop') await expect.poll(() => page.getByTestId('search-trigger').innerText()).not.toMatch(/Loading/);
           await page.screenshot({ path: join(artifacts, `${guide}-${width}.png`) });
           expect(await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'), `${guide} at ${width} px`).toEqual([]);
         }
