@@ -2,10 +2,10 @@ import type { FetchResponse, MaybeOptionalInit, ParseAs } from 'openapi-fetch';
 import type { OsmError } from './errors.js';
 import type { components, paths } from './generated/openapi.js';
 import type { operationTraits } from './generated/operations.js';
+import type { OsmHttpMethod } from './http-method.js';
 import type { RetryOptions } from './retry.js';
 
-/** The HTTP methods OSM's operations use. */
-export type OsmHttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+export type { OsmHttpMethod };
 
 /** The paths that have an operation for method `M`. */
 export type OsmPathsWith<M extends OsmHttpMethod> = {

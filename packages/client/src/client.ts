@@ -1,15 +1,19 @@
 import createClient, { type FetchOptions, type ParseAs } from 'openapi-fetch';
 import { untilAborted } from './abortable.js';
 import { type OsmAuthOption, resolveAuth } from './auth/auth-option.js';
-import type { OsmCallOptions, OsmClient, OsmHttpMethod, OsmResult } from './client-types.js';
+import type { OsmCallOptions, OsmClient, OsmResult } from './client-types.js';
 import { startDeadline } from './deadline.js';
+import { OsmError, OsmNetworkError } from './errors.js';
 import { toFormData } from './form-data.js';
 import type { components } from './generated/openapi.js';
+import type { OsmHttpMethod } from './http-method.js';
 import { traitsOf } from './operation-traits.js';
+import type { OsmFetch } from './osm-fetch.js';
 import { querySerializerFor } from './query-serializer.js';
+import { checkHeaders, checkPathParameters } from './request-checks.js';
 import { toOsmResult } from './result.js';
 import { type RetryOptions, retryPolicy, withRetries } from './retry.js';
-import { type OsmFetch, transport } from './transport.js';
+import { type CrossOriginRedirect, createTransport } from './transport.js';
 
 /** Options of {@link createOsmClient}. Every one is optional. */
 export interface OsmClientOptions {
@@ -19,6 +23,12 @@ export interface OsmClientOptions {
   baseUrl?: string;
   /** How requests are authenticated; see {@link OsmAuthOption}. Default: not at all. */
   auth?: OsmAuthOption;
+  /**
+   * A response redirecting to another origin: `'refuse'` (default) answers the call with an `OsmError`
+   * `CLIENT.REDIRECT_REFUSED`; `'follow-without-credentials'` follows it with no credential header (the
+   * body of a 307/308 goes along). Redirects within the origin are followed and authenticated afresh.
+   */
+  crossOriginRedirect?: CrossOriginRedirect;
   /** `X-Language` of every request (e.g. `en-us`), unless a call sets its own. OSM's default is `zh-cn`. */
   language?: components['parameters']['XLanguage'];
   /** `X-Time-Zone` of every request (e.g. `GMT+8`), unless a call sets its own. */
@@ -48,10 +58,11 @@ type UntypedRequest = (method: string, path: string, init: object) => Promise<{ 
 /**
  * Creates a client for every operation of the OSM Service Ticket API, typed from the spec.
  *
- * Each call resolves to `{ data, error, response }`: `error` is an {@link OsmError} for HTTP 4xx/5xx
- * and for HTTP 200 bodies carrying an `error_code`; `data` is then absent, and otherwise is the
- * operation's result type. A request that gets no response throws {@link OsmNetworkError} or
- * {@link OsmTimeoutError} (after retries), or the caller's abort reason.
+ * Each call resolves to `{ data, error, response }`: `error` is an {@link OsmError} for HTTP 4xx/5xx,
+ * for HTTP 200 bodies carrying an `error_code`, and for answers that are not OSM's (a body that is not
+ * JSON, an empty one, a redirect not followed); `data` is then absent, and otherwise is the operation's
+ * result type. A request that gets no response throws {@link OsmNetworkError} or {@link OsmTimeoutError}
+ * (after retries), or the caller's abort reason; one that cannot be built throws {@link OsmRequestError}.
  *
  * ```ts
  * const client = createOsmClient({ auth: { token: process.env.OSM_TOKEN! }, language: 'en-us' });
@@ -61,40 +72,59 @@ type UntypedRequest = (method: string, path: string, init: object) => Promise<{ 
  * ```
  */
 export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
+  const headers = { 'X-Language': options.language, 'X-Time-Zone': options.timeZone, 'X-Site': options.site, 'User-Agent': options.userAgent };
+  checkHeaders(headers);
   const fetchClient = createClient({
     baseUrl: options.baseUrl ?? `https://osm.${options.region ?? DEFAULT_REGION}.myhuaweicloud.com`,
-    fetch: transport(options.fetch),
-    headers: {
-      'X-Language': options.language,
-      'X-Time-Zone': options.timeZone,
-      'X-Site': options.site,
-      'User-Agent': options.userAgent,
-    },
+    headers,
+    // The transport follows redirects itself, so that credentials never go to another origin.
+    redirect: 'manual',
   });
-  if (options.auth) fetchClient.use(resolveAuth(options.auth));
   const request = fetchClient.request as unknown as UntypedRequest;
+  const exchange = createTransport({
+    fetch: options.fetch,
+    auth: options.auth && resolveAuth(options.auth),
+    crossOriginRedirect: options.crossOriginRedirect,
+  });
+  const plainQuery = querySerializerFor();
 
   const send = (method: OsmHttpMethod) => async (path: string, init: CallInit = {}): Promise<OsmResult<unknown>> => {
     const { timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry, signal, ...fetchInit } = init;
+    const params = fetchInit.params as { path?: Record<string, unknown>; header?: unknown } | undefined;
+    if (path.includes('{')) checkPathParameters(path, params?.path);
+    checkHeaders(fetchInit.headers);
+    checkHeaders(params?.header);
     const traits = traitsOf(method, path);
     const parseAs: ParseAs = fetchInit.parseAs ?? (traits.binary ? 'blob' : 'json');
     const callerSignal = signal ?? undefined;
+    const callInit = {
+      querySerializer: traits.arrayQuery ? querySerializerFor(traits.arrayQuery) : plainQuery,
+      ...(traits.multipart ? { bodySerializer: toFormData } : {}),
+      ...fetchInit,
+      // JSON is parsed here, so that a body that is not JSON is an OsmError rather than a SyntaxError.
+      parseAs: parseAs === 'json' ? 'text' : parseAs,
+    };
 
     return withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {
       const deadline = startDeadline(timeoutMs, callerSignal, `${method} ${path}`);
+      let answered: Request | undefined;
       try {
         const result = request(method, path, {
-          querySerializer: querySerializerFor(traits.arrayQuery),
-          ...(traits.multipart ? { bodySerializer: toFormData } : {}),
-          ...fetchInit,
-          parseAs,
-          signal: deadline.signal,
+          ...callInit,
+          fetch: async (built: Request) => {
+            const response = await exchange(built, deadline.signal);
+            answered = built;
+            return response;
+          },
         });
         // Raced, so that a body that never ends cannot outlive the deadline, whatever fetch is in use.
         return await untilAborted(result.then((settled) => toOsmResult(settled, parseAs)), deadline.signal);
       } catch (error) {
         // Whatever broke once the signal aborted (fetch, or reading the body), the abort is the cause.
-        throw deadline.signal.aborted ? deadline.signal.reason : error;
+        if (deadline.signal.aborted) throw deadline.signal.reason;
+        // The headers came and the body did not: the connection broke while it was read.
+        if (answered && !(error instanceof OsmError)) throw new OsmNetworkError(method, answered.url, error, 'body');
+        throw error;
       } finally {
         deadline.clear();
       }

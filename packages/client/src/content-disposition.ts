@@ -4,8 +4,9 @@
 const PARAMETER = /;\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
 
 /**
- * The file name a Content-Disposition header gives, without any directory part (a name is not a path),
- * or undefined when it gives none.
+ * The file name a Content-Disposition header gives, safe to use as one: without any directory part (a
+ * name is not a path) or control characters (NUL, line breaks), and never `.` or `..`; undefined when it
+ * gives none.
  *
  * ```ts
  * fileNameFromContentDisposition(`attachment; filename="a.xlsx"; filename*=UTF-8''%E5%B7%A5%E5%8D%95.xlsx`) // '工单.xlsx'
@@ -21,8 +22,13 @@ export function fileNameFromContentDisposition(header: string | null | undefined
     if (name === 'filename*') extended ??= decodeExtValue(value);
     else if (name === 'filename') plain ??= value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
   }
-  const fileName = extended ?? plain;
-  return fileName ? fileName.split(/[/\\]/).pop() || undefined : undefined;
+  return safeFileName(extended ?? plain);
+}
+
+/** The last path segment of `name`, without control characters; undefined when nothing usable is left. */
+function safeFileName(name: string | undefined): string | undefined {
+  const base = name?.split(/[/\\]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base && base !== '.' && base !== '..' ? base : undefined;
 }
 
 /** RFC 8187 ext-value: `UTF-8''%E2%82%AC.txt` or `ISO-8859-1'en'%A3.txt`; undefined when malformed. */

@@ -4,10 +4,17 @@ import { errorCatalogue } from './generated/error-catalogue.js';
 export type OsmCatalogueCode = keyof typeof errorCatalogue;
 
 /**
- * An `error_code` as OSM returns it: a catalogue code (autocompleted), an `APIGW.*` code from Huawei
- * Cloud's API gateway, or `HTTP.<status>` when an error response carried no OSM error body.
+ * Codes of answers the client could not take as OSM's: a body that is not JSON, an empty body where the
+ * operation has one, a redirect it did not follow (see the client's `crossOriginRedirect`).
  */
-export type OsmErrorCode = OsmCatalogueCode | (string & {});
+export type OsmClientErrorCode = 'CLIENT.INVALID_BODY' | 'CLIENT.EMPTY_BODY' | 'CLIENT.REDIRECT_REFUSED';
+
+/**
+ * An `error_code` as OSM returns it: a catalogue code (autocompleted), an `APIGW.*` code from Huawei
+ * Cloud's API gateway, `HTTP.<status>` when an error response carried no OSM error body, or one of the
+ * client's own {@link OsmClientErrorCode}s.
+ */
+export type OsmErrorCode = OsmCatalogueCode | OsmClientErrorCode | (string & {});
 
 /** What {@link OsmError}'s constructor takes. */
 export interface OsmErrorInit {
@@ -70,8 +77,10 @@ export class OsmError extends Error {
 export class OsmNetworkError extends Error {
   override readonly name = 'OsmNetworkError';
 
-  constructor(method: string, url: string, cause: unknown) {
-    super(`${method} ${withoutQuery(url)} failed before a response arrived: ${messageOf(cause)}`, { cause });
+  /** @param phase Whether the connection failed before the response's headers or while its body was read. */
+  constructor(method: string, url: string, cause: unknown, phase: 'headers' | 'body' = 'headers') {
+    const when = phase === 'headers' ? 'before a response arrived' : 'while its response body was read';
+    super(`${method} ${withoutQuery(url)} failed ${when}: ${messageOf(cause)}`, { cause });
   }
 }
 
@@ -88,14 +97,34 @@ export class OsmTimeoutError extends Error {
   }
 }
 
-/** Credentials could not be turned into a token: IAM refused them or answered unexpectedly. Thrown. */
+/**
+ * Credentials are malformed (said when the auth is created, naming the field, never its value), or could
+ * not be turned into a token: IAM refused them or answered unexpectedly. Thrown.
+ */
 export class OsmAuthError extends Error {
   override readonly name = 'OsmAuthError';
 
   constructor(
     message: string,
-    /** HTTP status of the IAM response. */
-    readonly httpStatus: number,
+    /** HTTP status of the IAM response; undefined when no request was made. */
+    readonly httpStatus?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * What a call was given cannot be sent as its request: a path parameter that is missing, empty, `.` or
+ * `..` (it would leave its path segment), or a header value a header cannot carry. Thrown before
+ * anything is sent; it names the parameter or header, never its value.
+ */
+export class OsmRequestError extends Error {
+  override readonly name = 'OsmRequestError';
+
+  constructor(
+    message: string,
+    /** The path parameter or header at fault, e.g. `case_id` or `X-Auth-Token`. */
+    readonly parameter: string,
   ) {
     super(message);
   }

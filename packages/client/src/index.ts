@@ -22,14 +22,17 @@ export type { components, operations, paths } from './generated/openapi.js';
 export { errorCatalogue } from './generated/error-catalogue.js';
 export {
   type OsmCatalogueCode,
+  type OsmClientErrorCode,
   OsmAuthError,
   OsmError,
   type OsmErrorCode,
   type OsmErrorInit,
   OsmNetworkError,
+  OsmRequestError,
   OsmTimeoutError,
 } from './errors.js';
-export type { OsmAuth, OsmAuthOption } from './auth/auth-option.js';
+export type { OsmAuthOption } from './auth/auth-option.js';
+export type { AuthContext, CredentialHeaders, OsmAuth, OutgoingRequest } from './auth/osm-auth.js';
 export {
   type RefreshableTokenSource,
   type TokenContext,
@@ -40,7 +43,8 @@ export {
 export { type IamPasswordOptions, type IamScope, iamPasswordAuth } from './auth/iam-password.js';
 export { type AkSkCredentials, akSkAuth } from './auth/aksk.js';
 export type { RetryOptions } from './retry.js';
-export type { OsmFetch } from './transport.js';
+export type { OsmFetch } from './osm-fetch.js';
+export type { CrossOriginRedirect } from './transport.js';
 export { type OsmPage, type OsmPageItem, type OsmPagedPath, paginate } from './pagination.js';
 export {
   type AccessoryDownloadOptions,

@@ -1,4 +1,4 @@
-import type { OsmHttpMethod } from './client-types.js';
+import type { OsmHttpMethod } from './http-method.js';
 import { OsmNetworkError, OsmTimeoutError } from './errors.js';
 
 /** When and how often a failed request is sent again. Every field is optional; see the defaults. */

@@ -1,22 +1,123 @@
-import { untilAborted } from './abortable.js';
-import { OsmNetworkError } from './errors.js';
-
-/** The fetch the client sends requests with (openapi-fetch's signature: one Request). */
-export type OsmFetch = (request: Request) => Promise<Response>;
+import type { AuthContext, CredentialHeaders, OsmAuth, OutgoingRequest } from './auth/osm-auth.js';
+import { OsmAuthError, OsmNetworkError } from './errors.js';
+import { isHeaderValue } from './header-value.js';
+import type { OsmFetch } from './osm-fetch.js';
 
 /**
- * Wraps the caller's fetch (default: the global one, looked up at call time so late polyfills work) so
- * that a request that got no response throws {@link OsmNetworkError}, and an aborted one throws the abort
- * reason (the caller's own, or an OsmTimeoutError) - at once, even if that fetch ignores the signal.
+ * What the client does when a response redirects to another origin: `'refuse'` (the default) answers the
+ * call with an `OsmError` of code `CLIENT.REDIRECT_REFUSED`; `'follow-without-credentials'` follows it
+ * without any credential header. Redirects within the origin are followed, authenticated afresh.
  */
-export function transport(fetch: OsmFetch | undefined): OsmFetch {
-  return async (request) => {
+export type CrossOriginRedirect = 'refuse' | 'follow-without-credentials';
+
+/** What {@link createTransport} needs from the client's options. */
+export interface TransportOptions {
+  /** The caller's fetch; default the global one, looked up at call time so that late polyfills work. */
+  fetch?: OsmFetch | undefined;
+  auth?: OsmAuth | undefined;
+  crossOriginRedirect?: CrossOriginRedirect | undefined;
+}
+
+/** Sends one attempt of a call, as openapi-fetch built it, and resolves to its final response. */
+export type Exchange = (request: Request, signal: AbortSignal) => Promise<Response>;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+/** Headers that carry credentials whoever set them: with the auth's own, they never go to another origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-auth-token', 'x-security-token', 'x-domain-id', 'x-sdk-date'];
+/** Headers that describe a body, dropped when a redirect turns the request into a GET. */
+const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location'];
+
+/**
+ * The client's way of sending a request: it adds the credentials last, follows redirects itself (fetch is
+ * told `redirect: 'manual'`, so it never re-sends credentials or a body anywhere on its own), sends a
+ * request once more with renewed credentials after a 401, and turns a failure without a response into
+ * {@link OsmNetworkError} - or into the abort reason once `signal` has aborted.
+ *
+ * The deadline's signal goes to fetch's own init rather than into a copy of the request, which saves
+ * building a signal-following `Request` per call; a caller's fetch still gets a Request with the signal.
+ */
+export function createTransport({ fetch: customFetch, auth, crossOriginRedirect = 'refuse' }: TransportOptions): Exchange {
+  const fetchOnce = async (request: Request, signal: AbortSignal): Promise<Response> => {
     try {
-      request.signal.throwIfAborted();
-      return await untilAborted((fetch ?? globalThis.fetch)(request), request.signal);
+      signal.throwIfAborted();
+      return await (customFetch ? customFetch(new Request(request, { signal })) : globalThis.fetch(request, { signal }));
     } catch (error) {
-      if (request.signal.aborted) throw request.signal.reason;
+      if (signal.aborted) throw signal.reason;
       throw new OsmNetworkError(request.method, request.url, error);
     }
   };
+
+  return async (first, signal) => {
+    const context: AuthContext = { fetch: customFetch ?? ((request) => globalThis.fetch(request)), signal };
+    let outgoing: OutgoingRequest = {
+      method: first.method,
+      url: first.url,
+      headers: first.headers,
+      // Kept as bytes: what AK/SK hashes is what is sent, and a redirect or a replay can send it again.
+      body: first.body ? new Uint8Array(await first.arrayBuffer()) : undefined,
+    };
+    let reusable: Request | undefined = outgoing.body ? undefined : first; // a bodyless request is sent as it is
+    let withCredentials = auth !== undefined;
+    let renewed = false;
+    for (let redirects = 0; ; redirects++) {
+      let credentials = withCredentials ? await auth?.credentialsFor(outgoing, context) : undefined;
+      const send = (headers: CredentialHeaders | undefined) => {
+        if (headers) setCredentials(outgoing.headers, headers);
+        return fetchOnce(reusable ?? toRequest(outgoing), signal);
+      };
+      let response = await send(credentials);
+      if (response.status === 401 && credentials && auth?.renew && !renewed) {
+        renewed = true;
+        const fresh = await auth.renew(credentials, context);
+        if (fresh) {
+          await response.body?.cancel();
+          credentials = fresh;
+          response = await send(fresh);
+        }
+      }
+
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+      const target = location === null || redirects === MAX_REDIRECTS ? undefined : urlOrUndefined(location, outgoing.url);
+      if (!target) return response;
+      const sameOrigin = target.origin === new URL(first.url).origin;
+      if (!sameOrigin && crossOriginRedirect === 'refuse') return response;
+      await response.body?.cancel();
+      outgoing = redirected(outgoing, response.status, target.href, [
+        ...Object.keys(credentials ?? {}),
+        ...(sameOrigin ? [] : CREDENTIAL_HEADERS),
+      ]);
+      withCredentials &&= sameOrigin;
+      reusable = undefined;
+    }
+  };
+}
+
+/** Sets the credential headers; a value fetch would refuse (and print) is refused here, unprinted. */
+function setCredentials(headers: Headers, credentials: CredentialHeaders): void {
+  for (const [name, value] of Object.entries(credentials)) {
+    if (!isHeaderValue(value)) throw new OsmAuthError(`credential header ${name} has characters a header cannot carry`);
+    headers.set(name, value);
+  }
+}
+
+function urlOrUndefined(location: string, base: string): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined; // an unreadable Location is not followed: the 3xx is the answer
+  }
+}
+
+function toRequest({ method, url, headers, body }: OutgoingRequest): Request {
+  // A copy of the bytes each time: fetch may transfer (detach) the buffer it is given.
+  return new Request(url, { method, headers, body: body?.slice(), redirect: 'manual' });
+}
+
+/** The request a redirect asks for: 303 (and 301/302 after a POST) become a GET without body. */
+function redirected(from: OutgoingRequest, status: number, url: string, dropped: readonly string[]): OutgoingRequest {
+  const headers = new Headers(from.headers);
+  const toGet = status === 303 ? from.method !== 'HEAD' : (status === 301 || status === 302) && from.method === 'POST';
+  for (const name of toGet ? [...dropped, ...BODY_HEADERS] : dropped) headers.delete(name);
+  return { method: toGet ? 'GET' : from.method, url, headers, body: toGet ? undefined : from.body };
 }

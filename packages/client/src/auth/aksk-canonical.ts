@@ -26,8 +26,11 @@ export function canonicalUri(pathname: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-/** Code-point order (that of UTF-8 bytes), not UTF-16 code-unit order. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Code-point order (that of UTF-8 bytes), not UTF-16 code-unit order; they differ only around surrogates. */
 function compareCodePoints(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const left = Array.from(a, (char) => char.codePointAt(0) as number);
   const right = Array.from(b, (char) => char.codePointAt(0) as number);
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
@@ -48,13 +51,19 @@ export function canonicalQuery(search: string): string {
 }
 
 /**
- * The signed headers: every header of the request plus `host`, lower-cased and sorted. Returns the
- * canonical block (`name:value\n` each, values trimmed) and the `;`-joined list.
+ * The headers to sign: every header of the request but `authorization` and `host`, with `added` (the
+ * signer's own) over them, names lower-cased. `host` is added by {@link canonicalRequest}.
  */
-function canonicalHeaders(headers: Headers, host: string): { block: string; signedHeaders: string } {
-  const entries = [...headers].filter(([name]) => name !== 'host');
-  entries.push(['host', host]);
-  entries.sort(([a], [b]) => compareCodePoints(a, b));
+export function headersToSign(headers: Headers, added: Readonly<Record<string, string>>): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [name, value] of headers) if (name !== 'authorization' && name !== 'host') entries.set(name, value);
+  for (const [name, value] of Object.entries(added)) entries.set(name.toLowerCase(), value);
+  return entries;
+}
+
+/** The canonical header block (`name:value\n` each, values trimmed, names sorted) and the `;`-joined list. */
+function canonicalHeaders(headers: ReadonlyMap<string, string>, host: string): { block: string; signedHeaders: string } {
+  const entries = [...headers, ['host', host] as [string, string]].sort(([a], [b]) => compareCodePoints(a, b));
   return {
     block: entries.map(([name, value]) => `${name}:${value.trim()}\n`).join(''),
     signedHeaders: entries.map(([name]) => name).join(';'),
@@ -65,7 +74,8 @@ function canonicalHeaders(headers: Headers, host: string): { block: string; sign
 export interface SignableRequest {
   method: string;
   url: URL;
-  headers: Headers;
+  /** Lower-case names, without `host` (see {@link headersToSign}). */
+  headers: ReadonlyMap<string, string>;
   payloadHash: string;
 }
 

@@ -1,22 +1,18 @@
-import type { Middleware } from 'openapi-fetch';
-import { type AkSkCredentials, akSkAuth } from './aksk.js';
+import { OsmAuthError } from '../errors.js';
+import type { OsmAuth } from './osm-auth.js';
 import { type TokenSource, tokenAuth } from './token.js';
 
 /**
- * An authentication method: an openapi-fetch middleware that adds credentials to each request (and may
- * answer a 401 by refreshing them). Made by {@link tokenAuth}, {@link iamPasswordAuth} or {@link akSkAuth}.
+ * The client's `auth` option: an {@link OsmAuth} ({@link tokenAuth}, {@link iamPasswordAuth},
+ * {@link akSkAuth}), or `{ token }`, the shorthand for {@link tokenAuth}. AK/SK has no shorthand so that
+ * its signing code is only in the bundles of applications that import {@link akSkAuth}.
  */
-export type OsmAuth = Middleware;
+export type OsmAuthOption = OsmAuth | { token: TokenSource };
 
-/**
- * The client's `auth` option: an {@link OsmAuth}, or a shorthand for the two common ones -
- * `{ token }` for {@link tokenAuth}, `{ accessKey, secretKey, domainId }` for {@link akSkAuth}.
- */
-export type OsmAuthOption = OsmAuth | { token: TokenSource } | AkSkCredentials;
-
-/** The middleware of an `auth` option. */
+/** The OsmAuth of an `auth` option. */
 export function resolveAuth(option: OsmAuthOption): OsmAuth {
-  if ('token' in option) return tokenAuth(option.token);
-  if ('accessKey' in option) return akSkAuth(option);
-  return option;
+  if (typeof (option as Partial<OsmAuth> | undefined)?.credentialsFor === 'function') return option as OsmAuth;
+  if (option && 'token' in option) return tokenAuth(option.token);
+  // Also what AK/SK credentials passed as they are get: the shorthand they had is gone.
+  throw new OsmAuthError('auth must be { token } or an OsmAuth: tokenAuth(), iamPasswordAuth(), akSkAuth()');
 }

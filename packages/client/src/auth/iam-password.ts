@@ -1,7 +1,9 @@
 import { untilAborted } from '../abortable.js';
 import { startDeadline } from '../deadline.js';
-import { OsmAuthError } from '../errors.js';
-import type { OsmAuth } from './auth-option.js';
+import { OsmAuthError, OsmNetworkError } from '../errors.js';
+import { requireText } from './credential-check.js';
+import type { OsmAuth } from './osm-auth.js';
+import { redactSecret } from './redact.js';
 import { type RefreshableTokenSource, type TokenContext, tokenAuth } from './token.js';
 
 /** What the token is scoped to: a project (by ID or name) or the account (domain, by ID or name). */
@@ -34,13 +36,16 @@ const DEFAULT_TOKEN_LIFE_MS = 24 * 60 * 60 * 1000;
  * Token authentication with an IAM user's password: gets a token from IAM (`POST /v3/auth/tokens`,
  * returned in the `X-Subject-Token` header), caches it until shortly before it expires, and on a 401
  * from OSM gets a new one and sends the request once more. Concurrent requests share one IAM call.
- * The credentials live in a closure: nothing of them is reachable from the returned object.
+ * The password goes only to the configured endpoint: IAM answering with a redirect is an {@link OsmAuthError},
+ * never followed. Fields are checked here (the error names the field, never its value); then the
+ * credentials live in a closure: nothing of them is reachable from the returned object.
  */
 export function iamPasswordAuth(options: IamPasswordOptions): OsmAuth {
   return tokenAuth(iamPasswordTokens(options));
 }
 
 function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource {
+  for (const field of ['userName', 'password', 'domainName'] as const) requireText(field, options?.[field]);
   const endpoint = options.endpoint ?? `https://iam.${options.region ?? 'ap-southeast-3'}.myhuaweicloud.com`;
   const url = `${endpoint.replace(/\/+$/, '')}/v3/auth/tokens?nocatalog=true`;
   const marginMs = options.refreshMarginMs ?? 5 * 60 * 1000;
@@ -64,12 +69,20 @@ function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource 
         method: 'POST',
         headers: { 'Content-Type': 'application/json;charset=utf8' },
         body,
+        redirect: 'manual',
         signal: deadline.signal,
       });
-      const response = await context.fetch(request);
+      // Raced with the deadline: a fetch that ignores the signal still cannot outlive it.
+      const response = await untilAborted(context.fetch(request), deadline.signal).catch((error: unknown) => {
+        throw deadline.signal.aborted ? deadline.signal.reason : new OsmNetworkError('POST', url, error);
+      });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel();
+        throw new OsmAuthError(`IAM answered with a redirect (HTTP ${response.status}); it is not followed: the password goes only to the configured endpoint`, response.status);
+      }
       const answer = await response.json().catch(() => undefined);
       if (!response.ok) {
-        const detail = redact(iamErrorMessage(answer), options.password);
+        const detail = redactSecret(iamErrorMessage(answer), options.password);
         throw new OsmAuthError(`IAM refused the token request (HTTP ${response.status})${detail ? `: ${detail}` : ''}`, response.status);
       }
       const token = response.headers.get('X-Subject-Token');
@@ -118,9 +131,4 @@ function iamErrorMessage(answer: unknown): string {
   const shaped = answer as { error?: { message?: unknown }; error_msg?: unknown } | undefined;
   const message = shaped?.error?.message ?? shaped?.error_msg;
   return typeof message === 'string' ? message : '';
-}
-
-/** IAM does not echo passwords, but an error message is no place to find out that one did. */
-function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join('***') : text;
 }

@@ -1,15 +1,11 @@
-import type { OsmFetch } from '../transport.js';
-import type { OsmAuth } from './auth-option.js';
+import { OsmAuthError } from '../errors.js';
+import { requireHeaderText } from './credential-check.js';
+import type { AuthContext, CredentialHeaders, OsmAuth } from './osm-auth.js';
 
 const TOKEN_HEADER = 'X-Auth-Token';
 
-/** What a token source gets with each request for a token. */
-export interface TokenContext {
-  /** The client's fetch, for sources that ask a server (IAM) for tokens. */
-  fetch: OsmFetch;
-  /** The request's signal: stop waiting when it aborts. */
-  signal: AbortSignal;
-}
+/** What a token source gets with each request for a token: the client's fetch and the call's signal. */
+export type TokenContext = AuthContext;
 
 /** A function giving the token to send, e.g. from a vault; called for every request, so cache in it. */
 export type TokenProvider = (context: TokenContext) => string | Promise<string>;
@@ -25,34 +21,32 @@ export interface RefreshableTokenSource {
 /** Where {@link tokenAuth} takes tokens from: a fixed token, a provider function, or a refreshable source. */
 export type TokenSource = string | TokenProvider | RefreshableTokenSource;
 
+/** The header carrying `token`, once it is known to be sendable (else an OsmAuthError saying so, not showing it). */
+function tokenHeaders(token: unknown): CredentialHeaders {
+  return { [TOKEN_HEADER]: requireHeaderText('token', token) };
+}
+
 /**
- * Token authentication: sends `X-Auth-Token` with every request. With a {@link RefreshableTokenSource},
- * a 401 answer makes it refresh the token and send the request once more with the new one.
+ * Token authentication: sends `X-Auth-Token` with every request. A fixed token is checked here (an
+ * {@link OsmAuthError} names what is wrong, never the token); a provided one each time it is given.
+ * With a {@link RefreshableTokenSource}, a 401 answer makes it refresh the token and send the request once more.
  */
 export function tokenAuth(source: TokenSource): OsmAuth {
-  const getToken: (context: TokenContext) => Promise<string> =
-    typeof source === 'string' ? async () => source
-      : typeof source === 'function' ? async (context) => source(context)
-        : (context) => source.getToken(context);
-  const refreshable = typeof source === 'object' ? source : undefined;
-  // Requests that may have to be sent again after a 401, with the token they carried; a copy is kept
-  // because fetch consumes the original's body. Weakly held: a request that never settles leaks nothing.
-  const replayable = new WeakMap<Request, { token: string; replay: Request }>();
-
-  return {
-    async onRequest({ request, options }) {
-      const token = await getToken({ fetch: options.fetch, signal: request.signal });
-      request.headers.set(TOKEN_HEADER, token);
-      if (refreshable) replayable.set(request, { token, replay: request.clone() });
-      return request;
-    },
-    async onResponse({ request, response, options }) {
-      const sent = replayable.get(request);
-      if (!sent || !refreshable || response.status !== 401) return undefined;
-      await response.body?.cancel();
-      const context = { fetch: options.fetch, signal: sent.replay.signal };
-      sent.replay.headers.set(TOKEN_HEADER, await refreshable.refreshToken(sent.token, context));
-      return options.fetch(sent.replay);
-    },
-  };
+  if (typeof source === 'string') {
+    const headers = tokenHeaders(source);
+    return { credentialsFor: () => headers };
+  }
+  if (typeof source === 'function') {
+    return { credentialsFor: async (_, context) => tokenHeaders(await source(context)) };
+  }
+  if (typeof source?.getToken === 'function' && typeof source.refreshToken === 'function') {
+    return {
+      credentialsFor: async (_, context) => tokenHeaders(await source.getToken(context)),
+      renew: async (rejected, context) => {
+        const token = rejected[TOKEN_HEADER];
+        return token === undefined ? undefined : tokenHeaders(await source.refreshToken(token, context));
+      },
+    };
+  }
+  throw new OsmAuthError('token must be a string, a function or a RefreshableTokenSource');
 }

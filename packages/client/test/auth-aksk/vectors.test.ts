@@ -2,9 +2,9 @@
 // out literally; the string to sign is written out around the canonical request's SHA-256, and the
 // expected signature is computed here with node:crypto - not by the code under test.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { MiddlewareCallbackParams } from 'openapi-fetch';
 import { akSkAuth, createOsmClient } from '../../src/index.js';
 import { fakeFetch, json } from '../support/fake-fetch.js';
+import { authorize } from '../support/sign.js';
 import { hmac, sha256 } from './verifier.js';
 
 const AK = 'HPUAEXAMPLEAK0000001';
@@ -18,12 +18,9 @@ function expectedAuthorization(canonicalRequest: string, signedHeaders: string):
   return `SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=${signedHeaders}, Signature=${hmac(SK, stringToSign)}`;
 }
 
-/** Runs the signing middleware on one request, as openapi-fetch would. */
-async function sign(request: Request, securityToken?: string): Promise<Request> {
-  const auth = akSkAuth({ accessKey: AK, secretKey: SK, domainId: DOMAIN, securityToken });
-  const signed = await auth.onRequest?.({ request, id: 'test' } as MiddlewareCallbackParams);
-  if (!(signed instanceof Request)) throw new Error('the signer must return a Request');
-  return signed;
+/** Signs one request, as the client's transport would. */
+function sign(request: Request, securityToken?: string): Promise<Request> {
+  return authorize(akSkAuth({ accessKey: AK, secretKey: SK, domainId: DOMAIN, securityToken }), request);
 }
 
 beforeEach(() => {
@@ -36,7 +33,7 @@ afterEach(() => {
 describe('requests the client builds', () => {
   test('GET with a comma-list query: parameters sorted by name, the comma encoded, empty body', async () => {
     const fake = fakeFetch(() => json({}));
-    const client = createOsmClient({ fetch: fake.fetch, auth: { accessKey: AK, secretKey: SK, domainId: DOMAIN } });
+    const client = createOsmClient({ fetch: fake.fetch, auth: akSkAuth({ accessKey: AK, secretKey: SK, domainId: DOMAIN }) });
     await client.GET('/v2/servicerequest/cases', { params: { query: { search_key: ['a b', 'c'], limit: 10, offset: 0 } } });
 
     const sent = fake.requests[0]!;
@@ -61,7 +58,7 @@ describe('requests the client builds', () => {
     const client = createOsmClient({
       fetch: fake.fetch,
       language: 'en-us',
-      auth: { accessKey: AK, secretKey: SK, domainId: DOMAIN, securityToken: 'SECURITY-TOKEN' },
+      auth: akSkAuth({ accessKey: AK, secretKey: SK, domainId: DOMAIN, securityToken: 'SECURITY-TOKEN' }),
     });
     await client.POST('/v2/servicerequest/cases/{case_id}/message', {
       params: { path: { case_id: "工单 (1)*'" } },

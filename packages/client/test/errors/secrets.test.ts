@@ -40,7 +40,7 @@ async function errorOf(options: OsmClientOptions): Promise<unknown> {
 
 describe.each([
   ['token', { token: SECRETS.token }],
-  ['AK/SK', aksk],
+  ['AK/SK', akSkAuth(aksk)],
   ['IAM password', iamPasswordAuth(iam)],
 ] as const)('with %s credentials', (_, auth) => {
   const iamThenOsm = (osm: () => Response | Promise<Response>) =>
@@ -67,7 +67,7 @@ test('an IAM refusal, even one echoing the password, does not print it', async (
 });
 
 test('neither the auth objects nor the client hold credentials where inspect can see them', () => {
-  const rendered = [akSkAuth(aksk), iamPasswordAuth(iam), createOsmClient({ auth: { token: SECRETS.token } }), createOsmClient({ auth: aksk })].map((value) =>
+  const rendered = [akSkAuth(aksk), iamPasswordAuth(iam), createOsmClient({ auth: { token: SECRETS.token } }), createOsmClient({ auth: akSkAuth(aksk) })].map((value) =>
     inspect(value, { showHidden: true, depth: Infinity }),
   );
   expectNoSecrets(rendered);

@@ -4,6 +4,7 @@
 import { type RunningMock, startMock } from '@osm-openapi/mock';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  akSkAuth,
   createOsmClient,
   downloadAttachment,
   type OsmClient,
@@ -45,7 +46,7 @@ describe('against the mock', () => {
   });
 
   test('AK/SK-signed requests are accepted', async () => {
-    const signed = createOsmClient({ baseUrl: mock.url, auth: { accessKey: 'AK', secretKey: 'SK', domainId: 'domain' } });
+    const signed = createOsmClient({ baseUrl: mock.url, auth: akSkAuth({ accessKey: 'AK', secretKey: 'SK', domainId: 'domain' }) });
     expect((await signed.GET('/v2/servicerequest/config/regions')).error).toBeUndefined();
   });
 

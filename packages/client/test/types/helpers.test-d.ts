@@ -1,6 +1,7 @@
 // Compile-time guarantees of the error, auth, file and pagination types.
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  akSkAuth,
   createOsmClient,
   downloadAttachment,
   exportCases,
@@ -33,13 +34,15 @@ describe('OsmError', () => {
 });
 
 describe('auth option', () => {
-  test('takes a token, a provider, AK/SK credentials or an auth middleware; nothing half-formed', () => {
+  test('takes a token, a provider or an OsmAuth (AK/SK through akSkAuth); nothing half-formed', () => {
     createOsmClient({ auth: { token: 't' } });
     createOsmClient({ auth: { token: async () => 't' } });
-    createOsmClient({ auth: { accessKey: 'a', secretKey: 's', domainId: 'd' } });
+    createOsmClient({ auth: akSkAuth({ accessKey: 'a', secretKey: 's', domainId: 'd' }) });
     createOsmClient({ auth: iamPasswordAuth({ userName: 'u', password: 'p', domainName: 'd', scope: { projectName: 'ap-southeast-3' } }) });
     // @ts-expect-error AK/SK needs the account (domain) ID
-    createOsmClient({ auth: { accessKey: 'a', secretKey: 's' } });
+    akSkAuth({ accessKey: 'a', secretKey: 's' });
+    // @ts-expect-error AK/SK has no shorthand: akSkAuth keeps its code out of token-only bundles
+    createOsmClient({ auth: { accessKey: 'a', secretKey: 's', domainId: 'd' } });
     // @ts-expect-error a scope is a project or a domain, by ID or name
     iamPasswordAuth({ userName: 'u', password: 'p', domainName: 'd', scope: { region: 'x' } });
   });

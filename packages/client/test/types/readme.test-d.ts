@@ -1,6 +1,7 @@
 // The README's examples, compiled: if the API drifts from what the README shows, this fails.
 import { expectTypeOf, test } from 'vitest';
 import {
+  akSkAuth,
   createOsmClient,
   downloadAttachment,
   downloadImage,
@@ -19,7 +20,7 @@ declare const ticket: OsmSchema<'CreateCasesRequestBody'>;
 
 test('the first example', async () => {
   const client = createOsmClient({
-    auth: { accessKey: env.HW_AK!, secretKey: env.HW_SK!, domainId: env.HW_DOMAIN_ID! },
+    auth: akSkAuth({ accessKey: env.HW_AK!, secretKey: env.HW_SK!, domainId: env.HW_DOMAIN_ID! }),
     language: 'en-us',
   });
   const { data, error } = await client.GET('/v2/servicerequest/cases/{case_id}/status', {
