@@ -5,9 +5,9 @@
 export const MOCK_TOKEN = 'mock-token';
 
 /**
- * The client's `auth` option and the secret values to scrub from fixtures, from OSM_TOKEN, or from
- * OSM_AK + OSM_SK + OSM_DOMAIN_ID (and OSM_SECURITY_TOKEN for temporary credentials). Returns
- * undefined when none are set.
+ * The credentials (`{ token }`, or the fields of akSkAuth) and the secret values to scrub from fixtures,
+ * from OSM_TOKEN, or from OSM_AK + OSM_SK + OSM_DOMAIN_ID (and OSM_SECURITY_TOKEN for temporary
+ * credentials). Returns undefined when none are set.
  */
 export function credentialsFromEnv(env = process.env) {
   if (env.OSM_TOKEN) return { auth: { token: env.OSM_TOKEN }, secrets: [env.OSM_TOKEN] };

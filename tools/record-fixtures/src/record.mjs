@@ -1,5 +1,5 @@
 // Replays a call list through @osm-openapi/client and turns each exchange into a redacted fixture.
-import { createOsmClient } from '@osm-openapi/client';
+import { akSkAuth, createOsmClient } from '@osm-openapi/client';
 import { capturingFetch } from './capture.mjs';
 import { redactFixture, redactText } from './redact.mjs';
 
@@ -63,7 +63,7 @@ function withBinaryBody(response, keep) {
 
 /**
  * Sends each call and yields its fixture, redacted: `{ operationId, case, source, request, response }`.
- * `auth` is the client's auth option (a token, or AK/SK); `secrets` are the values to scrub wherever
+ * `auth` is `{ token }` or AK/SK credentials (given to akSkAuth); `secrets` are the values to scrub wherever
  * they appear; `keepBinaryBodies` keeps downloaded files as they came (only for a source without
  * personal data, such as the mock). A call that gets no response at all throws, naming the call.
  */
@@ -71,7 +71,10 @@ export async function* recordCalls({ calls, baseUrl, auth, secrets = [], spec, f
   const operations = operationIndex(spec);
   const capture = capturingFetch(baseUrl, fetch);
   const common = { baseUrl, fetch: capture.fetch, retry: false };
-  const clients = { withAuth: createOsmClient({ ...common, auth }), withoutAuth: createOsmClient(common) };
+  const clients = {
+    withAuth: createOsmClient({ ...common, auth: auth && 'accessKey' in auth ? akSkAuth(auth) : auth }),
+    withoutAuth: createOsmClient(common),
+  };
   const origin = new URL(baseUrl).origin;
 
   for (const call of calls) {
