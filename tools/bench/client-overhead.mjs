@@ -1,15 +1,20 @@
-// Measurement 1: what a call through @osm-openapi/client costs over a hand-written fetch of the same
-// request. Both hit the same node:http server, which answers listCases' `success` example; each call is
-// awaited before the next, so the time per call is latency, not throughput. The variants take turns
-// within every round, so a slow moment of the machine hits them alike.
-import { createOsmClient } from '@osm-openapi/client';
-import { startFixtureServer } from './fixture-server.mjs';
+// Measurement 1: what a call costs through @osm-openapi/client, against what the same call costs with a
+// hand-written fetch, with bare openapi-fetch (what the client is built on) and with Huawei Cloud's own
+// Node SDK core (for AK/SK). Every variant makes the same request - GET listCases with a query - to the
+// same node:http server, which runs in another process and answers listCases' `success` example. Each call
+// is awaited before the next, so the time per call is latency, not throughput. The variants take turns
+// within every round (in a rotating order), so a slow moment of the machine hits them alike, and each
+// ratio is the median of the per-round ratios.
+import { akSkAuth, createOsmClient } from '@osm-openapi/client';
+import createClient from 'openapi-fetch';
+import { startFixtureProcess } from './fixture-process.mjs';
+import { huaweiCoreCaller } from './huawei-core.mjs';
 import { now, summarize } from './stats.mjs';
 
 const PATH = '/v2/servicerequest/cases';
 const QUERY = { offset: 0, limit: 10 };
 const TOKEN = 'bench-token';
-/** Made-up credentials: the server does not check the signature, the client still computes it. */
+/** Made-up credentials: the server does not check the signature, the clients still compute it. */
 const AKSK = { accessKey: 'BENCHACCESSKEY', secretKey: 'bench-secret-key', domainId: 'bench-domain-id' };
 
 /** listCases' `success` example from the bundled spec: the body the server returns. */
@@ -19,22 +24,31 @@ function listCasesExample(spec) {
   return example.value;
 }
 
-/** The three ways of making the same call, each returning the parsed body (or throwing). */
-function variants(url) {
+/** The ways of making the same call, each resolving to the parsed body (or throwing). */
+function variants(url, root) {
   const rawUrl = `${url}${PATH}?${new URLSearchParams(Object.entries(QUERY).map(([k, v]) => [k, String(v)]))}`;
   const viaClient = (client) => async () => {
     const { data, error } = await client.GET(PATH, { params: { query: QUERY } });
     if (error) throw error;
     return data;
   };
+  const openapiFetch = createClient({ baseUrl: url, headers: { 'X-Auth-Token': TOKEN } });
+  const huaweiCore = huaweiCoreCaller({ root, baseUrl: url, ...AKSK });
   return {
     raw: async () => {
       const response = await fetch(rawUrl, { headers: { 'X-Auth-Token': TOKEN } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
     },
-    token: viaClient(createOsmClient({ baseUrl: url, auth: { token: TOKEN }, retry: false })),
-    aksk: viaClient(createOsmClient({ baseUrl: url, auth: AKSK, retry: false })),
+    openapiFetch: async () => {
+      const { data, error } = await openapiFetch.GET(PATH, { params: { query: QUERY } });
+      if (error) throw new Error(`HTTP error ${JSON.stringify(error)}`);
+      return data;
+    },
+    // The client's defaults: a 30 s timeout per attempt, retries on.
+    token: viaClient(createOsmClient({ baseUrl: url, auth: { token: TOKEN } })),
+    aksk: viaClient(createOsmClient({ baseUrl: url, auth: akSkAuth(AKSK) })),
+    huaweiCore: () => huaweiCore(PATH, QUERY),
   };
 }
 
@@ -45,28 +59,56 @@ async function perCall(call, calls) {
   return (now() - start) / calls;
 }
 
+/** The median of the per-round ratios subject/baseline: pairs that shared a moment of the machine. */
+function pairedRatio(subject, baseline) {
+  return summarize(subject.map((value, round) => value / baseline[round]), '').median;
+}
+
+const LABELS = {
+  raw: 'raw fetch + res.json()',
+  openapiFetch: 'bare openapi-fetch',
+  token: 'client, token auth',
+  aksk: 'client, AK/SK signing',
+  huaweiCore: "Huawei's Node SDK core, AK/SK",
+};
+
+/** Subject and baseline of each row: each against raw fetch, then the two comparisons that matter. */
+const ROWS = [
+  ['openapiFetch', 'raw'],
+  ['token', 'raw'],
+  ['aksk', 'raw'],
+  ['huaweiCore', 'raw'],
+  ['token', 'openapiFetch'],
+  ['aksk', 'huaweiCore'],
+];
+
 /**
  * Runs the comparison.
- * @param {{ spec: Record<string, any>, rounds: number, calls: number }} options `calls` per variant per round
+ * @param {{ root: string, spec: Record<string, any>, rounds: number, calls: number }} options `calls` per variant per round
  */
-export async function benchClientOverhead({ spec, rounds, calls }) {
-  const server = await startFixtureServer(listCasesExample(spec));
+export async function benchClientOverhead({ root, spec, rounds, calls }) {
+  const server = await startFixtureProcess(listCasesExample(spec));
   try {
-    const callers = variants(server.url);
-    const samples = { raw: [], token: [], aksk: [] };
-    for (const name of Object.keys(samples)) await perCall(callers[name], Math.ceil(calls / 4)); // warm-up (JIT, sockets)
+    const callers = variants(server.url, root);
+    const names = Object.keys(callers);
+    const samples = Object.fromEntries(names.map((name) => [name, []]));
+    for (const name of names) await perCall(callers[name], calls); // warm-up (JIT, sockets)
     for (let round = 0; round < rounds; round++) {
-      for (const name of Object.keys(samples)) samples[name].push(await perCall(callers[name], calls));
+      for (let turn = 0; turn < names.length; turn++) {
+        const name = names[(round + turn) % names.length];
+        samples[name].push(await perCall(callers[name], calls));
+      }
     }
-    const baseline = summarize(samples.raw, 'ms');
-    const row = (label, name) => {
-      const subject = summarize(samples[name], 'ms');
-      return { label, subject, baselineLabel: 'raw fetch + res.json()', baseline, ratio: subject.median / baseline.median };
-    };
     return {
       id: 'client-overhead',
       title: 'client call',
-      comparisons: [row('client, token auth, per call', 'token'), row('client, AK/SK signing, per call', 'aksk')],
+      comparisons: ROWS.map(([subject, baseline]) => ({
+        label: `${LABELS[subject]}, per call`,
+        subject: summarize(samples[subject], 'ms'),
+        baselineLabel: LABELS[baseline],
+        baseline: summarize(samples[baseline], 'ms'),
+        ratio: pairedRatio(samples[subject], samples[baseline]),
+      })),
     };
   } finally {
     await server.close();

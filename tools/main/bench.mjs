@@ -8,7 +8,7 @@ import { env, ensurePnpm, installDependencies, main, root, run, step } from './b
 
 /** Rounds and sizes, chosen to keep a full run under about five minutes on two cores. */
 const SETTINGS = {
-  clientOverhead: { rounds: 40, calls: 200 },
+  clientOverhead: { rounds: 100, calls: 60 },
   mock: { rounds: 3, durationSeconds: 5 },
   pipeline: { rounds: 3 },
   types: { rounds: 5 },
@@ -31,7 +31,7 @@ await main(async () => {
   const spec = JSON.parse(readFileSync(join(root, 'packages', 'spec', 'dist', 'openapi.json'), 'utf8'));
 
   const benches = [
-    ['1/5 client call overhead: @osm-openapi/client vs raw fetch', () => benchClientOverhead({ spec, ...SETTINGS.clientOverhead })],
+    ['1/5 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
     ['2/5 mock vs plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
     ['3/5 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
     ['4/5 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],

@@ -7,11 +7,14 @@ export const ALGORITHM = 'SDK-HMAC-SHA256';
 /** The payload-hash literal used when the request carries `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`. */
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+
 /**
  * Percent-encodes everything but `A-Z a-z 0-9 - _ . ~` (UTF-8, upper-case hex). encodeURIComponent
  * also leaves `! ' ( ) *` alone, so those are encoded here.
  */
 export function encodeStrict(text: string): string {
+  if (UNRESERVED_ONLY.test(text)) return text; // the common case, at no cost
   return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -20,9 +23,15 @@ export function sdkDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
+/** The lower-case hex SHA-256 of an empty body. */
+export const EMPTY_PAYLOAD_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** A path that is its own canonical form (but for the final `/`): nothing to decode, nothing to encode. */
+const UNRESERVED_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+
 /** Canonical URI: the decoded path split on `/`, each segment strictly encoded, ending in `/`. */
 export function canonicalUri(pathname: string): string {
-  const uri = decodeURIComponent(pathname).split('/').map(encodeStrict).join('/');
+  const uri = UNRESERVED_PATH.test(pathname) ? pathname : decodeURIComponent(pathname).split('/').map(encodeStrict).join('/');
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 

@@ -1,5 +1,5 @@
 import { requireHeaderText, requireText } from './credential-check.js';
-import { ALGORITHM, canonicalRequest, headersToSign, sdkDate, stringToSign, UNSIGNED_PAYLOAD } from './aksk-canonical.js';
+import { ALGORITHM, canonicalRequest, EMPTY_PAYLOAD_HASH, headersToSign, sdkDate, stringToSign, UNSIGNED_PAYLOAD } from './aksk-canonical.js';
 import type { OsmAuth } from './osm-auth.js';
 import { hmacSha256Hex, sha256Hex } from './sha256.js';
 
@@ -27,11 +27,21 @@ export function akSkAuth(credentials: AkSkCredentials): OsmAuth {
   const identity: Record<string, string> = { 'X-Domain-Id': requireHeaderText('domainId', credentials.domainId) };
   if (credentials.securityToken !== undefined) identity['X-Security-Token'] = requireHeaderText('securityToken', credentials.securityToken);
 
+  // The date changes once a second: formatted once a second.
+  let date = { second: Number.NaN, text: '' };
+  const currentDate = () => {
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    if (second !== date.second) date = { second, text: sdkDate(new Date(now)) };
+    return date.text;
+  };
+
   return {
     credentialsFor({ method, url, headers, body }) {
-      const date = sdkDate(new Date());
+      const date = currentDate();
       const added: Record<string, string> = { 'X-Sdk-Date': date, ...identity };
-      const payloadHash = headers.get('X-Sdk-Content-Sha256') === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD : sha256Hex(body ?? '');
+      const payloadHash = headers.get('X-Sdk-Content-Sha256') === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD
+        : body?.length ? sha256Hex(body) : EMPTY_PAYLOAD_HASH;
       const canonical = canonicalRequest({ method, url: new URL(url), headers: headersToSign(headers, added), payloadHash });
       const signature = sign(stringToSign(date, sha256Hex(canonical.text)));
       added.Authorization = `${ALGORITHM} Access=${accessKey}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
