@@ -1,4 +1,4 @@
-import type { OsmCallOptions, OsmClient, OsmData, OsmOperation, OsmResult } from './client-types.js';
+import type { OsmCallOptions, OsmClient, OsmData, OsmOperation, OsmResult, OsmSchema } from './client-types.js';
 import { fileNameFromContentDisposition } from './content-disposition.js';
 import type { paths } from './generated/openapi.js';
 
@@ -39,19 +39,30 @@ export interface DownloadOptions<As extends DownloadAs> extends FileCallOptions 
 type UploadAccessoryPath = '/v2/servicerequest/accessorys';
 type UploadJsonPath = '/v2/servicerequest/accessorys/json-format-content';
 
+/** The fields both uploads describe an attachment with, as the spec types them (Base64 upload, table 5-59). */
+type AttachmentFields = OsmSchema<'UploadJsonAccessoriesRequestBody'>;
+
 /** What {@link uploadAttachment} sends. */
 export interface AttachmentUpload {
   /** The content. */
   file: FileContent;
-  /** File name OSM records. Default: the File's own name. */
+  /** File name OSM records (`fileName`, and the file part's name). Default: the File's own name, else `attachment`. */
   fileName?: string;
-  /** The `form_data` part: where the attachment will be used, e.g. `{ accessFrom: 'message' }`. */
-  formData: Record<string, unknown> | string;
+  /** Where the attachment will be used (`accessoryFrom`): `incident` when creating a ticket, `message` for a message. */
+  accessoryFrom: NonNullable<AttachmentFields['accessory_from']>;
+  /** `uploadType`: `0` (default) or `1` for markdown mode. */
+  uploadType?: AttachmentFields['upload_type'];
 }
 
 /**
- * Uploads an attachment as multipart/form-data (section 5.5.1, `POST /v2/servicerequest/accessorys`);
- * `data.accessory_id` is the ID to reference in a ticket or message.
+ * Uploads an attachment as multipart/form-data (section 5.5.1, `POST /v2/servicerequest/accessorys`):
+ * the file part, and the `form_data` part as the JSON text the spec describes
+ * (`{"fileName":"a.png","accessoryFrom":"message","uploadType":0}`). `data.accessory_id` is the ID to
+ * reference in a ticket or message.
+ *
+ * ```ts
+ * const { data } = await uploadAttachment(client, { file, accessoryFrom: 'message' });
+ * ```
  */
 export function uploadAttachment(
   client: OsmClient,
@@ -59,11 +70,11 @@ export function uploadAttachment(
   options: FileCallOptions = {},
 ): Promise<OsmResult<OsmData<OsmOperation<UploadAccessoryPath, 'POST'>>>> {
   const blob = upload.file instanceof Blob ? upload.file : new Blob([new Uint8Array(upload.file)]);
-  const name = upload.fileName ?? (blob instanceof File ? blob.name : 'attachment');
-  const formData = typeof upload.formData === 'string' ? upload.formData : JSON.stringify(upload.formData);
+  const fileName = upload.fileName ?? (blob instanceof File ? blob.name : 'attachment');
+  const formData = JSON.stringify({ fileName, accessoryFrom: upload.accessoryFrom, uploadType: upload.uploadType });
   return client.POST('/v2/servicerequest/accessorys', {
     ...options,
-    body: { file: new File([blob], name, { type: blob.type }), form_data: formData },
+    body: { file: new File([blob], fileName, { type: blob.type }), form_data: formData },
   });
 }
 

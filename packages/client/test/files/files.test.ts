@@ -22,9 +22,9 @@ const fileResponse = (body: BodyInit, disposition: string, type = 'application/o
   new Response(body, { headers: { 'Content-Type': type, 'Content-Disposition': disposition } });
 
 describe('uploadAttachment (multipart, 5.5.1)', () => {
-  test('sends the file part with its name and type, and form_data as JSON text', async () => {
+  test('sends the file part with its name and type, and form_data as the JSON text of its typed fields', async () => {
     const { fake, client } = clientWith(() => json({ accessory_id: 'acc-1' }));
-    const { data } = await uploadAttachment(client, { file: new File([PNG], 'screen shot.png', { type: 'image/png' }), formData: { accessFrom: 'message' } });
+    const { data } = await uploadAttachment(client, { file: new File([PNG], 'screen shot.png', { type: 'image/png' }), accessoryFrom: 'message', uploadType: 1 });
 
     expect(data).toEqual({ accessory_id: 'acc-1' });
     const sent = fake.requests[0]!;
@@ -32,20 +32,20 @@ describe('uploadAttachment (multipart, 5.5.1)', () => {
     const form = await sent.formData();
     const file = form.get('file') as File;
     expect([file.name, file.type, new Uint8Array(await file.arrayBuffer())]).toEqual(['screen shot.png', 'image/png', PNG]);
-    expect(form.get('form_data')).toBe('{"accessFrom":"message"}');
+    expect(form.get('form_data')).toBe('{"fileName":"screen shot.png","accessoryFrom":"message","uploadType":1}');
   });
 
-  test('takes bytes with a file name, and form_data already as text', async () => {
+  test('takes bytes with a file name; an upload type left out is left out of form_data', async () => {
     const { fake, client } = clientWith(() => json({ accessory_id: 'acc-2' }));
-    await uploadAttachment(client, { file: PNG.buffer, fileName: 'raw.bin', formData: '{"accessFrom":"case"}' });
+    await uploadAttachment(client, { file: PNG.buffer, fileName: 'raw.bin', accessoryFrom: 'incident' });
     const form = await fake.requests[0]!.formData();
     expect((form.get('file') as File).name).toBe('raw.bin');
-    expect(form.get('form_data')).toBe('{"accessFrom":"case"}');
+    expect(form.get('form_data')).toBe('{"fileName":"raw.bin","accessoryFrom":"incident"}');
   });
 
   test('returns a business error as error', async () => {
     const { client } = clientWith(() => json({ error_code: 'OSM.01010005', error_msg: 'Upload accessory size exceeded limit today.' }));
-    const { error } = await uploadAttachment(client, { file: new Blob(['x']), formData: {} });
+    const { error } = await uploadAttachment(client, { file: new Blob(['x']), accessoryFrom: 'message' });
     expect(error?.code).toBe('OSM.01010005');
   });
 });

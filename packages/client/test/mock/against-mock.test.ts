@@ -68,7 +68,7 @@ describe('against the mock', () => {
   });
 
   test('uploads, multipart and Base64, give an attachment ID', async () => {
-    const multipart = await uploadAttachment(client, { file: new File(['log line'], 'app.log'), formData: { accessFrom: 'message' } });
+    const multipart = await uploadAttachment(client, { file: new File(['log line'], 'app.log'), accessoryFrom: 'message' });
     expect(multipart.error).toBeUndefined();
     expect(multipart.data?.accessory_id).toEqual(expect.any(String));
     const base64 = await uploadAttachmentAsBase64(client, { file: new TextEncoder().encode('log line'), fileName: 'app.log', accessoryFrom: 'message' });

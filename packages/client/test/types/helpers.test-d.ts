@@ -68,7 +68,13 @@ describe('files', () => {
     if (stream.data) expectTypeOf(stream.data.body).toEqualTypeOf<NonNullable<Response['body']>>();
     // @ts-expect-error the export needs its language and time zone
     void exportCases(client, { language: 'en-us' });
-    const upload = await uploadAttachment(client, { file: new Blob([]), formData: {} });
+    const upload = await uploadAttachment(client, { file: new Blob([]), accessoryFrom: 'message', uploadType: 0 });
     if (upload.data) expectTypeOf(upload.data.accessory_id).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the form fields are typed: upload types are 0 and 1
+    void uploadAttachment(client, { file: new Blob([]), accessoryFrom: 'message', uploadType: 2 });
+    // @ts-expect-error where the attachment is used is required
+    void uploadAttachment(client, { file: new Blob([]) });
+    // @ts-expect-error no untyped form_data any more
+    void uploadAttachment(client, { file: new Blob([]), accessoryFrom: 'message', formData: {} });
   });
 });

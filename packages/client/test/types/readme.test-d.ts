@@ -41,7 +41,7 @@ test('auth, errors, files and lists', async () => {
   const { error } = await client.POST('/v2/servicerequest/cases', { body: ticket });
   if (error?.isCatalogued()) expectTypeOf(error.code).toExtend<`OSM.${string}`>();
 
-  const { data } = await uploadAttachment(client, { file, formData: { accessFrom: 'message' } });
+  const { data } = await uploadAttachment(client, { file, accessoryFrom: 'message' });
   await uploadAttachmentAsBase64(client, { file: bytes, fileName: 'log.txt', accessoryFrom: 'message' });
   await downloadAttachment(client, data!.accessory_id!);
   await downloadImage(client, 'id', { as: 'stream' });
