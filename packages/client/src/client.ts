@@ -1,6 +1,7 @@
-import createClient, { type FetchOptions, type ParseAs } from 'openapi-fetch';
+import type { ParseAs } from 'openapi-fetch';
 import { untilAborted } from './abortable.js';
 import { type OsmAuthOption, resolveAuth } from './auth/auth-option.js';
+import { type BuildInit, buildRequest } from './build-request.js';
 import type { OsmCallOptions, OsmClient, OsmResult } from './client-types.js';
 import { startDeadline } from './deadline.js';
 import { OsmError, OsmNetworkError } from './errors.js';
@@ -10,6 +11,7 @@ import type { OsmHttpMethod } from './http-method.js';
 import { traitsOf } from './operation-traits.js';
 import type { OsmFetch } from './osm-fetch.js';
 import { querySerializerFor } from './query-serializer.js';
+import { readResponse } from './read-response.js';
 import { checkHeaders, checkPathParameters } from './request-checks.js';
 import { toOsmResult } from './result.js';
 import { type RetryOptions, retryPolicy, withRetries } from './retry.js';
@@ -52,8 +54,7 @@ const DEFAULT_REGION = 'ap-southeast-3';
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** What a call takes, before typing: openapi-fetch's options plus the client's. */
-type CallInit = FetchOptions<unknown> & OsmCallOptions & { [key: string]: unknown };
-type UntypedRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type CallInit = BuildInit & OsmCallOptions;
 
 /**
  * Creates a client for every operation of the OSM Service Ticket API, typed from the spec.
@@ -74,13 +75,7 @@ type UntypedRequest = (method: string, path: string, init: object) => Promise<{ 
 export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
   const headers = { 'X-Language': options.language, 'X-Time-Zone': options.timeZone, 'X-Site': options.site, 'User-Agent': options.userAgent };
   checkHeaders(headers);
-  const fetchClient = createClient({
-    baseUrl: options.baseUrl ?? `https://osm.${options.region ?? DEFAULT_REGION}.myhuaweicloud.com`,
-    headers,
-    // The transport follows redirects itself, so that credentials never go to another origin.
-    redirect: 'manual',
-  });
-  const request = fetchClient.request as unknown as UntypedRequest;
+  const baseUrl = (options.baseUrl ?? `https://osm.${options.region ?? DEFAULT_REGION}.myhuaweicloud.com`).replace(/\/$/, '');
   const exchange = createTransport({
     fetch: options.fetch,
     auth: options.auth && resolveAuth(options.auth),
@@ -101,30 +96,27 @@ export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
       querySerializer: traits.arrayQuery ? querySerializerFor(traits.arrayQuery) : plainQuery,
       ...(traits.multipart ? { bodySerializer: toFormData } : {}),
       ...fetchInit,
-      // JSON is parsed here, so that a body that is not JSON is an OsmError rather than a SyntaxError.
-      parseAs: parseAs === 'json' ? 'text' : parseAs,
     };
+    // JSON is parsed here, so that a body that is not JSON is an OsmError rather than a SyntaxError.
+    const readAs: ParseAs = parseAs === 'json' ? 'text' : parseAs;
 
     return withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {
       const deadline = startDeadline(timeoutMs, callerSignal, `${method} ${path}`);
-      let answered: Request | undefined;
+      const request = buildRequest(baseUrl, method, path, headers, callInit);
       try {
-        const result = request(method, path, {
-          ...callInit,
-          fetch: async (built: Request) => {
-            const response = await exchange(built, deadline.signal);
-            answered = built;
-            return response;
-          },
-        });
-        // Raced, so that a body that never ends cannot outlive the deadline, whatever fetch is in use.
-        return await untilAborted(result.then((settled) => toOsmResult(settled, parseAs)), deadline.signal);
+        const response = await exchange(request, deadline.signal);
+        const read = readResponse(response, readAs)
+          .then((result) => toOsmResult(result, parseAs))
+          // The headers came and the body did not: the connection broke while it was read.
+          .catch((error: unknown) => {
+            throw error instanceof OsmError || deadline.signal.aborted ? error : new OsmNetworkError(method, request.url, error, 'body');
+          });
+        // The global fetch stops reading a body when the signal aborts; a caller's fetch may not, so it is
+        // raced, so that a body that never ends cannot outlive the deadline.
+        return await (options.fetch ? untilAborted(read, deadline.signal) : read);
       } catch (error) {
         // Whatever broke once the signal aborted (fetch, or reading the body), the abort is the cause.
-        if (deadline.signal.aborted) throw deadline.signal.reason;
-        // The headers came and the body did not: the connection broke while it was read.
-        if (answered && !(error instanceof OsmError)) throw new OsmNetworkError(method, answered.url, error, 'body');
-        throw error;
+        throw deadline.signal.aborted ? deadline.signal.reason : error;
       } finally {
         deadline.clear();
       }

@@ -1,13 +1,8 @@
 import type { ParseAs } from 'openapi-fetch';
 import type { OsmErrorBody, OsmResult } from './client-types.js';
 import { type OsmClientErrorCode, OsmError } from './errors.js';
+import type { ReadResponse } from './read-response.js';
 
-/** What openapi-fetch resolves to. */
-interface FetchResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
 
 /** True for a body carrying a non-empty `error_code`: OSM's way of failing, with any HTTP status. */
 function isOsmErrorBody(body: unknown): body is OsmErrorBody {
@@ -50,19 +45,16 @@ function isUnfollowedRedirect(response: Response): boolean {
   return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
+/** The error of an unfollowed redirect, naming the origin it pointed to when there is one to read. */
 function redirectRefused(response: Response): OsmError {
   const location = response.headers.get('location');
   let target = '';
   try {
-    if (location) target = ` to ${new URL(location, response.url || undefined).origin}`;
+    if (location) target = ` to ${new URL(location, response.url).origin}`;
   } catch {
     // No readable origin to name.
   }
-  return clientError(
-    'CLIENT.REDIRECT_REFUSED',
-    `HTTP ${response.status} redirect${target} not followed (see crossOriginRedirect)`,
-    response,
-  );
+  return clientError('CLIENT.REDIRECT_REFUSED', `HTTP ${response.status} redirect${target} not followed (see crossOriginRedirect)`, response);
 }
 
 /** The JSON body of a successful response as data, or the OsmError it stands for. */
@@ -80,11 +72,11 @@ function fromJsonText(text: unknown, response: Response): OsmResult<unknown> {
 }
 
 /**
- * Turns openapi-fetch's result into the client's: HTTP errors, HTTP 200 bodies with an `error_code`, and
+ * Turns a read response into the client's result: HTTP errors, HTTP 200 bodies with an `error_code`, and
  * answers that are not OSM's (not JSON, empty, a redirect not followed) become an OsmError in `error`;
- * everything else is `data`. For `parseAs: 'json'`, openapi-fetch was asked for the text.
+ * everything else is `data`. For `parseAs: 'json'`, the response was read as text.
  */
-export async function toOsmResult(result: FetchResult, parseAs: ParseAs): Promise<OsmResult<unknown>> {
+export async function toOsmResult(result: ReadResponse, parseAs: ParseAs): Promise<OsmResult<unknown>> {
   const { response } = result;
   if (isUnfollowedRedirect(response)) return { error: redirectRefused(response), response };
   if (!response.ok) return { error: osmErrorFrom(result.error, response), response };

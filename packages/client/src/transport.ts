@@ -1,3 +1,4 @@
+import { untilAborted } from './abortable.js';
 import type { AuthContext, CredentialHeaders, OsmAuth, OutgoingRequest } from './auth/osm-auth.js';
 import { OsmAuthError, OsmNetworkError } from './errors.js';
 import { isHeaderValue } from './header-value.js';
@@ -35,13 +36,14 @@ const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'c
  * {@link OsmNetworkError} - or into the abort reason once `signal` has aborted.
  *
  * The deadline's signal goes to fetch's own init rather than into a copy of the request, which saves
- * building a signal-following `Request` per call; a caller's fetch still gets a Request with the signal.
+ * building a signal-following `Request` per call; a caller's fetch gets a Request with the signal, and
+ * is raced with it (it may ignore it), as is an auth that answers asynchronously (a token provider).
  */
 export function createTransport({ fetch: customFetch, auth, crossOriginRedirect = 'refuse' }: TransportOptions): Exchange {
   const fetchOnce = async (request: Request, signal: AbortSignal): Promise<Response> => {
     try {
       signal.throwIfAborted();
-      return await (customFetch ? customFetch(new Request(request, { signal })) : globalThis.fetch(request, { signal }));
+      return await (customFetch ? untilAborted(customFetch(new Request(request, { signal })), signal) : globalThis.fetch(request, { signal }));
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       throw new OsmNetworkError(request.method, request.url, error);
@@ -61,7 +63,7 @@ export function createTransport({ fetch: customFetch, auth, crossOriginRedirect 
     let withCredentials = auth !== undefined;
     let renewed = false;
     for (let redirects = 0; ; redirects++) {
-      let credentials = withCredentials ? await auth?.credentialsFor(outgoing, context) : undefined;
+      let credentials = withCredentials && auth ? await settled(auth.credentialsFor(outgoing, context), signal) : undefined;
       const send = (headers: CredentialHeaders | undefined) => {
         if (headers) setCredentials(outgoing.headers, headers);
         return fetchOnce(reusable ?? toRequest(outgoing), signal);
@@ -91,6 +93,11 @@ export function createTransport({ fetch: customFetch, auth, crossOriginRedirect 
       reusable = undefined;
     }
   };
+}
+
+/** `value`, or once it settles if it is a promise - unless `signal` aborts first. */
+function settled<T>(value: T | Promise<T>, signal: AbortSignal): T | Promise<T> {
+  return value instanceof Promise ? untilAborted(value, signal) : value;
 }
 
 /** Sets the credential headers; a value fetch would refuse (and print) is refused here, unprinted. */

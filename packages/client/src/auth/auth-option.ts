@@ -14,5 +14,5 @@ export function resolveAuth(option: OsmAuthOption): OsmAuth {
   if (typeof (option as Partial<OsmAuth> | undefined)?.credentialsFor === 'function') return option as OsmAuth;
   if (option && 'token' in option) return tokenAuth(option.token);
   // Also what AK/SK credentials passed as they are get: the shorthand they had is gone.
-  throw new OsmAuthError('auth must be { token } or an OsmAuth: tokenAuth(), iamPasswordAuth(), akSkAuth()');
+  throw new OsmAuthError('auth must be { token } or an OsmAuth, e.g. akSkAuth()');
 }
