@@ -34,8 +34,14 @@ const entries = [
     baseline: "export * from 'openapi-fetch'; export { default } from 'openapi-fetch';",
   },
   {
-    label: 'createOsmClient only (tree-shaken)',
+    label: 'createOsmClient only, token auth (tree-shaken)',
     subject: "export { createOsmClient } from '@osm-openapi/client';",
+    baselineLabel: 'createClient only',
+    baseline: "export { default as createClient } from 'openapi-fetch';",
+  },
+  {
+    label: 'createOsmClient + akSkAuth (tree-shaken)',
+    subject: "export { createOsmClient, akSkAuth } from '@osm-openapi/client';",
     baselineLabel: 'createClient only',
     baseline: "export { default as createClient } from 'openapi-fetch';",
   },
