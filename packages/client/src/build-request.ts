@@ -24,13 +24,23 @@ interface CallOptions {
   body?: unknown;
 }
 
+/** A request in parts, not yet a `Request`: fetch builds that from them, once. */
+export interface RequestParts {
+  url: string;
+  method: string;
+  /** Mutable: the credentials are added to them last. */
+  headers: Headers;
+  body: BodyInit | undefined;
+  /** The call's other fetch options (`cache`, `credentials`, `mode`...), as they are. */
+  init: RequestInit;
+}
+
 /**
  * Builds the request of one attempt the way openapi-fetch's own client does - path parameters, query,
  * headers merged over the client's, the body serialized (JSON, or what `bodySerializer` gives) - with its
  * exported helpers, so that the client needs none of openapi-fetch's middleware machinery at run time.
- * `redirect: 'manual'`: the transport follows redirects itself. Other options go to `new Request` as they are.
  */
-export function buildRequest(baseUrl: string, method: string, path: string, defaultHeaders: HeadersOptions, init: BuildInit): Request {
+export function buildRequest(baseUrl: string, method: string, path: string, defaultHeaders: HeadersOptions, init: BuildInit): RequestParts {
   const { baseUrl: callBaseUrl, fetch, Request: _, headers, params = {}, parseAs, querySerializer, bodySerializer, pathSerializer, body, middleware, ...requestInit } =
     init as CallOptions & Record<string, unknown>;
   const url = createFinalURL(path, {
@@ -42,11 +52,11 @@ export function buildRequest(baseUrl: string, method: string, path: string, defa
   const serialized = body === undefined ? undefined : (bodySerializer ?? defaultBodySerializer)(body, mergeHeaders(defaultHeaders, headers, params.header));
   // JSON unless the body is FormData (fetch writes its type and boundary) or a header says otherwise.
   const typed = serialized === undefined || serialized instanceof FormData ? {} : { 'Content-Type': 'application/json' };
-  return new Request(url, {
-    redirect: 'manual',
-    ...(requestInit as RequestInit),
+  return {
+    url,
     method,
     headers: mergeHeaders(typed, defaultHeaders, headers, params.header),
     body: serialized as BodyInit | undefined,
-  });
+    init: requestInit as RequestInit,
+  };
 }

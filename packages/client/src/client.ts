@@ -102,8 +102,8 @@ export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
 
     return withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {
       const deadline = startDeadline(timeoutMs, callerSignal, `${method} ${path}`);
-      const request = buildRequest(baseUrl, method, path, headers, callInit);
       try {
+        const request = buildRequest(baseUrl, method, path, headers, callInit);
         const response = await exchange(request, deadline.signal);
         const read = readResponse(response, readAs)
           .then((result) => toOsmResult(result, parseAs))

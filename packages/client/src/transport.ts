@@ -1,5 +1,6 @@
 import { untilAborted } from './abortable.js';
 import type { AuthContext, CredentialHeaders, OsmAuth, OutgoingRequest } from './auth/osm-auth.js';
+import type { RequestParts } from './build-request.js';
 import { OsmAuthError, OsmNetworkError } from './errors.js';
 import { isHeaderValue } from './header-value.js';
 import type { OsmFetch } from './osm-fetch.js';
@@ -19,8 +20,8 @@ export interface TransportOptions {
   crossOriginRedirect?: CrossOriginRedirect | undefined;
 }
 
-/** Sends one attempt of a call, as openapi-fetch built it, and resolves to its final response. */
-export type Exchange = (request: Request, signal: AbortSignal) => Promise<Response>;
+/** Sends one attempt of a call and resolves to its final response. */
+export type Exchange = (parts: RequestParts, signal: AbortSignal) => Promise<Response>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
@@ -35,38 +36,39 @@ const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'c
  * request once more with renewed credentials after a 401, and turns a failure without a response into
  * {@link OsmNetworkError} - or into the abort reason once `signal` has aborted.
  *
- * The deadline's signal goes to fetch's own init rather than into a copy of the request, which saves
- * building a signal-following `Request` per call; a caller's fetch gets a Request with the signal, and
- * is raced with it (it may ignore it), as is an auth that answers asynchronously (a token provider).
+ * The global fetch is called with the URL and an init carrying the deadline's signal, so the one
+ * `Request` of an attempt is the one fetch builds - not a copy of one built before, each copy costing a
+ * signal of its own. A caller's fetch gets a Request (with the signal), and is raced with the signal (it
+ * may ignore it), as is an auth that answers asynchronously (a token provider).
  */
 export function createTransport({ fetch: customFetch, auth, crossOriginRedirect = 'refuse' }: TransportOptions): Exchange {
-  const fetchOnce = async (request: Request, signal: AbortSignal): Promise<Response> => {
-    try {
-      signal.throwIfAborted();
-      return await (customFetch ? untilAborted(customFetch(new Request(request, { signal })), signal) : globalThis.fetch(request, { signal }));
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      throw new OsmNetworkError(request.method, request.url, error);
-    }
-  };
-
-  return async (first, signal) => {
+  return async (parts, signal) => {
     const context: AuthContext = { fetch: customFetch ?? ((request) => globalThis.fetch(request)), signal };
-    let outgoing: OutgoingRequest = {
-      method: first.method,
-      url: first.url,
-      headers: first.headers,
-      // Kept as bytes: what AK/SK hashes is what is sent, and a redirect or a replay can send it again.
-      body: first.body ? new Uint8Array(await first.arrayBuffer()) : undefined,
+    const fetchOnce = async ({ method, url, headers, body }: OutgoingRequest): Promise<Response> => {
+      // A copy of the bytes each time: fetch may transfer (detach) the buffer it is given.
+      const init: RequestInit = { ...parts.init, method, headers, body: body?.slice(), redirect: 'manual', signal };
+      try {
+        signal.throwIfAborted();
+        return await (customFetch ? untilAborted(customFetch(new Request(url, init)), signal) : globalThis.fetch(url, init));
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        throw new OsmNetworkError(method, url, error);
+      }
     };
-    let reusable: Request | undefined = outgoing.body ? undefined : first; // a bodyless request is sent as it is
+    let outgoing: OutgoingRequest = {
+      method: parts.method,
+      url: parts.url,
+      headers: parts.headers,
+      // Kept as bytes: what AK/SK hashes is what is sent, and a redirect or a replay can send it again.
+      body: parts.body === undefined ? undefined : await bytesOf(parts.body, parts.headers),
+    };
     let withCredentials = auth !== undefined;
     let renewed = false;
     for (let redirects = 0; ; redirects++) {
       let credentials = withCredentials && auth ? await settled(auth.credentialsFor(outgoing, context), signal) : undefined;
       const send = (headers: CredentialHeaders | undefined) => {
         if (headers) setCredentials(outgoing.headers, headers);
-        return fetchOnce(reusable ?? toRequest(outgoing), signal);
+        return fetchOnce(outgoing);
       };
       let response = await send(credentials);
       if (response.status === 401 && credentials && auth?.renew && !renewed) {
@@ -82,7 +84,7 @@ export function createTransport({ fetch: customFetch, auth, crossOriginRedirect 
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       const target = location === null || redirects === MAX_REDIRECTS ? undefined : urlOrUndefined(location, outgoing.url);
       if (!target) return response;
-      const sameOrigin = target.origin === new URL(first.url).origin;
+      const sameOrigin = target.origin === new URL(parts.url).origin;
       if (!sameOrigin && crossOriginRedirect === 'refuse') return response;
       await response.body?.cancel();
       outgoing = redirected(outgoing, response.status, target.href, [
@@ -90,7 +92,6 @@ export function createTransport({ fetch: customFetch, auth, crossOriginRedirect 
         ...(sameOrigin ? [] : CREDENTIAL_HEADERS),
       ]);
       withCredentials &&= sameOrigin;
-      reusable = undefined;
     }
   };
 }
@@ -116,9 +117,18 @@ function urlOrUndefined(location: string, base: string): URL | undefined {
   }
 }
 
-function toRequest({ method, url, headers, body }: OutgoingRequest): Request {
-  // A copy of the bytes each time: fetch may transfer (detach) the buffer it is given.
-  return new Request(url, { method, headers, body: body?.slice(), redirect: 'manual' });
+const encoder = new TextEncoder();
+
+/**
+ * The bytes of a body, as fetch would send them; a body that brings its own Content-Type (FormData and
+ * its boundary) sets it in `headers` unless they have one.
+ */
+async function bytesOf(body: BodyInit, headers: Headers): Promise<Uint8Array> {
+  if (typeof body === 'string') return encoder.encode(body);
+  const extracted = new Response(body);
+  const type = extracted.headers.get('content-type');
+  if (type && !headers.has('content-type')) headers.set('content-type', type);
+  return new Uint8Array(await extracted.arrayBuffer());
 }
 
 /** The request a redirect asks for: 303 (and 301/302 after a POST) become a GET without body. */

@@ -45,7 +45,8 @@ test('without a fetch option, the global fetch is used, looked up at call time',
   const original = globalThis.fetch;
   const client = createOsmClient();
   const fake = fakeFetch(() => json({ ok: true }));
-  globalThis.fetch = fake.fetch as typeof fetch;
+  // The global fetch is called as fetch(url, init); the fake records the Request those make.
+  globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => fake.fetch(new Request(input, init))) as typeof fetch;
   try {
     expect((await client.GET('/v2/servicerequest/config/regions')).data).toEqual({ ok: true });
   } finally {
