@@ -48,10 +48,15 @@ describe('Prefer header', () => {
     expect(await ask(listCases, 'code=500')).toMatchObject({ status: 500, body: { error_code: 'OSM.0004' } });
   });
 
-  test('an example the operation does not have is reported by name', async () => {
+  test('an example the operation does not have: 400 OSM.0001 naming it and listing the names it has', async () => {
     const listCases = operations.find((o) => o.operationId === 'listCases')!;
     const answer = await ask(listCases, 'example=noSuchExample');
-    expect(answer.status).toBe(404);
-    expect(JSON.stringify(answer.body)).toContain('noSuchExample');
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      error_code: 'OSM.0001',
+      error_msg:
+        'Invalid request: header parameter Prefer: example=noSuchExample: this operation has no such example; it has ' +
+        'success, businessError (200); badRequest (400); unauthorized (401); forbidden (403); internalServerError (500); gatewayError (default)',
+    });
   });
 });
