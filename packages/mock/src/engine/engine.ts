@@ -109,6 +109,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (value === undefined) violations.push({ where: `path parameter ${name}`, rule: 'must be valid percent-encoding (UTF-8)' });
       else pathParams[name] = value;
     }
+    // Prism decodes the path itself, and throws on a malformed escape: stop here.
+    if (violations.length) return refuse(400, violations, cors);
     const query = readQuery(search);
     violations.push(...query.violations);
     const known = new Set<string>();

@@ -94,8 +94,26 @@ function parameterModel(param: IHttpParam, place: ParameterModel['in']): Paramet
   return { name: param.name, in: place, required: param.required === true, schema, commaList };
 }
 
-/** Builds the model of one of Prism's parsed operations. */
+/**
+ * Undoes a narrowing of Prism's spec parser (@stoplight/http-spec): it bounds every `format: int64`
+ * to +-(2^53 - 1), JavaScript's safe integers, so valid IDs above 2^53 - 1 were refused. The int64
+ * range is checked exactly by the engine (request-checks.ts) for parameters; bodies, parsed as JSON
+ * numbers, are checked against the int64 range as far as a double can tell.
+ */
+function widenInt64(node: unknown, seen = new Set<object>()): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  const schema = node as Schema;
+  if (schema.format === 'int64') {
+    if (schema.maximum === Number.MAX_SAFE_INTEGER) schema.maximum = 2 ** 63;
+    if (schema.minimum === Number.MIN_SAFE_INTEGER) schema.minimum = -(2 ** 63);
+  }
+  for (const value of Object.values(node)) widenInt64(value, seen);
+}
+
+/** Builds the model of one of Prism's parsed operations (widening its int64 bounds, see widenInt64). */
 export function modelOperation(operation: IHttpOperation): OperationModel {
+  widenInt64(operation.request);
   const request = operation.request ?? {};
   return {
     prism: operation,

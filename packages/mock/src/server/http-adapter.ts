@@ -1,5 +1,5 @@
 // The HTTP front door: turns node:http requests into engine requests and engine answers into HTTP
-// answers. Bodies above the engine's limit are refused without being read whole, and the requests
+// answers. Bodies above the engine's limit are refused without being kept in memory, and the requests
 // Node itself rejects before any handler runs (headers or URL over 16 KB, malformed HTTP) still get an
 // OSM error body with CORS.
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
@@ -9,22 +9,20 @@ import { BODY_TOO_LARGE, type Engine, MAX_BODY_BYTES } from '../engine/engine.js
 import { badRequestBody } from '../engine/osm-errors.js';
 import type { MockResponse } from '../engine/types.js';
 
-/** Reads a body up to `limit` bytes; undefined (and the rest left unread) when it is larger. */
+/**
+ * Reads a body of up to `limit` bytes. A larger one is read to its end but not kept, so that the
+ * client, still sending, gets the refusal rather than a broken connection, and the connection stays usable.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined | 'too-large'> {
-  const declared = Number(req.headers['content-length'] ?? Number.NaN);
-  if (declared > limit) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
+    let size = Number(req.headers['content-length'] ?? 0) > limit ? limit + 1 : 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.pause();
-        resolve('too-large');
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(size ? Buffer.concat(chunks) : undefined));
+    req.on('end', () => resolve(size > limit ? 'too-large' : size ? Buffer.concat(chunks) : undefined));
     req.on('error', reject);
   });
 }
@@ -48,11 +46,7 @@ export function requestListener(engine: Engine, log?: (line: string) => void): R
     try {
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === 'too-large') {
-        // Answer at once and close: reading 10 MiB+ only to discard it would stall the connection.
-        const refusal = badRequestBody([BODY_TOO_LARGE]);
-        res.shouldKeepAlive = false;
-        res.writeHead(413, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json', connection: 'close' });
-        res.end(JSON.stringify(refusal), () => req.destroy());
+        res.writeHead(413, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json' }).end(JSON.stringify(badRequestBody([BODY_TOO_LARGE])));
         done(413);
         return;
       }
