@@ -11,7 +11,7 @@ export interface ParsedPrefer {
   invalid: string[];
 }
 
-/** Splits `text` at `separator`, except inside double quotes. */
+/** Splits `text` at `separator`, except inside double quotes; a last part with an open quote is dropped. */
 function split(text: string, separator: string): string[] {
   const parts: string[] = [];
   let quoted = false;
@@ -23,23 +23,34 @@ function split(text: string, separator: string): string[] {
       start = i + 1;
     }
   }
-  parts.push(text.slice(start));
+  if (!quoted) parts.push(text.slice(start));
   return parts;
+}
+
+/** `-co_de` -> `coDe`: Prism names preferences by lodash's camelCase of the lower-cased token. */
+function camelCase(name: string): string {
+  const words = name.split(/[^a-z0-9]+/).filter(Boolean);
+  return words.map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
 }
 
 /**
  * The preferences of a header as name/value pairs, the first of a name winning. A preference's own
- * parameters (after `;`) are not preferences; a name without `=` (or with an empty value) is a flag.
+ * parameters (`code=200; example=x`) are named after it (`codeExample`), so they are no preferences
+ * of their own; a name without a value is a flag.
  */
 function pairs(header: string): Map<string, string | true> {
   const found = new Map<string, string | true>();
   for (const preference of split(header, ',')) {
-    const token = split(preference, ';')[0] ?? '';
-    const equals = token.indexOf('=');
-    const name = (equals < 0 ? token : token.slice(0, equals)).trim().toLowerCase();
-    let value = equals < 0 ? '' : token.slice(equals + 1).trim();
-    if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    if (name && !found.has(name)) found.set(name, value === '' ? true : value);
+    let base: string | undefined;
+    for (const segment of split(preference, ';')) {
+      const equals = segment.indexOf('=');
+      const token = (equals < 0 ? segment : segment.slice(0, equals)).trim().toLowerCase();
+      let value = equals < 0 ? '' : segment.slice(equals + 1).trim();
+      if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      const name = camelCase(base === undefined ? token : `${base}-${token}`);
+      base ??= token;
+      if (!found.has(name)) found.set(name, value === '' ? true : value);
+    }
   }
   return found;
 }
