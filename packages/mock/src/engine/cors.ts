@@ -1,10 +1,10 @@
 // Every answer carries CORS headers (errors included) and preflights are answered, so a browser app on
 // another origin can call the mock and read what it says. The same headers as Prism's CLI sends.
 
-/** The CORS headers of an answer to a request from `origin` (absent: any origin). */
+/** The CORS headers of an answer to a request from `origin` (absent or empty: any origin). */
 export function corsHeaders(origin: string | undefined): Record<string, string> {
   return {
-    'access-control-allow-origin': origin ?? '*',
+    'access-control-allow-origin': origin || '*',
     'access-control-allow-headers': '*',
     'access-control-allow-credentials': 'true',
     'access-control-expose-headers': '*',

@@ -69,8 +69,9 @@ function responseFor(operation: OperationModel, prefer: Preferences): ResponseMo
 
 /** Chooses the answer, or says in words why the preferences cannot be met. */
 export function selectResponse(operation: OperationModel, prefer: Preferences, accept: string | undefined): Selection | { problem: string } {
-  if (prefer.code !== undefined && (prefer.code < 100 || prefer.code > 599)) {
-    return { problem: `code=${prefer.code}: must be an HTTP status from 100 to 599; this operation answers ${codes(operation)}` };
+  // 1xx are no final answers: HTTP cannot end a request with one.
+  if (prefer.code !== undefined && (prefer.code < 200 || prefer.code > 599)) {
+    return { problem: `code=${prefer.code}: must be an HTTP status from 200 to 599; this operation answers ${codes(operation)}` };
   }
   const response = responseFor(operation, prefer);
   if (!response) {

@@ -93,7 +93,7 @@ describe('regressions of the findings', () => {
     test('code=999: 400 OSM.0001 naming Prefer and the statuses the operation has', async () => {
       expect(await call(STATUS, { headers: { Prefer: 'code=999' } })).toMatchObject({
         status: 400,
-        body: invalid('header parameter Prefer: code=999: must be an HTTP status from 100 to 599; this operation answers 200, 400, 401, 403, 500, default'),
+        body: invalid('header parameter Prefer: code=999: must be an HTTP status from 200 to 599; this operation answers 200, 400, 401, 403, 500, default'),
       });
     });
 
@@ -102,6 +102,10 @@ describe('regressions of the findings', () => {
         status: 400,
         body: { error_code: 'OSM.0001', error_msg: expect.stringContaining('example=badRequest: its 200 answer has no such example; this operation has success, businessError (200); badRequest (400)') },
       });
+    });
+
+    test('code=100 (found by the fuzz: no final answer can have it): 400 naming it', async () => {
+      expect(await call(STATUS, { headers: { Prefer: 'code=100' } })).toMatchObject({ status: 400, body: { error_msg: expect.stringContaining('code=100: must be an HTTP status from 200 to 599') } });
     });
 
     test('code=abc: 400 naming the value', async () => {
@@ -115,6 +119,11 @@ describe('regressions of the findings', () => {
     test('code=502, a status the operation does not list, answers its default (gateway) error', async () => {
       expect(await call(STATUS, { headers: { Prefer: 'code=502' } })).toMatchObject({ status: 502, body: { error_code: 'APIGW.0308' } });
     });
+  });
+
+  test('an empty Origin header (found by the fuzz) still gets a usable CORS header', async () => {
+    const response = await fetch(`${mock.url}${STATUS}`, { headers: { ...TOKEN, Origin: '' } });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   test('Accept: application/xml answers the JSON, as OSM does (not 406)', async () => {
