@@ -8,7 +8,6 @@ import { hasFileResponses, modelOperation, type OperationModel } from './operati
 import { badRequestBody, fromPrism, mockFailureBody, noSuchApiBody, type OsmErrorBody, unauthorizedBody, type Violation } from './osm-errors.js';
 import { parsePrefer } from './prefer.js';
 import { createPrism, type PrismResult, prismOperations } from './prism.js';
-import { disableInventedProperties } from './prism-internals.js';
 import { checkedHere, parameterViolations, textPartsForFiles, unknownBodyFields } from './request-checks.js';
 import { decode, isJson, mediaTypeOf, readQuery, withoutDotSegments } from './read-request.js';
 import { Router } from './router.js';
@@ -58,7 +57,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const operations = (await prismOperations(options.document)).map(modelOperation);
   const router = new Router<OperationModel>();
   for (const operation of operations) router.add(operation.method, operation.pathTemplate, operation);
-  if (options.dynamic) disableInventedProperties();
   const prism = createPrism();
   const info = (options.document as { info?: { title?: string; version?: string } }).info ?? {};
   const index = indexBody(info.title ?? '', info.version ?? '', operations);

@@ -111,9 +111,24 @@ function widenInt64(node: unknown, seen = new Set<object>()): void {
   for (const value of Object.values(node)) widenInt64(value, seen);
 }
 
-/** Builds the model of one of Prism's parsed operations (widening its int64 bounds, see widenInt64). */
+/**
+ * Marks the object schemas of responses that do not say otherwise as closed (`additionalProperties:
+ * false`), so that generated (dynamic) data holds only the properties the spec declares: Prism's data
+ * generator otherwise invents extra ones, and its option to stop that is not part of its library's
+ * interface. Responses are not validated against these schemas, so nothing else changes.
+ */
+function closeResponseObjects(node: unknown, seen = new Set<object>()): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  const schema = node as Schema;
+  if (schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+  for (const value of Object.values(node)) closeResponseObjects(value, seen);
+}
+
+/** Builds the model of one of Prism's parsed operations (see widenInt64 and closeResponseObjects). */
 export function modelOperation(operation: IHttpOperation): OperationModel {
   widenInt64(operation.request);
+  for (const response of operation.responses) for (const content of response.contents ?? []) closeResponseObjects(content.schema);
   const request = operation.request ?? {};
   return {
     prism: operation,
