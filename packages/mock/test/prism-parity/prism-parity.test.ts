@@ -1,5 +1,5 @@
 // Guards the places where the engine stands in for Prism's HTTP server, or reaches past Prism's public
-// interface (src/engine/prefer.ts, src/engine/prism-internals.ts): against the pinned Prism, they
+// interface: against the pinned Prism, they
 // must behave as Prism's own server does. A Prism upgrade that changes any of it fails here.
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
