@@ -1,6 +1,6 @@
-// Guards the places where the engine stands in for Prism's HTTP server, or reaches past Prism's public
-// interface: against the pinned Prism, they
-// must behave as Prism's own server does. A Prism upgrade that changes any of it fails here.
+// Guards the places where the engine stands in for Prism's HTTP server (its Prefer parsing and its
+// serializer are internal files of @stoplight/prism-http-server, so the engine has its own): against
+// the pinned Prism they must behave as Prism's own server does; an upgrade that changes that fails here.
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
