@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clientInit } from '../../../../tools/record-fixtures/src/record.mjs';
 import { callFromFixture } from '../../src/fixture-calls.js';
 import { loadFixtures } from '../../src/fixtures.js';
+import { reportChecked } from '../../src/report.js';
 import { operations, spec, specPath } from '../../src/spec-under-test.js';
 
 type Send = (path: string, init: object) => Promise<{ data?: unknown; error?: { code: string }; response: Response }>;
@@ -30,7 +31,10 @@ async function seen(result: Awaited<ReturnType<Send>>) {
 
 describe('7 client via MSW', () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
-  afterAll(() => server.close());
+  afterAll(() => {
+    server.close();
+    reportChecked('client via msw', operations.length, `${[...fixtures.values()].flat().length} calls`);
+  });
 
   describe.each(operations.map((op) => [op.operationId, { op, own: fixtures.get(op.operationId) ?? [] }] as const))('%s', (_, { op, own }) => {
     it.each(own.map((f) => [f.file, f] as const))('%s: same result as over HTTP', async (_, { fixture }) => {
