@@ -76,9 +76,15 @@ function isFileSchema(schema: Schema | undefined): boolean {
   return schema?.type === 'string' && (schema.format === 'binary' || schema.contentMediaType !== undefined);
 }
 
+/**
+ * The headers that carry the operation's credentials. An `apiKey` scheme names its header; every other
+ * kind (`http` such as OSM's AK/SK signing `SDK-HMAC-SHA256`, OAuth, OpenID) travels in `Authorization`.
+ * Only presence and the length rules are checked: the mock has no secret to verify a signature with.
+ */
 function credentialHeaders(operation: IHttpOperation): CredentialHeader[] {
   return (operation.security ?? []).flat().flatMap((scheme) => {
-    if (scheme.type !== 'apiKey' || scheme.in !== 'header') return [];
+    if (scheme.type !== 'apiKey') return [{ name: 'Authorization', min: 1, max: Number.POSITIVE_INFINITY }];
+    if (scheme.in !== 'header') return [];
     const extensions = (scheme.extensions ?? {}) as Record<string, unknown>;
     const min = typeof extensions['x-minLength'] === 'number' ? extensions['x-minLength'] : 1;
     const max = typeof extensions['x-maxLength'] === 'number' ? extensions['x-maxLength'] : Number.POSITIVE_INFINITY;
