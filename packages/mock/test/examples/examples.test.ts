@@ -52,11 +52,9 @@ describe('Prefer header', () => {
     const listCases = operations.find((o) => o.operationId === 'listCases')!;
     const answer = await ask(listCases, 'example=noSuchExample');
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({
-      error_code: 'OSM.0001',
-      error_msg:
-        'Invalid request: header parameter Prefer: example=noSuchExample: this operation has no such example; it has ' +
-        'success, businessError (200); badRequest (400); unauthorized (401); forbidden (403); internalServerError (500); gatewayError (default)',
-    });
+    const { error_code, error_msg } = answer.body as { error_code: string; error_msg: string };
+    expect(error_code).toBe('OSM.0001');
+    expect(error_msg).toMatch(/^Invalid request: header parameter Prefer: example=noSuchExample: this operation has no such example; it has /);
+    for (const example of namedExamples(listCases)) expect(error_msg).toContain(example.name);
   });
 });
