@@ -1,0 +1,172 @@
+// What a sandbox starts from: the spec's own examples, or a seed (a JSON file in the format of
+// GET /__osm/state). A seed is checked against the spec's schemas before it is used, so that a bad
+// file fails at start with the field it got wrong, not later with an invalid answer.
+import { Ajv, type ErrorObject } from 'ajv';
+import { formatTime } from './identifiers.js';
+import type { CaseStatus } from './lifecycle.js';
+import type { AccessoryRecord, CaseRecord, LabelRecord, MessageRecord, SandboxState } from './state.js';
+
+/** A seed as written by hand: like {@link SandboxState}, but most fields of a ticket may be left out. */
+export interface SandboxSeed {
+  cases?: (Partial<CaseRecord> & { incident_id: string; status: CaseStatus; message_list?: (Partial<MessageRecord> & { message_id: string })[] })[];
+  labels?: LabelRecord[];
+  accessories?: AccessoryRecord[];
+}
+
+/** A bundled OpenAPI document, as far as the seed needs it. */
+export interface SpecDocument {
+  paths?: Record<string, Record<string, unknown>>;
+  components?: { schemas?: Record<string, unknown>; examples?: Record<string, { value?: unknown }> };
+}
+
+/** Raised for a seed that does not fit its format. */
+export class SeedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedError';
+  }
+}
+
+const spec = (name: string) => ({ $ref: `openapi#/components/schemas/${name}` });
+
+/** The seed format, built on the spec's schemas. */
+const SEED_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    cases: {
+      type: 'array',
+      items: {
+        allOf: [
+          spec('IncidentDetailInfoV2'),
+          {
+            type: 'object',
+            required: ['incident_id', 'status'],
+            properties: {
+              incident_id: { type: 'string', minLength: 1, maxLength: 64 },
+              create_time: { type: 'string', minLength: 1 },
+              label_ids: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 } },
+              message_list: { type: 'array', items: { type: 'object', required: ['message_id'] } },
+            },
+          },
+        ],
+      },
+    },
+    labels: { type: 'array', items: { allOf: [spec('CaseLabelInfo'), { type: 'object', required: ['label_id', 'name', 'color'], properties: { label_id: { maximum: 65535 } } }] } },
+    accessories: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['accessory_id', 'file_name', 'media_type', 'content_base64'],
+        properties: {
+          accessory_id: { type: 'string', minLength: 1, maxLength: 32 },
+          file_name: { type: 'string', minLength: 1, maxLength: 256 },
+          media_type: { type: 'string', minLength: 1 },
+          content_base64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
+        },
+      },
+    },
+  },
+};
+
+function describe(errors: ErrorObject[] | null | undefined): string {
+  const first = errors?.find((e) => e.keyword !== 'allOf') ?? errors?.[0];
+  if (!first) return 'not a valid seed';
+  const where = first.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'the seed';
+  const missing = first.keyword === 'required' ? ` ${String((first.params as { missingProperty?: string }).missingProperty)}` : '';
+  return `${where}: ${first.message ?? 'is invalid'}${missing}`;
+}
+
+function duplicate<T>(values: readonly T[]): T | undefined {
+  return values.find((value, index) => values.indexOf(value) !== index);
+}
+
+/** Checks cross-references the schema cannot: unique IDs, and labels that exist. */
+function checkReferences(state: SandboxState): void {
+  const caseId = duplicate(state.cases.map((c) => c.incident_id));
+  if (caseId !== undefined) throw new SeedError(`cases: the ticket ID ${caseId} appears twice`);
+  const labelIds = state.labels.map((l) => l.label_id);
+  const labelId = duplicate(labelIds);
+  if (labelId !== undefined) throw new SeedError(`labels: the label ID ${labelId} appears twice`);
+  const labelName = duplicate(state.labels.map((l) => l.name));
+  if (labelName !== undefined) throw new SeedError(`labels: the label name "${labelName}" appears twice`);
+  const accessoryId = duplicate(state.accessories.map((a) => a.accessory_id));
+  if (accessoryId !== undefined) throw new SeedError(`accessories: the attachment ID ${accessoryId} appears twice`);
+  const messageId = duplicate(state.cases.flatMap((c) => c.message_list.map((m) => m.message_id)));
+  if (messageId !== undefined) throw new SeedError(`cases: the message ID ${messageId} appears twice`);
+  for (const record of state.cases) {
+    const unknown = record.label_ids.find((id) => !labelIds.includes(id));
+    if (unknown !== undefined) throw new SeedError(`cases: ticket ${record.incident_id} carries label ${unknown}, which is not in labels`);
+  }
+}
+
+/** A seed with every left-out field filled in (times default to `now`). */
+function complete(seed: SandboxSeed, now: Date): SandboxState {
+  const time = formatTime(now);
+  return {
+    cases: (seed.cases ?? []).map((c) => ({
+      ...c,
+      create_time: c.create_time ?? time,
+      simple_description: c.simple_description ?? '',
+      incident_satisfaction: c.incident_satisfaction ?? [],
+      ext_info: c.ext_info ?? {},
+      label_ids: [...new Set(c.label_ids ?? [])],
+      message_list: (c.message_list ?? []).map((m) => ({
+        ...m,
+        type: m.type ?? 0,
+        content: m.content ?? '',
+        create_time: m.create_time ?? time,
+        is_first_message: m.is_first_message ?? 0,
+        accessory_list: m.accessory_list ?? [],
+      })),
+    })),
+    labels: seed.labels ?? [],
+    accessories: seed.accessories ?? [],
+  };
+}
+
+/** Compiles the seed check against `document`'s schemas. */
+export function seedChecker(document: SpecDocument): (seed: unknown, now: Date) => SandboxState {
+  const ajv = new Ajv({ strict: false, allErrors: false });
+  ajv.addSchema({ components: document.components ?? {} }, 'openapi');
+  const validate = ajv.compile(SEED_SCHEMA);
+  return (seed, now) => {
+    if (!validate(seed)) throw new SeedError(`Invalid seed: ${describe(validate.errors)}`);
+    const state = complete(seed as SandboxSeed, now);
+    checkReferences(state);
+    return state;
+  };
+}
+
+/** The `success` example of the operation `operationId`'s JSON 200 response. */
+function successExample(document: SpecDocument, operationId: string): Record<string, unknown> {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item) as { operationId?: string; responses?: Record<string, { content?: Record<string, { examples?: Record<string, { $ref?: string; value?: unknown }> }> }> }[]) {
+      if (operation?.operationId !== operationId) continue;
+      const example = operation.responses?.['200']?.content?.['application/json']?.examples?.success;
+      const value = example?.$ref ? document.components?.examples?.[example.$ref.split('/').pop() ?? '']?.value : example?.value;
+      return structuredClone((value ?? {}) as Record<string, unknown>);
+    }
+  }
+  return {};
+}
+
+/**
+ * The seed the spec's examples make: the tickets of the `listCases` and `showCaseDetail` examples
+ * (one ticket when they share an ID), the labels of the `listLabels` example and those the tickets carry.
+ */
+export function seedFromExamples(document: SpecDocument): SandboxSeed {
+  type ListedCase = Record<string, unknown> & { incident_id: string; label_list?: LabelRecord[] };
+  const listed = (successExample(document, 'listCases').incident_info_list ?? []) as ListedCase[];
+  const detail = successExample(document, 'showCaseDetail').incident_detail_info as Record<string, unknown> | undefined;
+  const labels = new Map<number, LabelRecord>();
+  for (const label of (successExample(document, 'listLabels').label_list ?? []) as LabelRecord[]) labels.set(label.label_id, label);
+  const cases = new Map<string, Record<string, unknown>>();
+  for (const { label_list = [], ...fields } of listed) {
+    for (const label of label_list) if (!labels.has(label.label_id)) labels.set(label.label_id, label);
+    cases.set(fields.incident_id, { ...fields, label_ids: label_list.map((l) => l.label_id) });
+  }
+  if (detail && typeof detail.incident_id === 'string') cases.set(detail.incident_id, { ...cases.get(detail.incident_id), ...detail });
+  return { cases: [...cases.values()] as SandboxSeed['cases'], labels: [...labels.values()] };
+}
