@@ -1,7 +1,7 @@
 // What a sandbox starts from: the spec's own examples, or a seed (a JSON file in the format of
 // GET /__osm/state). A seed is checked against the spec's schemas before it is used, so that a bad
 // file fails at start with the field it got wrong, not later with an invalid answer.
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { formatTime } from './identifiers.js';
 import type { CaseStatus } from './lifecycle.js';
 import type { AccessoryRecord, CaseRecord, LabelRecord, MessageRecord, SandboxState } from './state.js';
@@ -74,8 +74,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
   const first = errors?.find((e) => e.keyword !== 'allOf') ?? errors?.[0];
   if (!first) return 'not a valid seed';
   const where = first.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'the seed';
-  const missing = first.keyword === 'required' ? ` ${String((first.params as { missingProperty?: string }).missingProperty)}` : '';
-  return `${where}: ${first.message ?? 'is invalid'}${missing}`;
+  return `${where}: ${first.message ?? 'is invalid'}`;
 }
 
 function duplicate<T>(values: readonly T[]): T | undefined {
@@ -126,11 +125,24 @@ function complete(seed: SandboxSeed, now: Date): SandboxState {
   };
 }
 
-/** Compiles the seed check against `document`'s schemas. */
+/** A seed check, compiled once per spec document (compiling takes a few hundred milliseconds). */
+const checkers = new WeakMap<SpecDocument, ValidateFunction>();
+
+function compileSeedSchema(document: SpecDocument): ValidateFunction {
+  let validate = checkers.get(document);
+  if (!validate) {
+    // Formats (int32, byte, ...) are OpenAPI's; the seed's types and ranges are what matters here.
+    const ajv = new Ajv({ strict: false, validateFormats: false });
+    ajv.addSchema({ components: document.components ?? {} }, 'openapi');
+    validate = ajv.compile(SEED_SCHEMA);
+    checkers.set(document, validate);
+  }
+  return validate;
+}
+
+/** The check of a seed against `document`'s schemas: the complete state, or a `SeedError`. */
 export function seedChecker(document: SpecDocument): (seed: unknown, now: Date) => SandboxState {
-  const ajv = new Ajv({ strict: false, allErrors: false });
-  ajv.addSchema({ components: document.components ?? {} }, 'openapi');
-  const validate = ajv.compile(SEED_SCHEMA);
+  const validate = compileSeedSchema(document);
   return (seed, now) => {
     if (!validate(seed)) throw new SeedError(`Invalid seed: ${describe(validate.errors)}`);
     const state = complete(seed as SandboxSeed, now);

@@ -1,27 +1,13 @@
-import { loadSpec } from '@osm-openapi/spec';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningMock, startMock } from '../../src/index.js';
+import { responseValidator } from '../support/response-schema.js';
 import { namedExamples, responseContents, specOperations, validRequest } from '../support/spec-operations.js';
 
 const operations = specOperations();
 
-/** Validates a body against the schema the spec gives one response of one operation. */
-function schemaValidator() {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(loadSpec(), 'openapi');
-  const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
-  return (path: string, method: string, status: string, mediaType: string, body: unknown) => {
-    const validate = ajv.getSchema(`openapi#/${pointer('paths', path, method, 'responses', status, 'content', mediaType, 'schema')}`)!;
-    return validate(body) ? [] : validate.errors ?? [];
-  };
-}
-
 describe('dynamic mode', () => {
   let mock: RunningMock;
-  const validate = schemaValidator();
+  const validate = responseValidator();
   beforeAll(async () => {
     mock = await startMock({ port: 0, dynamic: true, seed: 'dynamic-test' });
   });

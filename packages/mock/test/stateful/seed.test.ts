@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSpec } from '@osm-openapi/spec';
+import { describe, expect, test } from 'vitest';
+import { createSandbox } from '../../src/stateful/sandbox.js';
+import { SeedError, seedFromExamples, type SpecDocument } from '../../src/stateful/seed.js';
+import { readSeedFile } from '../../src/stateful/seed-file.js';
+import { sandboxClient } from '../support/sandbox-client.js';
+
+const document = loadSpec() as SpecDocument;
+
+describe('seeding', () => {
+  test("by default the store holds the tickets and labels of the spec's examples", async () => {
+    const { call } = sandboxClient();
+    const list = (await call('GET', '/v2/servicerequest/cases')).json;
+    expect(list.incident_info_list.map((c: { incident_id: string }) => c.incident_id).sort()).toEqual(['123', 'test']);
+    // The showCaseDetail example's ticket, with its message and rating.
+    const detail = (await call('GET', '/v2/servicerequest/cases/123')).json.incident_detail_info;
+    expect(detail).toMatchObject({ status: 1, judgement: '123', incident_satisfaction: [{ satisfaction_id: 1 }] });
+    expect(detail.message_list).toHaveLength(1);
+    // The listCases example's ticket, with the label of the listLabels example.
+    expect((await call('GET', '/v2/servicerequest/cases/test/labels')).json).toEqual({ case_label_list: [{ label_id: 1, name: 'test', color: '#000000' }] });
+    expect((await call('GET', '/v2/servicerequest/labels')).json.total_count).toBe(1);
+  });
+
+  test('the examples seed names where each ticket comes from', () => {
+    const seed = seedFromExamples(document);
+    expect(seed.cases?.find((c) => c.incident_id === 'test')).toMatchObject({ status: 0, label_ids: [1] });
+    expect(seed.labels).toEqual([{ label_id: 1, name: 'test', color: '#000000' }]);
+  });
+
+  test('a seed file is read and its tickets served', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'osm-seed-'));
+    const file = join(folder, 'seed.json');
+    writeFileSync(file, JSON.stringify({ cases: [{ incident_id: 'CS20250101000001', status: 17, simple_description: 'waiting for you' }] }));
+    const { call } = sandboxClient({ seed: readSeedFile(file) });
+    expect((await call('GET', '/v2/servicerequest/cases/CS20250101000001/status')).json).toEqual({ status: 17 });
+    expect((await call('GET', '/v2/servicerequest/cases')).json.total_count).toBe(1);
+  });
+
+  test('an unreadable or non-JSON seed file is a SeedError naming the file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'osm-seed-'));
+    expect(() => readSeedFile(join(folder, 'missing.json'))).toThrow(/Cannot read the seed file .*missing\.json/);
+    writeFileSync(join(folder, 'bad.json'), '{ cases: ');
+    expect(() => readSeedFile(join(folder, 'bad.json'))).toThrow(SeedError);
+    expect(() => readSeedFile(join(folder, 'bad.json'))).toThrow(/bad\.json is not JSON/);
+  });
+
+  test.each([
+    [{ cases: [{ status: 0 }] }, "Invalid seed: cases.0: must have required property 'incident_id'"],
+    [{ cases: [{ incident_id: 'CS1', status: 5 }] }, 'Invalid seed: cases.0.status: must be equal to one of the allowed values'],
+    [{ tickets: [] }, 'Invalid seed: the seed: must NOT have additional properties'],
+    [{ labels: [{ label_id: 1, name: 'a' }] }, "Invalid seed: labels.0: must have required property 'color'"],
+    [{ accessories: [{ accessory_id: 'a', file_name: 'f', media_type: 't', content_base64: 'not base64!' }] }, 'Invalid seed: accessories.0.content_base64: must match pattern'],
+    [{ cases: [{ incident_id: 'CS1', status: 0 }, { incident_id: 'CS1', status: 1 }] }, 'cases: the ticket ID CS1 appears twice'],
+    [{ cases: [{ incident_id: 'CS1', status: 0, label_ids: [7] }] }, 'cases: ticket CS1 carries label 7, which is not in labels'],
+    [{ labels: [{ label_id: 1, name: 'a', color: '#000000' }, { label_id: 2, name: 'a', color: '#000000' }] }, 'labels: the label name "a" appears twice'],
+    [[], 'Invalid seed: the seed: must be object'],
+  ])('a bad seed is refused with the reason: %j', (seed, message) => {
+    expect(() => createSandbox({ document, seed: seed as never })).toThrow(SeedError);
+    expect(() => createSandbox({ document, seed: seed as never })).toThrow(message);
+  });
+
+  test("the state's dump is a seed that gives the same state", async () => {
+    const { sandbox, call } = sandboxClient({ seed: {} });
+    await call('POST', '/v2/servicerequest/labels', { json: { name: 'l', color: '#000000' } });
+    const id = (await call('POST', '/v2/servicerequest/cases', { json: { business_type_id: 'b', simple_description: 'd', source_id: 's' } })).json.incident_id;
+    await call('POST', `/v2/servicerequest/cases/${id}/labels?label_ids=1`);
+    await call('POST', '/v2/servicerequest/accessorys/json-format-content', { json: { accessory_name: 'a.txt', accessory_data: 'SGVsbG8=' } });
+    const dump = JSON.parse(JSON.stringify(sandbox.state()));
+    const copy = createSandbox({ document, seed: dump });
+    expect(copy.state()).toEqual(sandbox.state());
+  });
+});
