@@ -1,18 +1,18 @@
-// What the sandbox receives and answers: engine-neutral, so the HTTP server and the MSW handlers can
-// both hand it a request that has already passed validation against the spec.
+// What the sandbox receives and answers: engine-neutral plain data, so that any front door (the HTTP
+// server, the MSW handlers) can hand it a request that has already passed validation against the spec.
 
 /** A request the engine has routed to an operation and validated against the spec. */
 export interface SandboxRequest {
   /** The operation, by its operationId (`createCases`). */
   operationId: string;
-  /** Path parameters by name, percent-decoded. */
-  pathParams: Readonly<Record<string, string>>;
-  /** The query string as sent. */
-  query: URLSearchParams;
+  /** Path parameters by name, decoded. */
+  path: Readonly<Record<string, string>>;
+  /** Query parameters by name, decoded; a repeated or array parameter may come as a list. */
+  query: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** Request headers, names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
-  /** The body's bytes as sent (empty when there is none). */
-  body: Uint8Array;
+  /** The body: parsed JSON; for `multipart/form-data` its parts (text as strings, files as `Blob`s). */
+  body: unknown;
 }
 
 /** A file the sandbox answers with (an attachment download). */
@@ -26,30 +26,32 @@ export interface SandboxFile {
 /** The sandbox's answer: HTTP 200 with a JSON body (a result or an OSM business error), or a file. */
 export type SandboxAnswer = { json: unknown } | { file: SandboxFile };
 
-/** The body parsed as JSON; the engine has already checked that it is well-formed. */
-export function jsonBody<T>(request: SandboxRequest): T {
-  return JSON.parse(new TextDecoder().decode(request.body)) as T;
-}
-
-/** The body parsed as `multipart/form-data`, with the parser of the platform's `Response`. */
-export function formBody(request: SandboxRequest): Promise<FormData> {
-  const contentType = request.headers['content-type'] ?? '';
-  // A copy: Response takes only bytes backed by a plain ArrayBuffer.
-  return new Response(new Uint8Array(request.body), { headers: { 'content-type': contentType } }).formData();
+/** The body, as the operation's request body schema says it is (validation has checked it). */
+export function bodyOf<T>(request: SandboxRequest): T {
+  return (request.body ?? {}) as T;
 }
 
 /**
- * The values of a comma-list query parameter (`style: form, explode: false`, `label_ids=1,2`), also
- * accepting repeated keys as Huawei's SDKs send them.
+ * The values of a list query parameter: a comma list (`style: form, explode: false`, `label_ids=1,2`)
+ * or repeated keys, as Huawei's SDKs send them.
  */
-export function queryList(query: URLSearchParams, name: string): string[] {
-  return query.getAll(name).flatMap((value) => value.split(',')).filter((value) => value !== '');
+export function queryList(request: SandboxRequest, name: string): string[] {
+  const value = request.query[name];
+  const values = value === undefined ? [] : typeof value === 'string' ? [value] : value;
+  return values.flatMap((v) => v.split(',')).filter((v) => v !== '');
+}
+
+/** A single query value (the last, if repeated); undefined when absent or empty. */
+export function queryValue(request: SandboxRequest, name: string): string | undefined {
+  const value = request.query[name];
+  const last = typeof value === 'string' ? value : value?.[value.length - 1];
+  return last === '' ? undefined : last;
 }
 
 /** An integer query parameter (already checked by validation), or `fallback` when absent. */
-export function queryInteger(query: URLSearchParams, name: string, fallback: number): number {
-  const value = query.get(name);
-  return value === null || value === '' ? fallback : Number(value);
+export function queryInteger(request: SandboxRequest, name: string, fallback: number): number {
+  const value = queryValue(request, name);
+  return value === undefined ? fallback : Number(value);
 }
 
 /** Whether the caller forces an answer with `Prefer: example=...` or `code=...`: the sandbox steps aside. */

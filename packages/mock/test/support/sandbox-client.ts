@@ -70,16 +70,20 @@ export async function callRaw(sandbox: Sandbox, method: string, url: string, opt
   const parsed = new URL(url, 'http://sandbox.test');
   const { entry, pathParams } = route(method, parsed.pathname);
   const headers: Record<string, string> = { 'x-auth-token': 'test', ...Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])) };
-  let body = new Uint8Array();
+  let body: unknown;
   if (options.json !== undefined) {
-    body = new TextEncoder().encode(JSON.stringify(options.json));
+    // Through JSON text and back, as the engine parses it.
+    body = JSON.parse(JSON.stringify(options.json));
     headers['content-type'] = 'application/json';
   } else if (options.form) {
+    // Through the multipart encoding and back, as the engine parses it.
     const request = new Request('http://sandbox.test', { method: 'POST', body: options.form });
-    body = new Uint8Array(await request.arrayBuffer());
     headers['content-type'] = request.headers.get('content-type') ?? '';
+    body = Object.fromEntries(await request.formData());
   }
-  const answer = await sandbox.respond({ operationId: entry.operationId, pathParams, query: parsed.searchParams, headers, body });
+  const query: Record<string, string[]> = {};
+  for (const [name, value] of parsed.searchParams) query[name] = [...(query[name] ?? []), value];
+  const answer = await sandbox.respond({ operationId: entry.operationId, path: pathParams, query, headers, body });
   if (answer) expectValidAnswer(entry, answer);
   return answer;
 }

@@ -1,6 +1,6 @@
 // Attachments: upload (5.5.1 form-data, 5.5.2 Base64 in JSON), download byte for byte (5.5.4), show an
 // image (5.5.5), delete (5.5.3). An unknown attachment is OSM.01010045 "The accessory is invalid.".
-import { formBody, jsonBody, type SandboxAnswer, type SandboxRequest } from '../exchange.js';
+import { bodyOf, type SandboxAnswer, type SandboxRequest } from '../exchange.js';
 import { ACKNOWLEDGED, type Handler, type HandlerContext } from '../handler.js';
 import type { AccessoryRecord } from '../state.js';
 
@@ -41,7 +41,7 @@ function store(context: HandlerContext, file_name: string, media_type: string, b
 }
 
 /** The `fileName` key of 5.5.1's `form_data` JSON text, if it has one. */
-function formDataFileName(text: FormDataEntryValue | null): string | undefined {
+function formDataFileName(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   try {
     const name = (JSON.parse(text) as { fileName?: unknown }).fileName;
@@ -53,23 +53,22 @@ function formDataFileName(text: FormDataEntryValue | null): string | undefined {
 
 /** 5.5.1: the `file` part, named by `form_data`'s `fileName` or else by the part's own file name. */
 export const uploadAccessory: Handler = async (request, context) => {
-  const form = await formBody(request);
-  const file = form.get('file');
+  const { file, form_data } = bodyOf<{ file?: unknown; form_data?: unknown }>(request);
   if (!(file instanceof Blob)) return context.fail('accessoryInvalid');
-  const fileName = formDataFileName(form.get('form_data')) ?? (file instanceof File && file.name ? file.name : 'attachment');
+  const fileName = formDataFileName(form_data) ?? (file instanceof File && file.name ? file.name : 'attachment');
   const mediaType = file.type && file.type !== DEFAULT_TYPE ? file.type : typeFromName(fileName);
   return store(context, fileName, mediaType, new Uint8Array(await file.arrayBuffer()));
 };
 
 /** 5.5.2 */
 export const uploadJsonAccessories: Handler = (request, context) => {
-  const body = jsonBody<{ accessory_name?: string; accessory_data: string }>(request);
+  const body = bodyOf<{ accessory_name?: string; accessory_data: string }>(request);
   const fileName = body.accessory_name ?? 'attachment';
   return store(context, fileName, typeFromName(fileName), fromBase64(body.accessory_data));
 };
 
 function pathAccessory(request: SandboxRequest, context: HandlerContext): AccessoryRecord | undefined {
-  return context.store.findAccessory(request.pathParams.accessory_id);
+  return context.store.findAccessory(request.path.accessory_id);
 }
 
 /** 5.5.4: the uploaded bytes, as the spec's only file type for this operation. */

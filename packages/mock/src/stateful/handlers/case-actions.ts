@@ -1,5 +1,5 @@
 // 5.3.8: cancel, close, urge (press) or delete a ticket, as the lifecycle table allows.
-import { jsonBody } from '../exchange.js';
+import { bodyOf, queryValue } from '../exchange.js';
 import { ACKNOWLEDGED, type Handler } from '../handler.js';
 import { applyAction, type CaseAction } from '../lifecycle.js';
 import type { SatisfactionRecord } from '../state.js';
@@ -14,7 +14,7 @@ interface ActionBody {
 export const updateCases: Handler = (request, { store, fail }) => {
   const record = pathCase(request, store);
   if (!record) return fail('caseNotFound');
-  const action = request.query.get('action_id') as CaseAction;
+  const action = queryValue(request, 'action_id') as CaseAction;
   const outcome = applyAction(action, record.status);
   if (!outcome) return fail('statusIllegal');
   if ('deleted' in outcome) {
@@ -22,6 +22,6 @@ export const updateCases: Handler = (request, { store, fail }) => {
     return ACKNOWLEDGED;
   }
   record.status = outcome.status;
-  if (action === 'close' && request.body.length) recordScore(record, jsonBody<ActionBody>(request));
+  if (action === 'close') recordScore(record, bodyOf<ActionBody>(request));
   return ACKNOWLEDGED;
 };

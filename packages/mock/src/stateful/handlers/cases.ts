@@ -1,6 +1,6 @@
 // Tickets: create, list, read, count, contact details and scores (reference 5.3.1, 5.3.5, 5.3.6,
 // 5.11.3, 5.11.4, 5.11.7, 5.11.9).
-import { jsonBody, queryInteger, queryList, type SandboxRequest } from '../exchange.js';
+import { bodyOf, queryInteger, queryList, queryValue, type SandboxRequest } from '../exchange.js';
 import { ACKNOWLEDGED, type Handler, page } from '../handler.js';
 import { CASE_STATUSES, type CaseStatus, canBeRated } from '../lifecycle.js';
 import type { AccessoryRef, CaseRecord, ContactRecord, SatisfactionRecord } from '../state.js';
@@ -26,7 +26,7 @@ interface ScoreBody {
 
 /** The ticket named by the `case_id` path parameter. */
 export function pathCase(request: SandboxRequest, store: SandboxStore): CaseRecord | undefined {
-  return store.findCase(request.pathParams.case_id);
+  return store.findCase(request.path.case_id);
 }
 
 /** The attachments behind `ids` as a message lists them, or undefined if one was never uploaded. */
@@ -52,7 +52,7 @@ function contactFields(body: ContactBody | { [K in keyof ContactBody]?: string |
 
 /** 5.3.5: a new ticket, to be processed, whose description is its first message. */
 export const createCases: Handler = (request, { store, fail }) => {
-  const body = jsonBody<CreateCasesBody>(request);
+  const body = bodyOf<CreateCasesBody>(request);
   const attachments = attachmentRefs(store, body.accessory_ids);
   if (!attachments) return fail('accessoryInvalid');
   const now = store.timestamp();
@@ -96,28 +96,28 @@ function statusList(value: string): CaseStatus[] | undefined {
 type CaseFilter = (record: CaseRecord) => boolean;
 
 /** The filters of a `listCases` query, or undefined when a value cannot be understood. */
-function caseFilters(query: URLSearchParams): CaseFilter[] | undefined {
+function caseFilters(request: SandboxRequest): CaseFilter[] | undefined {
   const filters: CaseFilter[] = [];
-  const keywords = queryList(query, 'search_key').flatMap((k) => k.toLowerCase().split(/\s+/)).filter(Boolean);
+  const keywords = queryList(request, 'search_key').flatMap((k) => k.toLowerCase().split(/\s+/)).filter(Boolean);
   if (keywords.length) {
     filters.push((c) => keywords.every((k) => `${c.incident_id} ${c.simple_description}`.toLowerCase().includes(k)));
   }
-  const labels = queryList(query, 'label_id_list').map(Number);
+  const labels = queryList(request, 'label_id_list').map(Number);
   if (labels.length) filters.push((c) => labels.some((id) => c.label_ids.includes(id)));
   for (const [name, field] of [['incident_id', 'incident_id'], ['x_customer_id', 'xcustomer_id'], ['x_customer_name', 'xcustomer_name']] as const) {
-    const value = query.get(name);
+    const value = queryValue(request, name);
     if (value) filters.push((c) => c[field] === value);
   }
-  const status = query.get('status');
+  const status = queryValue(request, 'status');
   if (status) filters.push((c) => c.status === Number(status));
-  const statusesText = query.get('incident_status');
+  const statusesText = queryValue(request, 'incident_status');
   if (statusesText) {
     const statuses = statusList(statusesText);
     if (!statuses) return undefined;
     filters.push((c) => statuses.includes(c.status));
   }
   for (const [name, after] of [['query_start_time', true], ['query_end_time', false]] as const) {
-    const text = query.get(name);
+    const text = queryValue(request, name);
     if (!text) continue;
     const bound = parseTime(text);
     if (bound === undefined) return undefined;
@@ -136,11 +136,11 @@ function newestFirst(a: CaseRecord, b: CaseRecord): number {
 
 /** 5.11.9: one page of the tickets matching the filters, newest first, and how many match. */
 export const listCases: Handler = (request, { store, fail }) => {
-  const filters = caseFilters(request.query);
+  const filters = caseFilters(request);
   if (!filters) return fail('paramValidation');
   const matching = store.cases.filter((c) => filters.every((f) => f(c))).sort(newestFirst);
-  const offset = queryInteger(request.query, 'offset', 0);
-  const limit = queryInteger(request.query, 'limit', 10);
+  const offset = queryInteger(request, 'offset', 0);
+  const limit = queryInteger(request, 'limit', 10);
   return {
     json: {
       total_count: matching.length,
@@ -163,7 +163,7 @@ export const showCaseStatus: Handler = (request, { store, fail }) => {
 
 /** 5.11.3: the number of tickets in each status (or in the one asked for). */
 export const listCaseCounts: Handler = (request, { store }) => {
-  const asked = request.query.get('status');
+  const asked = queryValue(request, 'status');
   const statuses = asked ? [Number(asked) as CaseStatus] : CASE_STATUSES;
   return {
     json: {
@@ -176,7 +176,7 @@ export const listCaseCounts: Handler = (request, { store }) => {
 export const updateCaseContactInfo: Handler = (request, { store, fail }) => {
   const record = pathCase(request, store);
   if (!record) return fail('caseNotFound');
-  Object.assign(record.ext_info, contactFields(jsonBody<ContactBody>(request)));
+  Object.assign(record.ext_info, contactFields(bodyOf<ContactBody>(request)));
   return ACKNOWLEDGED;
 };
 
@@ -191,6 +191,6 @@ export const createScores: Handler = (request, { store, fail }) => {
   const record = pathCase(request, store);
   if (!record) return fail('caseNotFound');
   if (!canBeRated(record.status)) return fail('statusIllegal');
-  recordScore(record, jsonBody<ScoreBody>(request));
+  recordScore(record, bodyOf<ScoreBody>(request));
   return ACKNOWLEDGED;
 };

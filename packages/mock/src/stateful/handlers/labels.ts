@@ -1,6 +1,6 @@
 // Labels: the tenant's own (5.9.1-5.9.4) and those attached to tickets (5.9.5-5.9.7). Limits from 7.1:
 // at most 30 labels per tenant (OSM.01010041), 5 per ticket (OSM.01010042), names unique (OSM.01010040).
-import { jsonBody, queryInteger, queryList, type SandboxRequest } from '../exchange.js';
+import { bodyOf, queryInteger, queryList, queryValue, type SandboxRequest } from '../exchange.js';
 import { ACKNOWLEDGED, type Handler, page } from '../handler.js';
 import { caseLabels, labelView } from '../views.js';
 import { pathCase } from './cases.js';
@@ -14,12 +14,12 @@ interface LabelBody {
 }
 
 function pathLabelId(request: SandboxRequest): number {
-  return Number(request.pathParams.label_id);
+  return Number(request.path.label_id);
 }
 
 /** 5.9.1 */
 export const createLabels: Handler = (request, { store, fail }) => {
-  const { name, color } = jsonBody<LabelBody>(request);
+  const { name, color } = bodyOf<LabelBody>(request);
   if (store.labels.some((l) => l.name === name)) return fail('labelNameExists');
   if (store.labels.length >= TENANT_LABEL_LIMIT) return fail('tenantLabelLimit');
   store.labels.push({ label_id: store.newLabelId(), name, color });
@@ -28,13 +28,13 @@ export const createLabels: Handler = (request, { store, fail }) => {
 
 /** 5.9.2: one page of the labels, by ID, optionally those whose name contains `name` or the one `label_id`. */
 export const listLabels: Handler = (request, { store }) => {
-  const name = request.query.get('name');
-  const id = request.query.get('label_id');
+  const name = queryValue(request, 'name');
+  const id = queryValue(request, 'label_id');
   const matching = store.labels
-    .filter((l) => (!name || l.name.includes(name)) && (id === null || id === '' || l.label_id === Number(id)))
+    .filter((l) => (!name || l.name.includes(name)) && (id === undefined || l.label_id === Number(id)))
     .sort((a, b) => a.label_id - b.label_id);
-  const offset = queryInteger(request.query, 'offset', 0);
-  const limit = queryInteger(request.query, 'limit', 10);
+  const offset = queryInteger(request, 'offset', 0);
+  const limit = queryInteger(request, 'limit', 10);
   return { json: { total_count: matching.length, label_list: page(matching, offset, limit).map(labelView) } };
 };
 
@@ -42,7 +42,7 @@ export const listLabels: Handler = (request, { store }) => {
 export const updateLabels: Handler = (request, { store, fail }) => {
   const label = store.findLabel(pathLabelId(request));
   if (!label) return fail('labelNotFound');
-  const { name, color } = jsonBody<LabelBody>(request);
+  const { name, color } = bodyOf<LabelBody>(request);
   if (store.labels.some((l) => l !== label && l.name === name)) return fail('labelNameExists');
   Object.assign(label, { name, color });
   return ACKNOWLEDGED;
@@ -67,7 +67,7 @@ export const listCaseLabels: Handler = (request, { store, fail }) => {
 export const createCaseLabels: Handler = (request, { store, fail }) => {
   const record = pathCase(request, store);
   if (!record) return fail('caseNotFound');
-  const ids = queryList(request.query, 'label_ids').map(Number);
+  const ids = queryList(request, 'label_ids').map(Number);
   if (!ids.every((id) => store.findLabel(id))) return fail('labelNotFound');
   const attached = [...new Set([...record.label_ids, ...ids])];
   if (attached.length > CASE_LABEL_LIMIT) return fail('caseLabelLimit');
@@ -79,7 +79,7 @@ export const createCaseLabels: Handler = (request, { store, fail }) => {
 export const deleteCaseLabels: Handler = (request, { store, fail }) => {
   const record = pathCase(request, store);
   if (!record) return fail('caseNotFound');
-  const ids = queryList(request.query, 'label_ids').map(Number);
+  const ids = queryList(request, 'label_ids').map(Number);
   if (!ids.every((id) => store.findLabel(id))) return fail('labelNotFound');
   record.label_ids = record.label_ids.filter((id) => !ids.includes(id));
   return ACKNOWLEDGED;

@@ -1,5 +1,5 @@
 // A ticket's messages: leave one, list them (reference 5.10.3, 5.10.5; the details of 5.11.4 show them too).
-import { jsonBody, queryInteger } from '../exchange.js';
+import { bodyOf, queryInteger } from '../exchange.js';
 import { ACKNOWLEDGED, type Handler, page } from '../handler.js';
 import { isOpen } from '../lifecycle.js';
 import { messageView } from '../views.js';
@@ -14,7 +14,7 @@ export const createMessages: Handler = (request, { store, fail }) => {
   const record = pathCase(request, store);
   if (!record) return fail('caseNotFound');
   if (!isOpen(record.status)) return fail('statusIllegal');
-  const { message } = jsonBody<CreateMessagesBody>(request);
+  const { message } = bodyOf<CreateMessagesBody>(request);
   const attachments = attachmentRefs(store, message.accessory_ids);
   if (!attachments) return fail('accessoryInvalid');
   record.message_list.push({
@@ -32,7 +32,7 @@ export const createMessages: Handler = (request, { store, fail }) => {
 export const listMessages: Handler = (request, { store, fail }) => {
   const record = pathCase(request, store);
   if (!record) return fail('caseNotFound');
-  const offset = queryInteger(request.query, 'offset', 0);
-  const limit = queryInteger(request.query, 'limit', 10);
+  const offset = queryInteger(request, 'offset', 0);
+  const limit = queryInteger(request, 'limit', 10);
   return { json: { count: record.message_list.length, message_list: page(record.message_list, offset, limit).map(messageView) } };
 };
