@@ -3,10 +3,30 @@ import { formatTime, newCaseId, nextNumber, trailingNumber } from './identifiers
 import type { AccessoryRecord, CaseRecord, LabelRecord, SandboxState } from './state.js';
 import { copyState } from './state.js';
 
+/** The highest IDs a store has handed out (or found in its seed), and every ticket ID. */
+interface IssuedIds {
+  cases: Set<string>;
+  label: number;
+  message: number;
+  accessory: number;
+}
+
+function issuedIn(seed: SandboxState): IssuedIds {
+  return {
+    cases: new Set(seed.cases.map((c) => c.incident_id)),
+    label: nextNumber(seed.labels.map((l) => l.label_id)) - 1,
+    message: nextNumber(seed.cases.flatMap((c) => c.message_list.map((m) => trailingNumber(m.message_id)))) - 1,
+    // Attachment IDs are numbers above 100000, like the spec's example `123456`.
+    accessory: nextNumber([100_000, ...seed.accessories.map((a) => trailingNumber(a.accessory_id))]) - 1,
+  };
+}
+
 /** The in-memory store of one sandbox. */
 export class SandboxStore {
   private seed: SandboxState;
   private state: SandboxState;
+  /** The IDs in use or handed out since the last reset: an ID is never given twice, even after a deletion. */
+  private issued: IssuedIds;
 
   constructor(
     seed: SandboxState,
@@ -15,12 +35,14 @@ export class SandboxStore {
   ) {
     this.seed = copyState(seed);
     this.state = copyState(seed);
+    this.issued = issuedIn(seed);
   }
 
   /** Back to the seed; with a new seed, to that one, which later resets then return to as well. */
   reset(seed?: SandboxState): void {
     if (seed) this.seed = copyState(seed);
     this.state = copyState(this.seed);
+    this.issued = issuedIn(this.seed);
   }
 
   /** A copy of everything held. */
@@ -58,21 +80,24 @@ export class SandboxStore {
   }
 
   newCaseId(): string {
-    return newCaseId(this.now(), (id) => this.findCase(id) !== undefined);
+    const id = newCaseId(this.now(), (id) => this.issued.cases.has(id));
+    this.issued.cases.add(id);
+    return id;
   }
 
   newLabelId(): number {
-    return nextNumber(this.state.labels.map((l) => l.label_id));
+    this.issued.label += 1;
+    return this.issued.label;
   }
 
   /** `msg-000001`, unique across all tickets. */
   newMessageId(): string {
-    const used = this.state.cases.flatMap((c) => c.message_list.map((m) => trailingNumber(m.message_id)));
-    return `msg-${String(nextNumber(used)).padStart(6, '0')}`;
+    this.issued.message += 1;
+    return `msg-${String(this.issued.message).padStart(6, '0')}`;
   }
 
-  /** A numeric attachment ID above 100000, like the spec's example `123456`. */
   newAccessoryId(): string {
-    return String(nextNumber([100_000, ...this.state.accessories.map((a) => trailingNumber(a.accessory_id))]));
+    this.issued.accessory += 1;
+    return String(this.issued.accessory);
   }
 }

@@ -46,3 +46,12 @@ describe('ticket operations (5.3.8)', () => {
     expect((await call('POST', `${CASES}/CS1/action?action_id=press`)).json).toEqual({});
   });
 });
+
+test('the ID of a deleted ticket is not given again', async () => {
+  const { call } = sandboxClient({ seed: {} });
+  const create = { business_type_id: 'b', simple_description: 'd', source_id: 's' };
+  const first = (await call('POST', CASES, { json: create })).json.incident_id;
+  await call('POST', `${CASES}/${first}/action?action_id=cancel`);
+  await call('POST', `${CASES}/${first}/action?action_id=delete`);
+  expect((await call('POST', CASES, { json: create })).json.incident_id).not.toBe(first);
+});

@@ -72,3 +72,15 @@ describe('labels (5.9)', () => {
     expect((await call('GET', LABELS)).json.total_count).toBe(3);
   });
 });
+
+test('the ID of a deleted label, or of a deleted attachment, is not given again', async () => {
+  const { call } = sandboxClient({ seed: {} });
+  await call('POST', LABELS, { json: { name: 'a', color: '#000000' } });
+  await call('DELETE', `${LABELS}/1`);
+  await call('POST', LABELS, { json: { name: 'b', color: '#000000' } });
+  expect((await call('GET', LABELS)).json.label_list).toEqual([{ label_id: 2, name: 'b', color: '#000000' }]);
+  const upload = { accessory_name: 'a.txt', accessory_data: 'SGVsbG8=' };
+  const first = (await call('POST', '/v2/servicerequest/accessorys/json-format-content', { json: upload })).json.accessory_id;
+  await call('DELETE', `/v2/servicerequest/accessorys/${first}`);
+  expect((await call('POST', '/v2/servicerequest/accessorys/json-format-content', { json: upload })).json.accessory_id).not.toBe(first);
+});
