@@ -14,6 +14,10 @@ Options:
   --dynamic      generate responses from the schemas instead of the examples
   --seed <s>     seed for --dynamic, to repeat a run (default osm)
   --strict       refuse query parameters and body fields the spec does not name (OSM ignores them)
+  --stateful     keep state: created tickets, messages, labels and attachments are found afterwards
+                 (control routes: GET /__osm/state, POST /__osm/reset)
+  --stateful-seed <file>
+                 start the stateful store from this JSON seed file (implies --stateful)
   --spec <file>  serve another bundled OpenAPI document (JSON or YAML), read once at start
   --quiet        print nothing but errors (no start banner, no access log)
   --version      print the version
@@ -26,6 +30,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** What the banner says the mock answers from. */
+function mode(options: { dynamic: boolean; stateful: boolean; 'stateful-seed'?: string }): string {
+  if (options.stateful || options['stateful-seed'] !== undefined) return `stateful${options['stateful-seed'] ? `, seeded from ${options['stateful-seed']}` : ''}`;
+  return options.dynamic ? 'dynamic data' : 'examples';
+}
+
 let values;
 try {
   ({ values } = parseArgs({
@@ -35,6 +45,8 @@ try {
       dynamic: { type: 'boolean', default: false },
       seed: { type: 'string', default: 'osm' },
       strict: { type: 'boolean', default: false },
+      stateful: { type: 'boolean', default: false },
+      'stateful-seed': { type: 'string' },
       spec: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
@@ -65,12 +77,13 @@ try {
     dynamic: values.dynamic,
     seed: values.seed,
     strict: values.strict,
+    stateful: values['stateful-seed'] !== undefined ? { seed: values['stateful-seed'] } : values.stateful,
     spec: values.spec,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!values.quiet) {
     const operations = `${mock.operations} operation${mock.operations === 1 ? '' : 's'}`;
-    console.log(`OSM mock serving ${operations} at ${mock.url} (${values.dynamic ? 'dynamic data' : 'examples'}). Ctrl-C to stop.`);
+    console.log(`OSM mock serving ${operations} at ${mock.url} (${mode(values)}). Ctrl-C to stop.`);
   }
   const stop = () => {
     void mock.close().then(() => process.exit(0));

@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createEngine } from '../engine/engine.js';
 import type { Responder } from '../engine/types.js';
 import { readSpec } from '../spec-file.js';
+import { createSandbox, type Sandbox } from '../stateful/sandbox.js';
+import type { SandboxSeed, SpecDocument } from '../stateful/seed.js';
+import { readSeedFile } from '../stateful/seed-file.js';
+import type { SandboxState } from '../stateful/state.js';
+import { createStatefulEngine } from '../stateful/stateful-engine.js';
 import { answerClientErrors, requestListener } from './http-adapter.js';
 
 /** Options of {@link startMock}. */
@@ -23,6 +28,12 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** Answers validated requests before the examples do (see the README: "Extending the mock"). */
   responder?: Responder;
+  /**
+   * Keep state: tickets, messages, labels and attachments live in an in-memory store of this mock
+   * (see the README: "Stateful mode"). `true` starts from the spec's examples; `{ seed }` from a seed
+   * object or the path of a JSON seed file. Default false: every answer is an example.
+   */
+  stateful?: boolean | { seed?: SandboxSeed | string };
 }
 
 /** A running mock, as returned by {@link startMock}. */
@@ -35,6 +46,13 @@ export interface RunningMock {
   operations: number;
   /** Stops the server; resolves once it is closed. */
   close(): Promise<void>;
+  /**
+   * Stateful mode: empties the store back to its seed; with a seed, to that one from now on (a bad seed
+   * throws `SeedError` and changes nothing). Throws when the mock is not stateful.
+   */
+  reset(seed?: SandboxSeed): void;
+  /** Stateful mode: a copy of the store, in the seed format. Throws when the mock is not stateful. */
+  state(): SandboxState;
 }
 
 /** Raised when the requested port is already taken. */
@@ -62,13 +80,10 @@ export class PortInUseError extends Error {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
-  const engine = await createEngine({
-    document: await readSpec(options.spec),
-    dynamic: options.dynamic ?? false,
-    seed: options.seed ?? 'osm',
-    strict: options.strict ?? false,
-    responder: options.responder,
-  });
+  const document = await readSpec(options.spec);
+  const engineOptions = { document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder };
+  const sandbox = options.stateful ? createSandbox({ document: document as SpecDocument, seed: seedOf(options.stateful) }) : undefined;
+  const engine = sandbox ? await createStatefulEngine(engineOptions, sandbox) : await createEngine(engineOptions);
   const server = createServer(requestListener(engine, options.log));
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
@@ -87,5 +102,18 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         server.close(() => resolve());
         server.closeAllConnections();
       })),
+    reset: (seed) => statefulOnly(sandbox).reset(seed),
+    state: () => statefulOnly(sandbox).state(),
   };
+}
+
+/** The seed of the `stateful` option: an object, or read from a file; undefined for the spec's examples. */
+function seedOf(stateful: true | { seed?: SandboxSeed | string }): SandboxSeed | undefined {
+  const seed = stateful === true ? undefined : stateful.seed;
+  return typeof seed === 'string' ? readSeedFile(seed) : seed;
+}
+
+function statefulOnly(sandbox: Sandbox | undefined): Sandbox {
+  if (!sandbox) throw new Error('This mock keeps no state: start it with startMock({ stateful: true }) to reset it or read its state.');
+  return sandbox;
 }
