@@ -12,9 +12,10 @@
  * ```
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import { createEngine, type Engine } from './engine/engine.js';
+import type { Engine } from './engine/engine.js';
 import type { Responder } from './engine/types.js';
 import { readSpec } from './spec-file.js';
+import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from './stateful/mock-option.js';
 
 /** The endpoint `@osm-openapi/client` calls by default (region ap-southeast-3). */
 export const DEFAULT_OSM_URL = 'https://osm.ap-southeast-3.myhuaweicloud.com';
@@ -36,6 +37,12 @@ export interface OsmHandlersOptions {
   strict?: boolean;
   /** Answers validated requests before the examples do (see the README). */
   responder?: Responder;
+  /**
+   * Keep state in a store of these handlers (see the README: "Stateful mode"); control it with
+   * `POST {baseUrl}/__osm/reset` and `GET {baseUrl}/__osm/state`. A seed file is read at once; the seed
+   * is checked on the first request. Default false.
+   */
+  stateful?: StatefulOption;
 }
 
 /**
@@ -45,10 +52,11 @@ export interface OsmHandlersOptions {
 export function osmHandlers(options: OsmHandlersOptions = {}): RequestHandler[] {
   const base = new URL(options.baseUrl ?? DEFAULT_OSM_URL);
   const prefix = base.pathname.replace(/\/$/, '');
+  const stateful = resolveStatefulOption(options.stateful);
   let engine: Promise<Engine> | undefined;
   const ready = () =>
     (engine ??= (typeof options.spec === 'object' ? Promise.resolve(options.spec) : readSpec(options.spec)).then((document) =>
-      createEngine({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }),
+      engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandboxFor(document, stateful)),
     ));
 
   return [

@@ -1,13 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEngine } from '../engine/engine.js';
 import type { Responder } from '../engine/types.js';
 import { readSpec } from '../spec-file.js';
-import { createSandbox, type Sandbox } from '../stateful/sandbox.js';
-import type { SandboxSeed, SpecDocument } from '../stateful/seed.js';
-import { readSeedFile } from '../stateful/seed-file.js';
+import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
+import type { Sandbox } from '../stateful/sandbox.js';
+import type { SandboxSeed } from '../stateful/seed.js';
 import type { SandboxState } from '../stateful/state.js';
-import { createStatefulEngine } from '../stateful/stateful-engine.js';
 import { answerClientErrors, requestListener } from './http-adapter.js';
 
 /** Options of {@link startMock}. */
@@ -33,7 +31,7 @@ export interface MockOptions {
    * (see the README: "Stateful mode"). `true` starts from the spec's examples; `{ seed }` from a seed
    * object or the path of a JSON seed file. Default false: every answer is an example.
    */
-  stateful?: boolean | { seed?: SandboxSeed | string };
+  stateful?: StatefulOption;
 }
 
 /** A running mock, as returned by {@link startMock}. */
@@ -80,10 +78,10 @@ export class PortInUseError extends Error {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
+  const stateful = resolveStatefulOption(options.stateful);
   const document = await readSpec(options.spec);
-  const engineOptions = { document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder };
-  const sandbox = options.stateful ? createSandbox({ document: document as SpecDocument, seed: seedOf(options.stateful) }) : undefined;
-  const engine = sandbox ? await createStatefulEngine(engineOptions, sandbox) : await createEngine(engineOptions);
+  const sandbox = sandboxFor(document, stateful);
+  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandbox);
   const server = createServer(requestListener(engine, options.log));
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
@@ -105,12 +103,6 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     reset: (seed) => statefulOnly(sandbox).reset(seed),
     state: () => statefulOnly(sandbox).state(),
   };
-}
-
-/** The seed of the `stateful` option: an object, or read from a file; undefined for the spec's examples. */
-function seedOf(stateful: true | { seed?: SandboxSeed | string }): SandboxSeed | undefined {
-  const seed = stateful === true ? undefined : stateful.seed;
-  return typeof seed === 'string' ? readSeedFile(seed) : seed;
 }
 
 function statefulOnly(sandbox: Sandbox | undefined): Sandbox {

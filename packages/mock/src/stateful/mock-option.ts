@@ -1,0 +1,30 @@
+// The `stateful` option of startMock() and osmHandlers(): which sandbox it asks for, and the engine
+// around it.
+import { createEngine, type Engine, type EngineOptions } from '../engine/engine.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
+import type { SandboxSeed, SpecDocument } from './seed.js';
+import { readSeedFile } from './seed-file.js';
+import { createStatefulEngine } from './stateful-engine.js';
+
+/**
+ * `true`: keep state, starting from the spec's examples; `{ seed }`: starting from a seed object or the
+ * path of a JSON seed file; `false` or absent: every answer is an example.
+ */
+export type StatefulOption = boolean | { seed?: SandboxSeed | string };
+
+/** The option with a seed file read (at once, so that a missing file fails at setup). */
+export function resolveStatefulOption(option: StatefulOption | undefined): false | { seed?: SandboxSeed } {
+  if (!option) return false;
+  const seed = option === true ? undefined : option.seed;
+  return { seed: typeof seed === 'string' ? readSeedFile(seed) : seed };
+}
+
+/** The sandbox of a resolved option (its seed checked against `document`: `SeedError` if bad), or undefined. */
+export function sandboxFor(document: object, option: false | { seed?: SandboxSeed }): Sandbox | undefined {
+  return option ? createSandbox({ document: document as SpecDocument, seed: option.seed }) : undefined;
+}
+
+/** The engine: stateful around `sandbox` when there is one, else the plain one. */
+export function engineFor(options: EngineOptions, sandbox: Sandbox | undefined): Promise<Engine> {
+  return sandbox ? createStatefulEngine(options, sandbox) : createEngine(options);
+}
