@@ -1,7 +1,8 @@
 // Labels: the tenant's own (5.9.1-5.9.4) and those attached to tickets (5.9.5-5.9.7). Limits from 7.1:
 // at most 30 labels per tenant (OSM.01010041), 5 per ticket (OSM.01010042), names unique (OSM.01010040).
-import { bodyOf, queryInteger, queryList, queryValue, type SandboxRequest } from '../exchange.js';
-import { ACKNOWLEDGED, type Handler, page } from '../handler.js';
+import { bodyOf, queryInteger, queryList, queryValue, type SandboxAnswer, type SandboxRequest } from '../exchange.js';
+import { ACKNOWLEDGED, type Handler, type HandlerContext, page } from '../handler.js';
+import type { CaseRecord } from '../state.js';
 import { caseLabels, labelView } from '../views.js';
 import { pathCase } from './cases.js';
 
@@ -63,24 +64,29 @@ export const listCaseLabels: Handler = (request, { store, fail }) => {
   return record ? { json: { case_label_list: caseLabels(store, record) } } : fail('caseNotFound');
 };
 
-/** 5.9.6: attaching a label the ticket already carries changes nothing. */
-export const createCaseLabels: Handler = (request, { store, fail }) => {
+/** The ticket of the path and the labels of `label_ids`, or the business error when one of them does not exist. */
+function ticketAndLabels(request: SandboxRequest, { store, fail }: HandlerContext): { record: CaseRecord; ids: number[] } | { error: SandboxAnswer } {
   const record = pathCase(request, store);
-  if (!record) return fail('caseNotFound');
+  if (!record) return { error: fail('caseNotFound') };
   const ids = queryList(request, 'label_ids').map(Number);
-  if (!ids.every((id) => store.findLabel(id))) return fail('labelNotFound');
-  const attached = [...new Set([...record.label_ids, ...ids])];
-  if (attached.length > CASE_LABEL_LIMIT) return fail('caseLabelLimit');
-  record.label_ids = attached;
+  if (!ids.every((id) => store.findLabel(id))) return { error: fail('labelNotFound') };
+  return { record, ids };
+}
+
+/** 5.9.6: attaching a label the ticket already carries changes nothing. */
+export const createCaseLabels: Handler = (request, context) => {
+  const found = ticketAndLabels(request, context);
+  if ('error' in found) return found.error;
+  const attached = [...new Set([...found.record.label_ids, ...found.ids])];
+  if (attached.length > CASE_LABEL_LIMIT) return context.fail('caseLabelLimit');
+  found.record.label_ids = attached;
   return ACKNOWLEDGED;
 };
 
 /** 5.9.7: detaching a label the ticket does not carry changes nothing; an unknown label is an error. */
-export const deleteCaseLabels: Handler = (request, { store, fail }) => {
-  const record = pathCase(request, store);
-  if (!record) return fail('caseNotFound');
-  const ids = queryList(request, 'label_ids').map(Number);
-  if (!ids.every((id) => store.findLabel(id))) return fail('labelNotFound');
-  record.label_ids = record.label_ids.filter((id) => !ids.includes(id));
+export const deleteCaseLabels: Handler = (request, context) => {
+  const found = ticketAndLabels(request, context);
+  if ('error' in found) return found.error;
+  found.record.label_ids = found.record.label_ids.filter((id) => !found.ids.includes(id));
   return ACKNOWLEDGED;
 };
