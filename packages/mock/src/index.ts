@@ -4,5 +4,7 @@
  */
 export { type MockOptions, PortInUseError, type RunningMock, startMock } from './server/start-mock.js';
 export type { OsmAnswer, Preferences, Responder, ValidatedRequest } from './engine/types.js';
+export type { CaseAction, CaseStatus } from './stateful/lifecycle.js';
 export { type SandboxSeed, SeedError } from './stateful/seed.js';
+export type { StatefulOption } from './stateful/mock-option.js';
 export type { AccessoryRecord, CaseRecord, ContactRecord, LabelRecord, MessageRecord, SandboxState, SatisfactionRecord } from './stateful/state.js';

@@ -55,10 +55,12 @@ export async function createStatefulEngine(options: EngineOptions, sandbox: Sand
   let counter = 0;
   const engine = await createEngine({
     ...options,
-    async responder(validated) {
-      const exchange = exchanges.get(validated.headers[EXCHANGE_HEADER] ?? '');
+    async responder(sent) {
+      // The exchange ID is the wrapper's, not the caller's: neither the sandbox nor a responder sees it.
+      const { [EXCHANGE_HEADER]: id, ...headers } = sent.headers;
+      const validated = { ...sent, headers };
+      const exchange = exchanges.get(id ?? '');
       if (exchange) {
-        const { [EXCHANGE_HEADER]: _id, ...headers } = validated.headers;
         const request: SandboxRequest = { operationId: validated.operationId, path: validated.path, query: validated.query, headers, body: await sandboxBody(validated, exchange.body) };
         const answer = await sandbox.respond(request);
         if (answer && 'json' in answer) return { status: 200, body: answer.json };

@@ -133,3 +133,24 @@ describe('one store per mock', () => {
     await expect(startMock({ port: 0, stateful: { seed: join(folder, 'bad.json') } })).rejects.toThrow(/Invalid seed: labels\.0/);
   });
 });
+
+test('a responder of the caller runs after the sandbox, for what it leaves, without the sandbox header', async () => {
+  const seen: Record<string, string>[] = [];
+  const mock = await startMock({
+    port: 0,
+    stateful: { seed: {} },
+    responder: (request) => {
+      seen.push(request.headers);
+      return request.operationId === 'listRelation' ? { status: 200, body: { incident_relation_list: [] } } : undefined;
+    },
+  });
+  try {
+    await fetch(`${mock.url}/v2/servicerequest/cases`, { method: 'POST', headers: HEADERS, body: JSON.stringify(TICKET) });
+    expect(seen).toEqual([]);
+    const relations = await fetch(`${mock.url}/v2/servicerequest/cases/CS1/relations`, { headers: HEADERS });
+    expect(await relations.json()).toEqual({ incident_relation_list: [] });
+    expect(Object.keys(seen[0] ?? {}).filter((name) => name.startsWith('x-osm'))).toEqual([]);
+  } finally {
+    await mock.close();
+  }
+});
