@@ -47,8 +47,8 @@ function adminResponse(request: MockRequest, sandbox: Sandbox, path: string): Mo
 }
 
 /**
- * Creates an engine whose validated requests go to `sandbox` first (then to `options.responder`, then
- * to the examples), and which answers the sandbox's control routes under `/__osm/`.
+ * Creates an engine whose validated requests go to `options.responder` first, then to `sandbox`, then
+ * to the examples, and which answers the sandbox's control routes under `/__osm/`.
  */
 export async function createStatefulEngine(options: EngineOptions, sandbox: Sandbox): Promise<Engine> {
   const exchanges = new Map<string, Exchange>();
@@ -59,17 +59,16 @@ export async function createStatefulEngine(options: EngineOptions, sandbox: Sand
       // The exchange ID is the wrapper's, not the caller's: neither the sandbox nor a responder sees it.
       const { [EXCHANGE_HEADER]: id, ...headers } = sent.headers;
       const validated = { ...sent, headers };
+      // The caller's own responder first: it may override the store for the cases it singles out.
+      const own = await options.responder?.(validated);
       const exchange = exchanges.get(id ?? '');
-      if (exchange) {
-        const request: SandboxRequest = { operationId: validated.operationId, path: validated.path, query: validated.query, headers, body: await sandboxBody(validated, exchange.body) };
-        const answer = await sandbox.respond(request);
-        if (answer && 'json' in answer) return { status: 200, body: answer.json };
-        if (answer) {
-          exchange.file = answer.file;
-          return { status: 200, body: {} };
-        }
-      }
-      return options.responder?.(validated);
+      if (own || !exchange || !sandbox.operations.has(validated.operationId)) return own;
+      const request: SandboxRequest = { operationId: validated.operationId, path: validated.path, query: validated.query, headers, body: await sandboxBody(validated, exchange.body) };
+      const answer = await sandbox.respond(request);
+      if (!answer) return undefined;
+      if ('json' in answer) return { status: 200, body: answer.json };
+      exchange.file = answer.file;
+      return { status: 200, body: {} };
     },
   });
   return {

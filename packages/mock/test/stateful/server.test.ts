@@ -134,22 +134,21 @@ describe('one store per mock', () => {
   });
 });
 
-test('a responder of the caller runs after the sandbox, for what it leaves, without the sandbox header', async () => {
+test("the caller's responder comes first, may override the store, and never sees the sandbox's header", async () => {
   const seen: Record<string, string>[] = [];
   const mock = await startMock({
     port: 0,
-    stateful: { seed: {} },
+    stateful: { seed: { cases: [{ incident_id: 'CS1', status: 0 }, { incident_id: 'CS-BROKEN', status: 0 }] } },
     responder: (request) => {
       seen.push(request.headers);
-      return request.operationId === 'listRelation' ? { status: 200, body: { incident_relation_list: [] } } : undefined;
+      return request.path.case_id === 'CS-BROKEN' ? { status: 500, body: { error_code: 'OSM.0004', error_msg: 'Internal Server Error' } } : undefined;
     },
   });
   try {
-    await fetch(`${mock.url}/v2/servicerequest/cases`, { method: 'POST', headers: HEADERS, body: JSON.stringify(TICKET) });
-    expect(seen).toEqual([]);
-    const relations = await fetch(`${mock.url}/v2/servicerequest/cases/CS1/relations`, { headers: HEADERS });
-    expect(await relations.json()).toEqual({ incident_relation_list: [] });
-    expect(Object.keys(seen[0] ?? {}).filter((name) => name.startsWith('x-osm'))).toEqual([]);
+    expect(await (await fetch(`${mock.url}/v2/servicerequest/cases/CS1/status`, { headers: HEADERS })).json()).toEqual({ status: 0 });
+    expect((await fetch(`${mock.url}/v2/servicerequest/cases/CS-BROKEN/status`, { headers: HEADERS })).status).toBe(500);
+    expect(seen).toHaveLength(2);
+    expect(seen.flatMap((headers) => Object.keys(headers)).filter((name) => name.startsWith('x-osm'))).toEqual([]);
   } finally {
     await mock.close();
   }
