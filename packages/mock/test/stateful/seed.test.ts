@@ -11,23 +11,33 @@ import { sandboxClient } from '../support/sandbox-client.js';
 const document = loadSpec() as SpecDocument;
 
 describe('seeding', () => {
-  test("by default the store holds the tickets and labels of the spec's examples", async () => {
+  // The spec's examples, read here too, so that the expectations follow the examples when they change.
+  const example = (name: string) => document.components?.examples?.[name]?.value as Record<string, unknown>;
+  const listed = example('ListCasesResponseExample').incident_info_list as { incident_id: string; label_list: { label_id: number }[] }[];
+  const detailed = example('ShowCaseDetailResponseExample').incident_detail_info as { incident_id: string; status: number; judgement: string; message_list: unknown[] };
+  const labels = example('ListLabelsResponseExample').label_list as { label_id: number }[];
+
+  test("by default the store holds the tickets and labels of the spec's examples, one ticket per ID", async () => {
     const { call } = sandboxClient();
+    const ids = [...new Set([...listed.map((c) => c.incident_id), detailed.incident_id])].sort();
     const list = (await call('GET', '/v2/servicerequest/cases')).json;
-    expect(list.incident_info_list.map((c: { incident_id: string }) => c.incident_id).sort()).toEqual(['123', 'test']);
-    // The showCaseDetail example's ticket, with its message and rating.
-    const detail = (await call('GET', '/v2/servicerequest/cases/123')).json.incident_detail_info;
-    expect(detail).toMatchObject({ status: 1, judgement: '123', incident_satisfaction: [{ satisfaction_id: 1 }] });
-    expect(detail.message_list).toHaveLength(1);
-    // The listCases example's ticket, with the label of the listLabels example.
-    expect((await call('GET', '/v2/servicerequest/cases/test/labels')).json).toEqual({ case_label_list: [{ label_id: 1, name: 'test', color: '#000000' }] });
-    expect((await call('GET', '/v2/servicerequest/labels')).json.total_count).toBe(1);
+    expect(list.incident_info_list.map((c: { incident_id: string }) => c.incident_id).sort()).toEqual(ids);
+    // The showCaseDetail example's ticket, with its status, message and rating (the detail wins over the list's entry).
+    const detail = (await call('GET', `/v2/servicerequest/cases/${detailed.incident_id}`)).json.incident_detail_info;
+    expect(detail).toMatchObject({ status: detailed.status, judgement: detailed.judgement, incident_satisfaction: [{ satisfaction_id: 1 }] });
+    expect(detail.message_list).toHaveLength(detailed.message_list.length);
+    // The listCases example's first ticket carries the labels of its label_list, as the listLabels example has them.
+    const first = listed[0]!;
+    const carried = (await call('GET', `/v2/servicerequest/cases/${first.incident_id}/labels`)).json.case_label_list;
+    expect(carried.map((l: { label_id: number }) => l.label_id)).toEqual(first.label_list.map((l) => l.label_id));
+    expect((await call('GET', '/v2/servicerequest/labels')).json.label_list).toEqual(expect.arrayContaining(labels));
   });
 
-  test('the examples seed names where each ticket comes from', () => {
+  test('the examples seed merges the listCases and showCaseDetail tickets and takes the listLabels labels', () => {
     const seed = seedFromExamples(document);
-    expect(seed.cases?.find((c) => c.incident_id === 'test')).toMatchObject({ status: 0, label_ids: [1] });
-    expect(seed.labels).toEqual([{ label_id: 1, name: 'test', color: '#000000' }]);
+    expect(seed.cases?.find((c) => c.incident_id === listed[0]!.incident_id)).toMatchObject({ label_ids: listed[0]!.label_list.map((l) => l.label_id) });
+    expect(seed.cases?.find((c) => c.incident_id === detailed.incident_id)).toMatchObject({ status: detailed.status, judgement: detailed.judgement });
+    expect(seed.labels).toEqual(expect.arrayContaining(labels));
   });
 
   test('a seed file is read and its tickets served', async () => {

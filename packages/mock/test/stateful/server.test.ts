@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type RunningMock, SeedError, startMock } from '../../src/index.js';
 import { responseValidator } from '../support/response-schema.js';
@@ -49,7 +50,8 @@ describe('startMock({ stateful: true })', () => {
   });
 
   test('Prefer still forces a named example or error, and changes nothing', async () => {
-    expect(await json('POST', '/v2/servicerequest/cases', TICKET, { Prefer: 'example=success' })).toEqual({ incident_id: '123' });
+    const success = (loadSpec() as { components: { examples: Record<string, { value: unknown }> } }).components.examples.CreateCasesResponseExample?.value;
+    expect(await json('POST', '/v2/servicerequest/cases', TICKET, { Prefer: 'example=success' })).toEqual(success);
     expect(await json('GET', '/v2/servicerequest/cases/CS20250101000001/status', undefined, { Prefer: 'example=businessError' })).toEqual({ error_code: 'OSM.01010015', error_msg: 'This case does not exist.' });
     const unauthorized = await send('GET', '/v2/servicerequest/cases/CS20250101000001/status', undefined, { Prefer: 'code=401' });
     expect(unauthorized.status).toBe(401);
