@@ -1,5 +1,6 @@
-// Compares the bundled spec with the reference's inventory (reference/operations.tsv and
-// reference/error-codes.tsv): which operations and error codes are there, and how they differ.
+// Compares the bundled spec with the inventories in reference/: the reference's operations
+// (operations.tsv) and error codes (error-codes.tsv), and the operations only Huawei's official SDKs
+// have (sdk-operations.tsv) - which are there, and how they differ.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,17 +17,26 @@ export function inventoryOperations(root) {
   return readTsv(join(root, 'reference', 'operations.tsv'));
 }
 
+/** The 11 operations beyond the reference, from Huawei's SDKs: method, path, operation_id, sdk_operation. */
+export function inventorySdkOperations(root) {
+  return readTsv(join(root, 'reference', 'sdk-operations.tsv'));
+}
+
 /** The 64 error codes of table 7.1: http_status, code, in_current_table, in_historical_table. */
 export function inventoryErrorCodes(root) {
   return readTsv(join(root, 'reference', 'error-codes.tsv'));
 }
 
-/** operationId -> { method, path } for every operation of a spec document. */
+/** The marker of an operation (or field) the reference lacks and Huawei's SDKs have. */
+export const SDK_SOURCE = 'huawei-sdk';
+
+/** operationId -> { method, path, source } for every operation of a spec document (`source`: its `x-source`). */
 export function specOperations(spec) {
   const found = new Map();
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const method of METHODS) {
-      if (item[method]?.operationId) found.set(item[method].operationId, { method: method.toUpperCase(), path });
+      const op = item[method];
+      if (op?.operationId) found.set(op.operationId, { method: method.toUpperCase(), path, source: op['x-source'] });
     }
   }
   return found;
@@ -47,8 +57,33 @@ export function checkOperations(inventory, spec, errata) {
       const recorded = errataRows.some((line) => line.startsWith(`| ${row.section} `) && line.includes(op.path));
       if (!recorded) return { ...row, problem: `path ${op.path} differs from the documented ${row.path_as_documented} and ERRATA.md has no row for it` };
     }
+    if (op.source !== undefined) return { ...row, problem: `carries x-source: ${op.source}, but the reference documents it` };
     return { ...row, problem: undefined };
   });
+}
+
+/**
+ * Checks each operation of the SDK inventory against the spec: the SDKs' method and path exactly (there is
+ * no reference text to correct), and the `x-source: huawei-sdk` marker that tells readers and tools it is
+ * beyond the reference.
+ */
+export function checkSdkOperations(inventory, spec) {
+  const found = specOperations(spec);
+  return inventory.map((row) => {
+    const op = found.get(row.operation_id);
+    if (!op) return { ...row, problem: 'missing from the spec' };
+    if (op.method !== row.method || op.path !== row.path) {
+      return { ...row, problem: `${op.method} ${op.path} in the spec, ${row.method} ${row.path} in Huawei's SDKs` };
+    }
+    if (op.source !== SDK_SOURCE) return { ...row, problem: `lacks x-source: ${SDK_SOURCE}` };
+    return { ...row, problem: undefined };
+  });
+}
+
+/** operationIds of the spec that no inventory lists (each inventory: rows with `operation_id`). */
+export function unlistedOperations(spec, ...inventories) {
+  const listed = new Set(inventories.flat().map((row) => row.operation_id));
+  return [...specOperations(spec).keys()].filter((id) => !listed.has(id));
 }
 
 /** Checks each inventory error code against the catalogue (code present, same HTTP status, same 7.3 flag). */
