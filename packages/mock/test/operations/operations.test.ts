@@ -19,7 +19,7 @@ describe('every operation of the bundled spec', () => {
   });
   afterAll(() => mock.close());
 
-  test('the spec has the 95 operations: the reference's 84 and the 11 beyond it from Huawei's SDKs', () => {
+  test('the spec has the 95 operations: the 84 of the reference and the 11 beyond it from Huawei SDKs', () => {
     expect(operations).toHaveLength(95);
     expect(mock.operations).toBe(95);
   });
