@@ -5,15 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import {
-  checkErrorCodes,
-  checkOperations,
-  checkSdkOperations,
-  inventoryErrorCodes,
-  inventoryOperations,
-  inventorySdkOperations,
-  unlistedOperations,
-} from './inventory.mjs';
+import { checkInventories } from './inventory.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundle = join(root, 'packages', 'spec', 'dist', 'openapi.json');
@@ -25,10 +17,7 @@ const spec = JSON.parse(readFileSync(bundle, 'utf8'));
 const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
 const catalogue = parse(readFileSync(join(root, 'spec', 'error-codes.yaml'), 'utf8')).codes;
 
-const documented = checkOperations(inventoryOperations(root), spec, errata);
-const beyond = checkSdkOperations(inventorySdkOperations(root), spec);
-const unlisted = unlistedOperations(spec, documented, beyond);
-const codes = checkErrorCodes(inventoryErrorCodes(root), catalogue);
+const { documented, beyond, unlisted, codes } = checkInventories(root, spec, errata, catalogue);
 const total = documented.length + beyond.length;
 const bad = [...documented, ...beyond].filter((o) => o.problem);
 const badCodes = codes.filter((c) => c.problem);

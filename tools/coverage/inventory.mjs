@@ -97,3 +97,15 @@ export function checkErrorCodes(inventory, catalogue) {
     return { ...row, problem: undefined };
   });
 }
+
+/**
+ * Every check at once, as `pnpm coverage` and the contract tests run them: the reference's operations
+ * (`documented`), the SDK-only ones (`beyond`), the spec's operations no inventory lists (`unlisted`)
+ * and the error codes (`codes`) against the catalogue.
+ */
+export function checkInventories(root, spec, errata, catalogue) {
+  const documented = checkOperations(inventoryOperations(root), spec, errata);
+  const beyond = checkSdkOperations(inventorySdkOperations(root), spec);
+  const unlisted = unlistedOperations(spec, documented, beyond);
+  return { documented, beyond, unlisted, codes: checkErrorCodes(inventoryErrorCodes(root), catalogue) };
+}

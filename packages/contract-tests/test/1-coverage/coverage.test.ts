@@ -7,15 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadErrorCodes } from '@osm-openapi/spec';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  checkErrorCodes,
-  checkOperations,
-  checkSdkOperations,
-  inventoryErrorCodes,
-  inventoryOperations,
-  inventorySdkOperations,
-  unlistedOperations,
-} from '../../../../tools/coverage/inventory.mjs';
+import { checkInventories } from '../../../../tools/coverage/inventory.mjs';
 import { fixturesDir } from '../../src/fixtures.js';
 import { reportChecked } from '../../src/report.js';
 import { operations, spec } from '../../src/spec-under-test.js';
@@ -36,11 +28,12 @@ interface ErrorCodeRow {
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
-const documented: ReferenceRow[] = checkOperations(inventoryOperations(root), spec, errata);
-const beyond: SdkRow[] = checkSdkOperations(inventorySdkOperations(root), spec);
+const checked = checkInventories(root, spec, errata, loadErrorCodes());
+const documented: ReferenceRow[] = checked.documented;
+const beyond: SdkRow[] = checked.beyond;
+const codes: ErrorCodeRow[] = checked.codes;
 const inventory: OperationRow[] = [...documented, ...beyond];
 const where = (row: OperationRow) => ('section' in row ? `reference ${row.section}` : `beyond the reference, SDK ${(row as SdkRow).sdk_operation}`);
-const codes: ErrorCodeRow[] = checkErrorCodes(inventoryErrorCodes(root), loadErrorCodes());
 const fixtureFolders = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
 function fixtureFiles(operationId: string): string[] {
@@ -70,7 +63,7 @@ describe('1 coverage: the inventories (reference, SDK-only) vs the spec and the 
   });
 
   it('the spec has no operation the inventories lack', () => {
-    expect(unlistedOperations(spec, inventory)).toEqual([]);
+    expect(checked.unlisted).toEqual([]);
     expect(operations).toHaveLength(inventory.length);
   });
 
