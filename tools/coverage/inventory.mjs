@@ -30,13 +30,13 @@ export function inventoryErrorCodes(root) {
 /** The marker of an operation (or field) the reference lacks and Huawei's SDKs have. */
 export const SDK_SOURCE = 'huawei-sdk';
 
-/** operationId -> { method, path, source } for every operation of a spec document (`source`: its `x-source`). */
+/** operationId -> { method, path, source, description } for every operation of a spec document (`source`: its `x-source`). */
 export function specOperations(spec) {
   const found = new Map();
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
-      if (op?.operationId) found.set(op.operationId, { method: method.toUpperCase(), path, source: op['x-source'] });
+      if (op?.operationId) found.set(op.operationId, { method: method.toUpperCase(), path, source: op['x-source'], description: op.description });
     }
   }
   return found;
@@ -62,12 +62,20 @@ export function checkOperations(inventory, spec, errata) {
   });
 }
 
+/** The sentence that opens the part of a description saying an operation or field is beyond the reference. */
+const BEYOND = 'Beyond the reference';
+
+/** Whether ERRATA.md has a table row for `name` (its first cell, bare or in backticks). */
+function hasErrataRow(errata, name) {
+  return errata.split('\n').some((line) => line.startsWith(`| ${name} |`) || line.startsWith(`| \`${name}\` |`));
+}
+
 /**
  * Checks each operation of the SDK inventory against the spec: the SDKs' method and path exactly (there is
- * no reference text to correct), and the `x-source: huawei-sdk` marker that tells readers and tools it is
- * beyond the reference.
+ * no reference text to correct), and its three markers - `x-source: huawei-sdk`, "Beyond the reference"
+ * in its description, a provenance row in ERRATA.md.
  */
-export function checkSdkOperations(inventory, spec) {
+export function checkSdkOperations(inventory, spec, errata) {
   const found = specOperations(spec);
   return inventory.map((row) => {
     const op = found.get(row.operation_id);
@@ -76,8 +84,30 @@ export function checkSdkOperations(inventory, spec) {
       return { ...row, problem: `${op.method} ${op.path} in the spec, ${row.method} ${row.path} in Huawei's SDKs` };
     }
     if (op.source !== SDK_SOURCE) return { ...row, problem: `lacks x-source: ${SDK_SOURCE}` };
+    if (!op.description?.includes(BEYOND)) return { ...row, problem: `its description does not say "${BEYOND}"` };
+    if (!hasErrataRow(errata, row.operation_id)) return { ...row, problem: 'ERRATA.md has no provenance row for it' };
     return { ...row, problem: undefined };
   });
+}
+
+/**
+ * The schema properties marked `x-source` (the fields beyond the reference), as `Schema.property`, each
+ * checked for the `huawei-sdk` value, "Beyond the reference" in its description and a row in ERRATA.md.
+ */
+export function checkSdkFields(spec, errata) {
+  const fields = [];
+  for (const [schema, definition] of Object.entries(spec.components?.schemas ?? {})) {
+    for (const [property, field] of Object.entries(definition.properties ?? {})) {
+      if (field['x-source'] === undefined) continue;
+      const name = `${schema}.${property}`;
+      const problem = field['x-source'] !== SDK_SOURCE ? `x-source is ${field['x-source']}, not ${SDK_SOURCE}`
+        : !field.description?.includes(BEYOND) ? `its description does not say "${BEYOND}"`
+          : !hasErrataRow(errata, name) ? 'ERRATA.md has no provenance row for it'
+            : undefined;
+      fields.push({ field: name, problem });
+    }
+  }
+  return fields;
 }
 
 /** operationIds of the spec that no inventory lists (each inventory: rows with `operation_id`). */
@@ -100,12 +130,13 @@ export function checkErrorCodes(inventory, catalogue) {
 
 /**
  * Every check at once, as `pnpm coverage` and the contract tests run them: the reference's operations
- * (`documented`), the SDK-only ones (`beyond`), the spec's operations no inventory lists (`unlisted`)
- * and the error codes (`codes`) against the catalogue.
+ * (`documented`), the SDK-only ones (`beyond`) and fields (`fields`), the spec's operations no inventory
+ * lists (`unlisted`) and the error codes (`codes`) against the catalogue.
  */
 export function checkInventories(root, spec, errata, catalogue) {
   const documented = checkOperations(inventoryOperations(root), spec, errata);
-  const beyond = checkSdkOperations(inventorySdkOperations(root), spec);
+  const beyond = checkSdkOperations(inventorySdkOperations(root), spec, errata);
   const unlisted = unlistedOperations(spec, documented, beyond);
-  return { documented, beyond, unlisted, codes: checkErrorCodes(inventoryErrorCodes(root), catalogue) };
+  const fields = checkSdkFields(spec, errata);
+  return { documented, beyond, fields, unlisted, codes: checkErrorCodes(inventoryErrorCodes(root), catalogue) };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkErrorCodes,
   checkOperations,
+  checkSdkFields,
   checkSdkOperations,
   inventoryErrorCodes,
   inventoryOperations,
@@ -17,7 +18,8 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const row = { section: '5.11.7', method: 'GET', path_as_documented: '/v2/a/{id}', operation_id: 'showThing', title: 'x' };
 const specWith = (path, method = 'get', extra = {}) => ({ paths: { [path]: { [method]: { operationId: 'showThing', ...extra } } } });
 const sdkRow = { method: 'GET', path: '/v2.0/a/{id}', operation_id: 'showThing', sdk_operation: 'ShowThing' };
-const marked = { 'x-source': 'huawei-sdk' };
+const marked = { 'x-source': 'huawei-sdk', description: 'Shows a thing. **Beyond the reference**: from the SDKs.' };
+const errataRow = '| showThing | `GET /v2.0/a/{id}` | ... | SDK files |';
 
 describe('checkOperations', () => {
   it('accepts an operation at its documented method and path', () => {
@@ -42,15 +44,34 @@ describe('checkOperations', () => {
 });
 
 describe('checkSdkOperations', () => {
-  it('accepts an operation at the SDKs\' method and path, marked x-source: huawei-sdk', () => {
-    expect(checkSdkOperations([sdkRow], specWith('/v2.0/a/{id}', 'get', marked))[0].problem).toBeUndefined();
+  it('accepts an operation at the SDKs\' method and path with its three markers', () => {
+    expect(checkSdkOperations([sdkRow], specWith('/v2.0/a/{id}', 'get', marked), errataRow)[0].problem).toBeUndefined();
   });
 
-  it('reports a missing operation, another method or path (no ERRATA exception), and a missing marker', () => {
-    expect(checkSdkOperations([sdkRow], { paths: {} })[0].problem).toBe('missing from the spec');
-    expect(checkSdkOperations([sdkRow], specWith('/v2.0/a/{id}', 'post', marked))[0].problem).toMatch(/POST \/v2\.0\/a\/\{id\} in the spec, GET/);
-    expect(checkSdkOperations([sdkRow], specWith('/v2/a/{id}', 'get', marked))[0].problem).toMatch(/GET \/v2\/a\/\{id\} in the spec/);
-    expect(checkSdkOperations([sdkRow], specWith('/v2.0/a/{id}'))[0].problem).toBe('lacks x-source: huawei-sdk');
+  it('reports a missing operation, another method or path (no ERRATA exception), and each missing marker', () => {
+    const check = (spec, errata = errataRow) => checkSdkOperations([sdkRow], spec, errata)[0].problem;
+    expect(check({ paths: {} })).toBe('missing from the spec');
+    expect(check(specWith('/v2.0/a/{id}', 'post', marked))).toMatch(/POST \/v2\.0\/a\/\{id\} in the spec, GET/);
+    expect(check(specWith('/v2/a/{id}', 'get', marked))).toMatch(/GET \/v2\/a\/\{id\} in the spec/);
+    expect(check(specWith('/v2.0/a/{id}', 'get', { description: marked.description }))).toBe('lacks x-source: huawei-sdk');
+    expect(check(specWith('/v2.0/a/{id}', 'get', { 'x-source': 'huawei-sdk', description: 'Shows a thing.' }))).toMatch(/does not say "Beyond the reference"/);
+    expect(check(specWith('/v2.0/a/{id}', 'get', marked), '')).toBe('ERRATA.md has no provenance row for it');
+  });
+});
+
+describe('checkSdkFields', () => {
+  const specWithField = (field) => ({ components: { schemas: { Thing: { properties: { id: { type: 'string' }, extra: field } } } } });
+  const field = { type: 'string', 'x-source': 'huawei-sdk', description: 'Extra. Beyond the reference: the SDK model has it.' };
+
+  it('lists the marked properties only, as Schema.property, fine with the three markers', () => {
+    expect(checkSdkFields(specWithField(field), '| `Thing.extra` | (5.1.1) | ... |')).toEqual([{ field: 'Thing.extra', problem: undefined }]);
+  });
+
+  it('reports another x-source value, a description without the sentence, and a missing ERRATA row', () => {
+    const problem = (f, errata = '| `Thing.extra` | x |') => checkSdkFields(specWithField(f), errata)[0].problem;
+    expect(problem({ ...field, 'x-source': 'guess' })).toMatch(/x-source is guess/);
+    expect(problem({ ...field, description: 'Extra.' })).toMatch(/does not say/);
+    expect(problem(field, '')).toBe('ERRATA.md has no provenance row for it');
   });
 });
 
@@ -74,13 +95,22 @@ describe('the repository', () => {
 
   it('covers the 11 operations beyond the reference, marked, and has no operation outside both inventories', () => {
     const sdk = inventorySdkOperations(root);
-    const result = checkSdkOperations(sdk, spec());
+    const result = checkSdkOperations(sdk, spec(), readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8'));
     expect(result.map((r) => r.sdk_operation).sort()).toEqual([
       'CreateDiagnoseFeedback', 'CreateDiagnoseJob', 'CreateFeedback', 'ListDiagnoseItems', 'ListDiagnoseJob', 'ListDiagnoseRecords',
       'ListDiagnoseResources', 'ListOrderIncident', 'ShowConfiguration', 'ShowDownloadAccessoryUrl', 'ShowLoginType',
     ]);
     expect(result.filter((r) => r.problem)).toEqual([]);
     expect(unlistedOperations(spec(), inventoryOperations(root), sdk)).toEqual([]);
+  });
+
+  it('marks the 6 fields beyond the reference, each with its ERRATA row', () => {
+    const fields = checkSdkFields(spec(), readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8'));
+    expect(fields.map((f) => f.field).sort()).toEqual([
+      'AccessoryUrl.accessory_name', 'IncidentInfoV2.confirmed_time', 'IncidentInfoV2.incident_service_type',
+      'IncidentInfoV2.product_category_name', 'IncidentInfoV2.resolution', 'IncidentInfoV2.root_cause',
+    ]);
+    expect(fields.filter((f) => f.problem)).toEqual([]);
   });
 
   it('covers all 64 error codes with their HTTP status', () => {

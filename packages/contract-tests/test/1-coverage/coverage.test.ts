@@ -62,6 +62,11 @@ describe('1 coverage: the inventories (reference, SDK-only) vs the spec and the 
     });
   });
 
+  it('the 6 fields beyond the reference carry their markers (x-source, description, ERRATA row)', () => {
+    expect(checked.fields).toHaveLength(6);
+    expect(checked.fields.filter((f: { problem?: string }) => f.problem)).toEqual([]);
+  });
+
   it('the spec has no operation the inventories lack', () => {
     expect(checked.unlisted).toEqual([]);
     expect(operations).toHaveLength(inventory.length);
