@@ -1,6 +1,6 @@
 // Renders the code samples Redoc shows for each operation (x-codeSamples): a TypeScript call through
 // @osm-openapi/client and a curl command, both from the operation's example request (request-example.mjs).
-// Every operation gets them without anyone writing 84 by hand, and the docs tests type-check every
+// Every operation gets them without anyone writing 95 by hand, and the docs tests type-check every
 // TypeScript sample against the client.
 import { FilePart, exampleRequest } from './request-example.mjs';
 

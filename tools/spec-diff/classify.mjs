@@ -21,6 +21,14 @@ function isReportedPath(path) {
   return true;
 }
 
+/** Keys whose content is shown to readers (docs, mock answers), never sent or received by a client. */
+const DOCUMENTATION_KEYS = new Set(['example', 'examples', 'tags']);
+
+/** True when the change lies under an example or a tag list, not under a field that happens to be so named. */
+function isDocumentationPath(path) {
+  return path.some((segment, i) => DOCUMENTATION_KEYS.has(segment) && path[i - 1] !== 'properties');
+}
+
 /**
  * Where this project is stricter than api-smart-diff, and why (users of @osm-openapi/client compile against
  * types generated from the spec, so a field vanishing from the types breaks their build):
@@ -30,11 +38,15 @@ function isReportedPath(path) {
  * - the library calls a response field's type change non-breaking; code reading it gets another type;
  * - a vendor extension (`x-...`) never changes what goes over the wire: documentation-only, whatever the
  *   library says (it has no rule for them, so it says "unclassified");
+ * - examples (`example`, `examples`) and tags (the API's list and an operation's) only change what docs and
+ *   mocks show and how operations are grouped, never what a call sends or gets: documentation-only (the
+ *   library has no rule for them either);
  * - "unclassified" is a change the library has no rule for: it counts as breaking until a person says otherwise.
  */
 function policyClass(diff, inResponse) {
   const key = diff.path.at(-1);
   if (diff.path.some((segment) => String(segment).startsWith('x-'))) return 'documentation-only';
+  if (isDocumentationPath(diff.path)) return 'documentation-only';
   const parentKey = diff.path.at(-2);
   if (diff.action === 'remove' && parentKey === 'properties') return 'breaking';
   if (inResponse && diff.action === 'replace' && key === 'type') return 'breaking';

@@ -18,6 +18,7 @@ import { GUIDES_GROUP, applyNavigation, loadNavigation } from '../../scripts/nav
 import { serveStatic } from '../../scripts/serve.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 import { loadWorkflow } from '../../scripts/walkthrough.mjs';
+import { timeouts } from '../../../vitest.shared.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(docs, 'dist');
@@ -147,7 +148,8 @@ describe('the reference page in Chromium', () => {
     // Recorded above, then refused here: the test sees a leak without the request reaching the network.
     await context.route((url) => !isLocal(url.href, origin), (route) => route.abort('blockedbyclient'));
     page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(60_000); // a step fails with its own message, still well before the test's timeout
+    // Half a test's time: a slow step fails with its own message, still well before the test's timeout.
+    page.setDefaultTimeout(timeouts.testTimeout / 2);
     page.on('websocket', (socket) => requests.push(socket.url()));
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

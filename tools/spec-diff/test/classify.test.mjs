@@ -38,6 +38,20 @@ describe('compareSpecs', () => {
     ]);
   });
 
+  it('calls added tags and named examples documentation-only, but not a field that is named tags', () => {
+    expect(
+      pair((d) => {
+        d.tags = [{ name: 'Tickets', description: 't' }];
+        d.paths['/v2/cases/{case_id}'].put.tags = ['Tickets'];
+        d.paths['/v2/cases/{case_id}'].put.responses[200].content['application/json'].examples = { success: { value: {} } };
+      }).map((line) => line.split(' | ')[0]),
+    ).toEqual(['documentation-only', 'documentation-only', 'documentation-only']);
+    // A request body field named `tags` is a field like any other.
+    expect(pair((d) => (d.components.schemas.Update.properties.tags = { type: 'string' }))).toEqual([
+      expect.stringMatching(/^non-breaking \| added \| updateCases: request body field `tags`/),
+    ]);
+  });
+
   it('names nested fields with dots and [] for list items', () => {
     expect(pair((d) => (d.components.schemas.Update.properties.labels.items.properties.id.type = 'string'))).toEqual([
       'breaking | changed | updateCases: request body field `labels[].id` changed type from `integer` to `string` — breaking for callers that send the old type',

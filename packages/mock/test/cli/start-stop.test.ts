@@ -8,7 +8,7 @@ describe('osm-mock --port 0', () => {
   let url: string;
   beforeAll(async () => {
     run = runCli(['--port', '0']);
-    [, url = ''] = await waitForOutput(run, /OSM mock serving 84 operations at (http:\/\/127\.0\.0\.1:\d+) \(examples\)/);
+    [, url = ''] = await waitForOutput(run, /OSM mock serving 95 operations at (http:\/\/127\.0\.0\.1:\d+) \(examples\)/);
   });
   afterAll(() => {
     if (run.child.exitCode === null) run.child.kill('SIGTERM');
