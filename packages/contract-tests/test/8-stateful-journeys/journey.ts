@@ -28,7 +28,7 @@ export async function ticketJourney(client: Client): Promise<void> {
 
   // A message with an attachment uploaded first; the attachment downloads byte for byte.
   const file = new File([ATTACHMENT], 'console.log', { type: 'text/plain' });
-  const { accessory_id: accessoryId } = await ok(uploadAttachment(client, { file, formData: { fileName: 'console.log', accessoryFrom: 'message' } }));
+  const { accessory_id: accessoryId } = await ok(uploadAttachment(client, { file, fileName: 'console.log', accessoryFrom: 'message' }));
   await ok(client.POST('/v2/servicerequest/cases/{case_id}/message', { ...path, body: { message: { content: 'Console output attached.', accessory_ids: [accessoryId!] } } }));
   const messages = await ok(client.GET('/v2/servicerequest/cases/{case_id}/messages', path));
   expect(messages.count).toBe(2);
