@@ -1,97 +1,153 @@
-// The mock under load: @osm-openapi/mock (Prism behind its front server) against a plain node:http
-// server answering the same JSON body, both on loopback, both loaded by autocannon in the same run.
+// The mock under load, beside what it replaced and what it cannot beat, all in the same run:
+// - @osm-openapi/mock, started from its `osm-mock` bin (Prism's HTTP library in-process);
+// - bare Prism CLI (`prism mock`) on the same bundled spec: what the mock was built on;
+// - plain node:http answering the same bodies (mock-baseline.mjs): the ceiling of any Node server.
+// Each runs as its own process, so its memory (RSS) can be read after the load. autocannon drives
+// them in interleaved rounds (10 connections) with GET showCaseStatus and POST createCases (its example
+// body); each server's start to its first answer is timed too.
 // Run alone with `node tools/bench/mock.mjs [rounds] [seconds]`; `npm run bench` calls benchMock().
-import { pathToFileURL } from 'node:url';
-import { startMock } from '@osm-openapi/mock';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
 import autocannon from 'autocannon';
-import { startFixtureServer } from './fixture-server.mjs';
 import { summarize } from './stats.mjs';
 
-/** The request both servers answer: showCaseStatus, a small JSON body. */
-const PATH = '/v2/servicerequest/cases/CS20240101000001/status';
 const CONNECTIONS = 10;
-const WARM_UP_SECONDS = 2;
+/** Each server is started afresh every round, so every round warms it up (JIT, validators) before measuring. */
+const WARM_UP_SECONDS = 1;
+const require = createRequire(import.meta.url);
+const MOCK_BIN = fileURLToPath(new URL('../../packages/mock/bin/osm-mock.js', import.meta.url));
+const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
+const BASELINE = fileURLToPath(new URL('./mock-baseline.mjs', import.meta.url));
+const SERVERS = ['mock', 'prism', 'node'];
 
-/** The body the mock answers for PATH: showCaseStatus's `success` example, read from the spec. */
-function showCaseStatusSuccess() {
+/** A named example's value, following the spec's `$ref`s. */
+function exampleValue(spec, example) {
+  return example.$ref ? spec.components.examples[example.$ref.split('/').pop()].value : example.value;
+}
+
+/** The two benchmarked requests, and the bodies the mock answers them with, from the spec. */
+function requests() {
   const spec = loadSpec();
-  const example = spec.paths['/v2/servicerequest/cases/{case_id}/status'].get.responses['200'].content['application/json'].examples.success;
-  return spec.components.examples[example.$ref.split('/').pop()].value;
-}
-
-/** Loads `url` for `seconds`; fails if any answer is not a 2xx (a benchmark of errors measures nothing). */
-async function load(url, seconds) {
-  let failure = '';
-  const result = await autocannon({
-    url: `${url}${PATH}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { 'X-Auth-Token': 'bench' },
-    setupClient: (client) =>
-      client.on('response', (status, _bytes, _time) => {
-        failure ||= status >= 300 ? `HTTP ${status}` : '';
-      }),
-  });
-  const failed = result.errors + result.timeouts + result.non2xx;
-  if (failed > 0) {
-    const kinds = `${result.non2xx} non-2xx (first: ${failure || 'none'}), ${result.errors} socket errors, ${result.timeouts} timeouts`;
-    throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed under load: ${kinds}`);
-  }
-  // The mean is fractional; autocannon's percentiles are whole milliseconds.
-  return { rps: result.requests.average, mean: result.latency.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-/** Median and range over the rounds of each figure. */
-function summarizeRounds(rounds) {
+  const status = spec.paths['/v2/servicerequest/cases/{case_id}/status'].get;
+  const create = spec.paths['/v2/servicerequest/cases'].post;
+  const json = 'application/json';
   return {
-    rps: summarize(rounds.map((r) => r.rps), 'req/s'),
-    mean: summarize(rounds.map((r) => r.mean), 'ms'),
-    p50: summarize(rounds.map((r) => r.p50), 'ms'),
-    p99: summarize(rounds.map((r) => r.p99), 'ms'),
+    GET: {
+      title: 'GET showCaseStatus',
+      options: { method: 'GET', path: '/v2/servicerequest/cases/CS20240101000001/status', headers: { 'X-Auth-Token': 'bench' } },
+      answer: exampleValue(spec, status.responses['200'].content[json].examples.success),
+    },
+    POST: {
+      title: 'POST createCases',
+      options: {
+        method: 'POST',
+        path: '/v2/servicerequest/cases',
+        headers: { 'X-Auth-Token': 'bench', 'Content-Type': json },
+        body: JSON.stringify(exampleValue(spec, Object.values(create.requestBody.content[json].examples)[0])),
+      },
+      answer: exampleValue(spec, create.responses['200'].content[json].examples.success),
+    },
   };
 }
 
+/** A port free right now on 127.0.0.1 (the servers take a port from their command line). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts one of the servers and resolves once it answers the GET; with the time that took. */
+async function start(which, request, bodies) {
+  const port = await freePort();
+  const args = {
+    mock: [MOCK_BIN, '--port', String(port), '--quiet'],
+    prism: [PRISM_CLI, 'mock', require.resolve('@osm-openapi/spec/openapi.json'), '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'error'],
+    node: [BASELINE, String(port), JSON.stringify(bodies)],
+  }[which];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-2000)));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${which} exited while starting: ${errors}`);
+    try {
+      const response = await fetch(`${url}${request.options.path}`, { headers: request.options.headers });
+      if (response.ok) {
+        await response.arrayBuffer();
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return {
+    url,
+    startMs: performance.now() - started,
+    /** Resident memory of the process, in bytes (Linux /proc). */
+    rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024,
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+  };
+}
+
+/** Loads `url` with `request` for `seconds`; fails if any answer is not a 2xx (a benchmark of errors measures nothing). */
+async function load(url, request, seconds) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request.options] });
+  const failed = result.errors + result.timeouts + result.non2xx;
+  if (failed > 0) throw new Error(`${url} ${request.title}: ${failed} of ${result.requests.total} requests failed (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
 /**
- * Measures the mock's throughput and latency against a plain node:http server with the same body.
- * Each round loads both, alternating which goes first; both are warmed up once before the rounds.
+ * Measures the three servers. Each round loads every server with each request, the order of the
+ * servers turning from round to round; start-up is timed once per round for each server.
  * @param {{ rounds: number, durationSeconds: number }} options
- * @returns {Promise<{ mock: Figures, baseline: Figures, ratio: number }>} each figure of `Figures`
- *   (`rps`, `mean`, `p50`, `p99`, latencies in ms) is `{ median, min, max, rounds, unit, samples }`;
- *   `ratio` is the mock's median throughput over the baseline's.
+ * @returns {Promise<Record<string, { GET: Figures, POST: Figures, start: Summary, rss: Summary }>>} per server
  */
 export async function benchMock({ rounds, durationSeconds }) {
-  const mock = await startMock({ port: 0 }); // no `log`: quiet, like --quiet
-  const baseline = await startFixtureServer(showCaseStatusSuccess());
-  try {
-    const [mockBody, baselineBody] = await Promise.all([mock.url, baseline.url].map(async (url) => (await fetch(`${url}${PATH}`, { headers: { 'X-Auth-Token': 'bench' } })).text()));
-    if (mockBody !== baselineBody) throw new Error(`the mock and the baseline answer different bodies: ${mockBody} vs ${baselineBody}`);
-    await load(mock.url, WARM_UP_SECONDS);
-    await load(baseline.url, WARM_UP_SECONDS);
-    const mockRounds = [];
-    const baselineRounds = [];
-    for (let round = 0; round < rounds; round++) {
-      const order = round % 2 ? ['baseline', 'mock'] : ['mock', 'baseline'];
-      for (const which of order) {
-        if (which === 'mock') mockRounds.push(await load(mock.url, durationSeconds));
-        else baselineRounds.push(await load(baseline.url, durationSeconds));
+  const plan = requests();
+  const bodies = { GET: plan.GET.answer, POST: plan.POST.answer };
+  const samples = Object.fromEntries(SERVERS.map((s) => [s, { GET: [], POST: [], start: [], rss: [] }]));
+  for (let round = 0; round < rounds; round++) {
+    const order = SERVERS.map((_, i) => SERVERS[(i + round) % SERVERS.length]);
+    for (const which of order) {
+      const server = await start(which, plan.GET, bodies);
+      try {
+        samples[which].start.push(server.startMs);
+        for (const kind of ['GET', 'POST']) {
+          await load(server.url, plan[kind], WARM_UP_SECONDS);
+          samples[which][kind].push(await load(server.url, plan[kind], durationSeconds));
+        }
+        samples[which].rss.push(server.rss());
+      } finally {
+        await server.stop();
       }
     }
-    const result = { mock: summarizeRounds(mockRounds), baseline: summarizeRounds(baselineRounds) };
-    return { ...result, ratio: result.mock.rps.median / result.baseline.rps.median };
-  } finally {
-    await Promise.all([mock.close(), baseline.close()]);
   }
+  const figures = (list) => ({ rps: summarize(list.map((r) => r.rps), 'req/s'), p99: summarize(list.map((r) => r.p99), 'ms') });
+  return Object.fromEntries(
+    SERVERS.map((s) => [s, { GET: figures(samples[s].GET), POST: figures(samples[s].POST), start: summarize(samples[s].start, 'ms'), rss: summarize(samples[s].rss, 'B') }]),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [rounds = 3, durationSeconds = 5] = process.argv.slice(2).map(Number);
   const result = await benchMock({ rounds, durationSeconds });
-  const line = (name, f) =>
-    `${name.padEnd(9)} ${f.rps.median.toFixed(0).padStart(7)} req/s [${f.rps.min.toFixed(0)}-${f.rps.max.toFixed(0)}]` +
-    `  mean ${f.mean.median.toFixed(2)} ms  p50 ${f.p50.median} ms [${f.p50.min}-${f.p50.max}]  p99 ${f.p99.median} ms [${f.p99.min}-${f.p99.max}]`;
-  console.log(`${rounds} rounds of ${durationSeconds} s, ${CONNECTIONS} connections, GET ${PATH}`);
-  console.log(line('mock', result.mock));
-  console.log(line('node:http', result.baseline));
-  console.log(`ratio (mock / node:http throughput): ${result.ratio.toFixed(3)}`);
+  const show = (f) => `${f.median.toFixed(0)} ${f.unit} [${f.min.toFixed(0)}-${f.max.toFixed(0)}]`;
+  console.log(`${rounds} rounds of ${durationSeconds} s, ${CONNECTIONS} connections`);
+  for (const [name, r] of Object.entries(result)) {
+    console.log(`${name.padEnd(6)} GET ${show(r.GET.rps)} p99 ${show(r.GET.p99)} | POST ${show(r.POST.rps)} p99 ${show(r.POST.p99)} | start ${show(r.start)} | RSS ${(r.rss.median / 2 ** 20).toFixed(0)} MiB`);
+  }
+  console.log(`GET ×${(result.mock.GET.rps.median / result.prism.GET.rps.median).toFixed(2)} bare Prism CLI, POST ×${(result.mock.POST.rps.median / result.prism.POST.rps.median).toFixed(2)}`);
 }

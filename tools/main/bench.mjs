@@ -32,7 +32,7 @@ await main(async () => {
 
   const benches = [
     ['1/5 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
-    ['2/5 mock vs plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
+    ['2/5 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
     ['3/5 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
     ['4/5 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
     ['5/5 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],

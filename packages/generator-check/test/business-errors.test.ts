@@ -6,6 +6,7 @@ import { type RunningMock, startMock } from '@osm-openapi/mock';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { clientInit } from '../../../tools/record-fixtures/src/record.mjs';
 import { createClient, createConfig } from '../src/generated/client/index.js';
 import * as sdk from '../src/generated/sdk.gen.js';
 import { zOsmErrorBody } from '../src/generated/zod.gen.js';
@@ -41,7 +42,12 @@ function send(operationId: string, example?: string) {
   if (!fn) throw new Error(`${operationId}: the generated SDK has no function of that name`);
   const { path, query, header } = call.params ?? {};
   const prefer = example ? { Prefer: `example=${example}` } : {};
-  return fn({ client, path, query, body: call.body, headers: { ...header, 'X-Auth-Token': 'generator-check', ...prefer } });
+  // A multipart file field written as text in the call list is sent as a file, as the spec requires
+  // (the mock refuses a text part for a file). hey-api's zod request validator types a binary field as a
+  // string, so it would refuse the file: it is left out for those bodies.
+  const { body } = clientInit(spec, operations.find((op) => op.operationId === operationId), call) as { body?: Record<string, unknown> };
+  const hasFile = Object.values(body ?? {}).some((value) => value instanceof Blob);
+  return fn({ client, path, query, body, ...(hasFile ? { requestValidator: undefined } : {}), headers: { ...header, 'X-Auth-Token': 'generator-check', ...prefer } });
 }
 
 describe('@hey-api/openapi-ts client against the mock', () => {

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Thin launcher, committed so that the `osm-mock` bin exists before the package is built.
-import '../dist/cli.js';
+import '../dist/server/cli.js';

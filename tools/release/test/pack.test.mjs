@@ -14,6 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const fixtures = join(here, 'pack');
 const typescriptVersion = createRequire(import.meta.url)('typescript/package.json').version;
+/** msw, the mock's optional peer dependency, at the version the workspace tests with. */
+const mswVersion = createRequire(join(root, 'packages', 'mock', 'package.json'))('msw/package.json').version;
 
 let scratch;
 let packed;
@@ -55,7 +57,7 @@ function startMockBin() {
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'osm-openapi-pack-'));
   packed = packPublicPackages(root, join(scratch, 'tarballs'));
-  installTarballs(scratch, packed, { typescript: typescriptVersion });
+  installTarballs(scratch, packed, { typescript: typescriptVersion, msw: mswVersion });
   for (const file of readdirSync(fixtures)) copyFileSync(join(fixtures, file), join(scratch, file));
 });
 
@@ -111,6 +113,11 @@ describe('the packed public packages', () => {
     expect(result.body).toEqual({ status: 0 });
     expect(result.unauthorized).toBe(401);
     expect(result.unauthorizedBody.error_code).toBe('OSM.0002');
+  });
+
+  it('answer through the @osm-openapi/mock/msw handlers in msw, in process', () => {
+    const result = runInScratch('msw-handlers.mjs');
+    expect(result).toEqual({ status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }) });
   });
 
   it('give the bundled spec and the error catalogue from @osm-openapi/spec', () => {

@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isAlive, prismChildren } from '../support/processes.js';
 import { type CliRun, runCli } from './run-cli.js';
 
 const SPEC = fileURLToPath(new URL('./fixtures/one-operation.yaml', import.meta.url));
@@ -65,11 +64,8 @@ describe('osm-mock --spec <yaml> --dynamic --quiet --host 127.0.0.1 --port <n>',
     expect(run.stderr()).toBe('');
   });
 
-  test('stops cleanly on SIGTERM, Prism included', async () => {
-    const [prism] = prismChildren(run.child.pid!);
-    expect(prism).toBeDefined();
+  test('stops cleanly on SIGTERM', async () => {
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
-    expect(isAlive(prism!.pid)).toBe(false);
   });
 });

@@ -48,10 +48,13 @@ describe('Prefer header', () => {
     expect(await ask(listCases, 'code=500')).toMatchObject({ status: 500, body: { error_code: 'OSM.0004' } });
   });
 
-  test('an example the operation does not have is reported by name', async () => {
+  test('an example the operation does not have: 400 OSM.0001 naming it and listing the names it has', async () => {
     const listCases = operations.find((o) => o.operationId === 'listCases')!;
     const answer = await ask(listCases, 'example=noSuchExample');
-    expect(answer.status).toBe(404);
-    expect(JSON.stringify(answer.body)).toContain('noSuchExample');
+    expect(answer.status).toBe(400);
+    const { error_code, error_msg } = answer.body as { error_code: string; error_msg: string };
+    expect(error_code).toBe('OSM.0001');
+    expect(error_msg).toMatch(/^Invalid request: header parameter Prefer: example=noSuchExample: this operation has no such example; it has /);
+    for (const example of namedExamples(listCases)) expect(error_msg).toContain(example.name);
   });
 });

@@ -1,5 +1,5 @@
-// Finds the processes a mock started, through Linux's /proc, so tests can prove none is left behind
-// without the package exposing anything for it.
+// Finds the child processes of a process through Linux's /proc, so tests can prove the mock starts
+// none without the package exposing anything for it.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** A running process: its id and command line. */
@@ -28,15 +28,4 @@ export function childProcesses(parentPid: number): ProcessInfo[] {
       const command = read(`/proc/${name}/cmdline`)?.replaceAll('\0', ' ').trim() ?? '';
       return [{ pid: Number(name), command }];
     });
-}
-
-/** The Prism processes started by `parentPid`. */
-export function prismChildren(parentPid: number): ProcessInfo[] {
-  return childProcesses(parentPid).filter((p) => p.command.includes('@stoplight/prism-cli'));
-}
-
-/** Whether a process exists and is not a zombie. */
-export function isAlive(pid: number): boolean {
-  const stat = read(`/proc/${pid}/stat`);
-  return stat !== undefined && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
 }

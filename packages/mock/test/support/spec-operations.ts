@@ -2,15 +2,22 @@
 // its examples, and its named response examples.
 import { loadSpec } from '@osm-openapi/spec';
 
-interface SchemaObject {
+/** The schema keywords the tests read. */
+export interface SchemaObject {
   $ref?: string;
   type?: string;
   format?: string;
   example?: unknown;
   enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  items?: SchemaObject;
+  required?: string[];
   properties?: Record<string, SchemaObject>;
 }
-interface ParameterObject {
+/** A parameter of an operation. */
+export interface ParameterObject {
   $ref?: string;
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
@@ -58,7 +65,7 @@ const spec = loadSpec() as {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** Follows a local `$ref` (`#/components/<kind>/<name>`), or returns the object itself. */
-function deref<T extends { $ref?: string }>(object: T): T {
+export function deref<T extends { $ref?: string }>(object: T): T {
   if (!object.$ref) return object;
   const [, , kind, name] = object.$ref.split('/');
   return deref(spec.components[kind ?? '']?.[name ?? ''] as T);

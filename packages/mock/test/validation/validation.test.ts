@@ -90,8 +90,8 @@ describe('request validation', () => {
     });
 
     test("Prism's own list of violations stays in the sl-violations header", async () => {
-      const answer = await call('/v2/servicerequest/cases?limit=101', { headers: TOKEN });
-      expect(JSON.parse(answer.headers.get('sl-violations') ?? '[]')).toEqual([expect.objectContaining({ location: ['request', 'query', 'limit'] })]);
+      const answer = await call(`${EXPORT}?timezone=GMT%2B8&language=${'x'.repeat(33)}`, { headers: TOKEN });
+      expect(JSON.parse(answer.headers.get('sl-violations') ?? '[]')).toEqual([expect.objectContaining({ location: ['request', 'query', 'language'] })]);
     });
   });
 

@@ -13,6 +13,7 @@ Options:
   --host <addr>  interface to listen on (default 127.0.0.1)
   --dynamic      generate responses from the schemas instead of the examples
   --seed <s>     seed for --dynamic, to repeat a run (default osm)
+  --strict       refuse query parameters and body fields the spec does not name (OSM ignores them)
   --spec <file>  serve another bundled OpenAPI document (JSON or YAML), read once at start
   --quiet        print nothing but errors (no start banner, no access log)
   --version      print the version
@@ -33,6 +34,7 @@ try {
       host: { type: 'string', default: '127.0.0.1' },
       dynamic: { type: 'boolean', default: false },
       seed: { type: 'string', default: 'osm' },
+      strict: { type: 'boolean', default: false },
       spec: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
@@ -49,7 +51,7 @@ if (values.help) {
   process.exit(0);
 }
 if (values.version) {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   console.log(pkg.version);
   process.exit(0);
 }
@@ -62,6 +64,7 @@ try {
     host: values.host,
     dynamic: values.dynamic,
     seed: values.seed,
+    strict: values.strict,
     spec: values.spec,
     log: values.quiet ? undefined : (line) => console.log(line),
   });

@@ -1,10 +1,10 @@
-// Prism answers a `type: string, format: binary` response with the literal text "string". The front
-// server puts a real (tiny) file of the answered media type in its place, so downloads can be saved,
+// Prism answers a `type: string, format: binary` response with the literal text "string". The engine
+// puts a real (tiny) file of the answered media type in its place, so downloads can be saved,
 // decoded and shown.
 
 /** A file served for a binary response. */
 export interface SampleFile {
-  bytes: Buffer;
+  bytes: Uint8Array;
   /** The `Content-Disposition` header: `inline` for images (shown on a page), `attachment` otherwise. */
   disposition: string;
 }
@@ -27,13 +27,15 @@ const IMAGES: Record<string, { extension: string; base64: string }> = {
   'image/bmp': { extension: 'bmp', base64: 'Qk06AAAAAAAAADYAAAAoAAAAAQAAAAEAAAABABgAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAA328vAA==' },
 };
 
-const OTHER_FILE = Buffer.from('OSM mock: this file stands in for the file the real API returns.\n', 'utf8');
+const OTHER_FILE = new TextEncoder().encode('OSM mock: this file stands in for the file the real API returns.\n');
+
+const fromBase64 = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
 /** The file to serve for a binary response of `mediaType` (parameters such as `charset` ignored). */
 export function sampleFile(mediaType: string): SampleFile {
   const image = IMAGES[mediaType.split(';')[0]?.trim().toLowerCase() ?? ''];
   if (image) {
-    return { bytes: Buffer.from(image.base64, 'base64'), disposition: `inline; filename="osm-mock.${image.extension}"` };
+    return { bytes: fromBase64(image.base64), disposition: `inline; filename="osm-mock.${image.extension}"` };
   }
   return { bytes: OTHER_FILE, disposition: 'attachment; filename="osm-mock.bin"' };
 }

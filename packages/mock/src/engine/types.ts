@@ -1,0 +1,72 @@
+// The engine's own request and response shapes: plain data, so that the HTTP server and the MSW
+// handlers (and any other front door) can translate to and from them without the engine knowing either.
+
+/** A request as it reached a front door, before any parsing. */
+export interface MockRequest {
+  /** Upper- or lower-case HTTP method. */
+  method: string;
+  /** Path and query as sent (`/v2/servicerequest/cases?limit=10`), percent-escapes untouched. */
+  url: string;
+  /** Header names in lower case; repeated headers joined with `, ` as Node and fetch do. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The body bytes, if the request has a body. */
+  body?: Uint8Array;
+}
+
+/** The engine's answer, ready to be written by a front door. */
+export interface MockResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** Absent for answers without a body (204, HEAD). */
+  body?: string | Uint8Array;
+}
+
+/** What the caller asked for with `Prefer` (`code=401, example=unauthorized`). */
+export interface Preferences {
+  code?: number;
+  example?: string;
+}
+
+/**
+ * A request that passed every check of the spec, as a {@link Responder} sees it. Values are the
+ * decoded strings sent: a path parameter `a%2Fb` reads `a/b`; an array query parameter, sent as a
+ * comma list or as repeated keys, reads as its items.
+ */
+export interface ValidatedRequest {
+  /** The operation's `operationId`, e.g. `showCaseStatus`. */
+  operationId: string;
+  /** Lower-case method. */
+  method: string;
+  /** The spec's path template, e.g. `/v2/servicerequest/cases/{case_id}/status`. */
+  pathTemplate: string;
+  /** Path parameters by name, decoded. */
+  path: Record<string, string>;
+  /** Query parameters by name; arrays for array parameters. Unknown parameters are kept (outside strict mode). */
+  query: Record<string, string | string[]>;
+  /** Request headers, names in lower case. */
+  headers: Record<string, string>;
+  /**
+   * The body: parsed JSON; for multipart forms an object of the text parts, with each file part as
+   * `{ filename, type, size }`; undefined without a body.
+   */
+  body: unknown;
+  /** The `Prefer` header's choices, if the caller made any. */
+  prefer: Preferences;
+}
+
+/** An answer in OSM's terms: a status and a JSON body (an OSM error body, or the operation's data). */
+export interface OsmAnswer {
+  status: number;
+  /** Serialized as JSON; omit for an empty body. */
+  body?: unknown;
+  /** Extra response headers (names in lower case); CORS and `content-type` are added by the engine. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The engine's extension point: consulted for every request that passed validation, before Prism picks
+ * an example. Return an answer to send it instead of the example, or `undefined` to let the mock
+ * answer as usual. It may be async. A thrown error is answered as 500 `OSM.0004` naming its message.
+ */
+export type Responder = (request: ValidatedRequest) => OsmAnswer | undefined | Promise<OsmAnswer | undefined>;

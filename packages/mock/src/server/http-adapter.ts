@@ -1,0 +1,79 @@
+// The HTTP front door: turns node:http requests into engine requests and engine answers into HTTP
+// answers. Bodies above the engine's limit are refused without being kept in memory, and the requests
+// Node itself rejects before any handler runs (headers or URL over 16 KB, malformed HTTP) still get an
+// OSM error body with CORS.
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { corsHeaders } from '../engine/cors.js';
+import { BODY_TOO_LARGE, type Engine, MAX_BODY_BYTES } from '../engine/engine.js';
+import { badRequestBody } from '../engine/osm-errors.js';
+import type { MockResponse } from '../engine/types.js';
+
+/**
+ * Reads a body of up to `limit` bytes. A larger one is read to its end but not kept, so that the
+ * client, still sending, gets the refusal rather than a broken connection, and the connection stays usable.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = Number(req.headers['content-length'] ?? 0) > limit ? limit + 1 : 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size > limit ? 'too-large' : size ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+function write(res: ServerResponse, answer: MockResponse): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
+
+/** A node:http request listener answering from `engine`; `log` gets one line per answer. */
+export function requestListener(engine: Engine, log?: (line: string) => void): RequestListener {
+  return async (req, res) => {
+    const started = performance.now();
+    const done = (status: number) => log?.(`${req.method} ${req.url} -> ${status} (${Math.round(performance.now() - started)} ms)`);
+    try {
+      const body = await readBody(req, MAX_BODY_BYTES);
+      if (body === 'too-large') {
+        res.writeHead(413, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json' }).end(JSON.stringify(badRequestBody([BODY_TOO_LARGE])));
+        done(413);
+        return;
+      }
+      const answer = await engine.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body });
+      write(res, answer);
+      done(answer.status);
+    } catch (error) {
+      // Only a broken connection gets here (the engine never rejects): nothing left to answer.
+      res.destroy(error as Error);
+    }
+  };
+}
+
+/** Answers what Node rejects before a request handler runs, instead of closing without a word. */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || (error.code === 'ECONNRESET')) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify(
+      badRequestBody([tooLarge ? { where: 'request headers', rule: 'must NOT be larger than 16 KB together with the URL' } : { where: 'request', rule: `must be well-formed HTTP/1.1 (${error.code ?? error.message})` }]),
+    );
+    const headers = { ...corsHeaders(undefined), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n');
+    socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${head}\r\n\r\n${body}`);
+  });
+}
