@@ -83,6 +83,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const sandbox = sandboxFor(document, stateful);
   const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandbox);
   const server = createServer(requestListener(engine, options.log));
+  // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it
+  // after 5 s and saying so in `Keep-Alive: timeout=5`), a client whose timers run late on a busy machine
+  // reuses a socket the server has just closed and fails with "other side closed". Without the hint, fetch
+  // (undici) closes idle sockets after 4 s; the 2-minute socket timeout only clears away abandoned ones.
+  server.keepAliveTimeout = 0;
+  server.timeout = 120_000;
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error));

@@ -33,6 +33,25 @@ describe('startMock({ port: 0 })', () => {
     expect(await response.json()).toEqual({ status: 0 });
   });
 
+  test('keeps an idle keep-alive connection open for the client to reuse (no server-side 5 s cut)', async () => {
+    const socket = connect({ port: mock.port, host: '127.0.0.1' });
+    const request = `GET /v2/servicerequest/cases/CS20240101000001/status HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: t\r\n\r\n`;
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    const answers = (n: number) => new Promise<void>((resolve) => {
+      const check = () => ((received.match(/HTTP\/1\.1 200/g)?.length ?? 0) >= n ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    socket.write(request);
+    await answers(1);
+    expect(received).not.toMatch(/keep-alive: timeout=/i);
+    await new Promise((resolve) => setTimeout(resolve, 5_500)); // longer than Node's default keepAliveTimeout
+    expect(socket.destroyed || socket.readableEnded).toBe(false);
+    socket.write(request);
+    await answers(2);
+    socket.destroy();
+  });
+
   test('runs in this process: no child process', () => {
     expect(childProcesses(process.pid)).toEqual([]);
   });
