@@ -1,24 +1,47 @@
 // `npm test`: the full test suite from a fresh clone. Installs what is missing, lints the spec, builds
 // everything, runs every package's tests (unit, contract, mock, browser, pack), then prints one summary line.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ensureTestTools, ensurePnpm, installDependencies, main, root, run, step } from './bootstrap.mjs';
 
-/** Sums the vitest JSON reports that each package's test script writes to test-artifacts/vitest.json. */
-function summarize() {
+/** The workspace folders with a `test` script: each writes its vitest report to test-artifacts/vitest.json. */
+function testedFolders() {
+  const folders = [];
+  for (const parent of ['packages', '.']) {
+    for (const name of readdirSync(join(root, parent))) {
+      const manifest = join(root, parent, name, 'package.json');
+      if (parent === '.' && name === 'packages') continue;
+      if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test) folders.push(join(root, parent, name));
+    }
+  }
+  return folders;
+}
+
+const reportOf = (folder) => join(folder, 'test-artifacts', 'vitest.json');
+
+/**
+ * Sums the vitest reports. A test file that failed without a failing test (it did not load) counts as one
+ * failure, and so does a package that wrote no report (its build failed, so its tests never ran): the
+ * closing line never reads "0 failed" over a red run.
+ */
+function summarize(folders) {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  for (const folder of ['packages', '.']) {
-    for (const name of readdirSync(join(root, folder))) {
-      const report = join(root, folder, name, 'test-artifacts', 'vitest.json');
-      if (!existsSync(report)) continue;
-      const json = JSON.parse(readFileSync(report, 'utf8'));
-      passed += json.numPassedTests;
-      failed += json.numFailedTests;
-      skipped += json.numPendingTests + json.numTodoTests;
+  const missing = [];
+  for (const folder of folders) {
+    if (!existsSync(reportOf(folder))) {
+      missing.push(relative(root, folder));
+      failed += 1;
+      continue;
     }
+    const json = JSON.parse(readFileSync(reportOf(folder), 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    skipped += json.numPendingTests + json.numTodoTests;
+    failed += json.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')).length;
   }
+  if (missing.length) console.log(`No test report from ${missing.join(', ')}: counted as one failure each (see the output above).`);
   return { passed, failed, skipped };
 }
 
@@ -28,13 +51,17 @@ await main(async () => {
   installDependencies(pnpm);
   ensureTestTools();
   step('Lint the spec, check coverage, build, check and test every package (turbo)');
+  // A report left by an earlier run must not stand in for a package whose tests do not run this time
+  // (turbo restores the report of a cached run itself).
+  const folders = testedFolders();
+  for (const folder of folders) rmSync(reportOf(folder), { force: true });
   let failure;
   try {
     run(pnpm[0], [...pnpm.slice(1), 'exec', 'turbo', 'run', 'lint:spec', 'coverage', 'lint:package', 'test', '--continue', '--output-logs=new-only']);
   } catch (error) {
     failure = error;
   }
-  const { passed, failed, skipped } = summarize();
+  const { passed, failed, skipped } = summarize(folders);
   step(`Done in ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   if (failure) throw failure;
