@@ -23,6 +23,14 @@ const englishFakerOnly = {
     build.onResolve({ filter: /^@faker-js\/faker$/ }, (args) => ({ path: createRequire(`${args.resolveDir}/`).resolve('@faker-js/faker/locale/en') }));
   },
 };
+// node-fetch's URL code (tr46) requires Node's built-in `punycode`, which Node 21+ flags as deprecated on
+// stderr at run time; the same code from the registry's `punycode` package is bundled instead.
+const userlandPunycode = {
+  name: 'userland-punycode',
+  setup(build) {
+    build.onResolve({ filter: /^punycode$/ }, () => ({ path: createRequire(import.meta.url).resolve('punycode/') }));
+  },
+};
 rmSync(new URL('dist', here), { recursive: true, force: true });
 
 await build({
@@ -35,7 +43,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['@osm-openapi/spec', 'msw', 'yaml'],
-  plugins: [englishFakerOnly, jsoncParserAsModule],
+  plugins: [englishFakerOnly, jsoncParserAsModule, userlandPunycode],
   // The bundled CommonJS modules require Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   chunkNames: 'engine-[hash]',
