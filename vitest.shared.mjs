@@ -3,9 +3,11 @@
 // browser walk) take 4-10 s idle, four to five times that beside four CPU-bound processes, and were seen at
 // 160 s on a machine at load 36; the slowest hook (packing and installing the public packages) about a
 // minute idle. A test that hangs still fails, with the hook or test named, well inside CI's limit.
-/** @type {{ testTimeout: number, hookTimeout: number, teardownTimeout: number }} */
+// expect.poll waits up to a minute (vitest's default is 1 s, which a busy browser step can take alone).
+/** @type {{ testTimeout: number, hookTimeout: number, teardownTimeout: number, expect: { poll: { timeout: number } } }} */
 export const timeouts = {
   testTimeout: 240_000,
   hookTimeout: 420_000,
   teardownTimeout: 60_000,
+  expect: { poll: { timeout: 60_000 } },
 };

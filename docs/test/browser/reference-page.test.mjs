@@ -308,8 +308,13 @@ describe('the reference page in Chromium', () => {
         expect(blocks.every(Boolean)).toBe(true);
 
         const first = page.locator('.osm-code-block').first();
+        // The button says "Copied" for 1.5 s only: record every label it shows rather than race that window.
+        await first.locator('.osm-copy').evaluate((button) => {
+          window.osmCopyLabels = [];
+          new MutationObserver(() => window.osmCopyLabels.push(button.textContent)).observe(button, { childList: true, characterData: true, subtree: true });
+        });
         await first.locator('.osm-copy').click();
-        await expect.poll(() => first.locator('.osm-copy').textContent()).toBe('Copied');
+        await expect.poll(() => page.evaluate(() => window.osmCopyLabels)).toContain('Copied');
         const copied = await page.evaluate(() => navigator.clipboard.readText());
         expect(copied.trim()).toBe((await first.locator('pre').innerText()).trim());
       } finally {
