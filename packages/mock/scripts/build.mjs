@@ -31,25 +31,69 @@ const userlandPunycode = {
     build.onResolve({ filter: /^punycode$/ }, () => ({ path: createRequire(import.meta.url).resolve('punycode/') }));
   },
 };
+/**
+ * Node's built-ins as Prism's library names them, for the browser bundle. `url` (legacy parse/resolve,
+ * used by its $ref parser), `path` and `events` get the registry's browser ports. The rest serve code
+ * the mock never runs in a page - proxying to an upstream (proxy agents), fetching remote $refs, a
+ * types-only import - and resolve to an empty module; `os` answers the User-Agent Prism would send.
+ */
+const nodeBuiltinsForBrowsers = {
+  name: 'node-builtins-for-browsers',
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    const ports = { url: 'url/', path: 'path-browserify', events: 'events/' };
+    const unused = ['assert', 'http', 'https', 'net', 'string_decoder', 'tls', 'util'];
+    build.onResolve({ filter: /^(node:)?[a-z_]+$/ }, ({ path }) => {
+      const name = path.replace(/^node:/, '');
+      if (ports[name]) return { path: require.resolve(ports[name]) };
+      if (name === 'os' || unused.includes(name)) return { path: name, namespace: 'browser-stand-in' };
+      return undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'browser-stand-in' }, ({ path }) => ({
+      contents: path === 'os' ? "export const type = () => 'Browser', arch = () => '', release = () => '';" : 'export default {};',
+      loader: 'js',
+    }));
+  },
+};
 rmSync(new URL('dist', here), { recursive: true, force: true });
 
-await build({
+const common = {
   absWorkingDir: here.pathname,
-  entryPoints: { index: 'src/index.ts', msw: 'src/msw.ts', 'server/cli': 'src/server/cli.ts' },
-  outdir: 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
+  chunkNames: 'engine-[hash]',
+  legalComments: 'linked',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', 'msw/node': 'src/msw/node.ts', 'server/cli': 'src/server/cli.ts' },
+  outdir: 'dist',
   platform: 'node',
   target: 'node20',
   external: ['@osm-openapi/spec', 'msw', 'yaml'],
   plugins: [englishFakerOnly, jsoncParserAsModule, userlandPunycode],
   // The bundled CommonJS modules require Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  chunkNames: 'engine-[hash]',
-  legalComments: 'linked',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
+});
+
+// The MSW handlers for setupWorker: the same engine for browsers, with the bundled spec as a chunk of its
+// own (loaded on the first request). Only msw stays outside: the page's bundler provides it.
+await build({
+  ...common,
+  entryPoints: { msw: 'src/msw/browser.ts' },
+  outdir: 'dist/browser',
+  chunkNames: 'chunk-[hash]',
+  platform: 'browser',
+  target: 'es2022',
+  external: ['msw'],
+  plugins: [englishFakerOnly, jsoncParserAsModule, nodeBuiltinsForBrowsers],
+  inject: ['scripts/browser-globals.mjs'],
+  // What the libraries read of Node's `process` (the $ref parser asks whether it runs in a browser).
+  define: { 'process.env.NODE_ENV': '"production"', 'process.browser': 'true', 'process.platform': '"browser"' },
 });
 execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });

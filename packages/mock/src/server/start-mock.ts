@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Responder } from '../engine/types.js';
 import { readSpec } from '../spec-file.js';
 import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
+import { readSeedFile } from '../stateful/seed-file.js';
 import type { Sandbox } from '../stateful/sandbox.js';
 import type { SandboxSeed } from '../stateful/seed.js';
 import type { SandboxState } from '../stateful/state.js';
@@ -78,7 +79,7 @@ export class PortInUseError extends Error {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
-  const stateful = resolveStatefulOption(options.stateful);
+  const stateful = resolveStatefulOption(options.stateful, readSeedFile);
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
   const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandbox);

@@ -3,7 +3,6 @@
 import { createEngine, type Engine, type EngineOptions } from '../engine/engine.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import type { SandboxSeed, SpecDocument } from './seed.js';
-import { readSeedFile } from './seed-file.js';
 import { createStatefulEngine } from './stateful-engine.js';
 
 /**
@@ -12,11 +11,14 @@ import { createStatefulEngine } from './stateful-engine.js';
  */
 export type StatefulOption = boolean | { seed?: SandboxSeed | string };
 
-/** The option with a seed file read (at once, so that a missing file fails at setup). */
-export function resolveStatefulOption(option: StatefulOption | undefined): false | { seed?: SandboxSeed } {
+/**
+ * The option with a seed file read by `readSeed` (at once, so that a missing file fails at setup; the
+ * front door knows how its platform reads files).
+ */
+export function resolveStatefulOption(option: StatefulOption | undefined, readSeed: (path: string) => SandboxSeed): false | { seed?: SandboxSeed } {
   if (!option) return false;
   const seed = option === true ? undefined : option.seed;
-  return { seed: typeof seed === 'string' ? readSeedFile(seed) : seed };
+  return { seed: typeof seed === 'string' ? readSeed(seed) : seed };
 }
 
 /** The sandbox of a resolved option (its seed checked against `document`: `SeedError` if bad), or undefined. */

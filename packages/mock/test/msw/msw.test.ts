@@ -3,7 +3,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningMock, startMock } from '../../src/index.js';
-import { DEFAULT_OSM_URL, osmHandlers } from '../../src/msw.js';
+import { DEFAULT_OSM_URL, osmHandlers } from '../../src/msw/node.js';
 import { specOperations, validRequest } from '../support/spec-operations.js';
 
 /** Status, the headers a caller reads, and the body (JSON parsed, a file as its bytes). */

@@ -1,7 +1,7 @@
 // osmHandlers({ stateful }) : a store per handler set, its control routes under the handlers' base URL.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { osmHandlers } from '../../src/msw.js';
+import { osmHandlers } from '../../src/msw/node.js';
 
 const HEADERS = { 'X-Auth-Token': 't', 'Content-Type': 'application/json' };
 const TICKET = JSON.stringify({ business_type_id: 'b', simple_description: 'd', source_id: 's' });

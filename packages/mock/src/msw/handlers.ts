@@ -1,33 +1,26 @@
-/**
- * @osm-openapi/mock/msw: the OSM mock as request handlers for MSW (Mock Service Worker) 2.x, answering
- * in the test's own process, with no port: the same engine, answers, `Prefer` choices and OSM errors
- * as `startMock()`.
- *
- * ```ts
- * import { setupServer } from 'msw/node';
- * import { osmHandlers } from '@osm-openapi/mock/msw';
- *
- * const server = setupServer(...osmHandlers());
- * server.listen();
- * ```
- */
+// The MSW front door, for both platforms: translates MSW's Request into the engine's MockRequest and the
+// engine's answer into a Response. How the spec and a seed are read is the platform's part (node.ts,
+// browser.ts); everything else is shared, so Node's setupServer and the browser's setupWorker answer alike.
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import type { Engine } from './engine/engine.js';
-import type { Responder } from './engine/types.js';
-import { readSpec } from './spec-file.js';
-import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from './stateful/mock-option.js';
+import type { Engine } from '../engine/engine.js';
+import type { Responder } from '../engine/types.js';
+import type { SandboxSeed } from '../stateful/seed.js';
+import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
 
 /** The endpoint `@osm-openapi/client` calls by default (region ap-southeast-3). */
 export const DEFAULT_OSM_URL = 'https://osm.ap-southeast-3.myhuaweicloud.com';
 
-/** Options of {@link osmHandlers}. */
+/** Options of `osmHandlers()`. */
 export interface OsmHandlersOptions {
   /**
    * Requests under this URL are answered; others go to the next handler. Default: the client's
    * default endpoint, {@link DEFAULT_OSM_URL}. Give the `baseUrl` your client uses.
    */
   baseUrl?: string;
-  /** The OpenAPI document to serve: a file path (JSON or YAML) or a parsed document. Default: `@osm-openapi/spec`'s. */
+  /**
+   * The OpenAPI document to serve: a parsed document, or (in Node only) the path of a JSON or YAML file.
+   * Default: `@osm-openapi/spec`'s.
+   */
   spec?: string | object;
   /** Answer with data generated from the schemas instead of the named examples. Default false. */
   dynamic?: boolean;
@@ -39,23 +32,28 @@ export interface OsmHandlersOptions {
   responder?: Responder;
   /**
    * Keep state in a store of these handlers (see the README: "Stateful mode"); control it with
-   * `POST {baseUrl}/__osm/reset` and `GET {baseUrl}/__osm/state`. A seed file is read at once; the seed
-   * is checked on the first request. Default false.
+   * `POST {baseUrl}/__osm/reset` and `GET {baseUrl}/__osm/state`. A seed file (Node only) is read at
+   * once; the seed is checked on the first request. Default false.
    */
   stateful?: StatefulOption;
 }
 
-/**
- * MSW handlers answering every operation of the OSM API under `baseUrl`. The spec is read and parsed
- * on the first request (once), so creating the handlers costs nothing.
- */
-export function osmHandlers(options: OsmHandlersOptions = {}): RequestHandler[] {
+/** How a platform reads what options name by path. */
+export interface Platform {
+  /** The document of the `spec` option: the bundled spec when absent. */
+  readSpec(spec: string | undefined): Promise<object>;
+  /** A seed file named by the `stateful` option. */
+  readSeed(path: string): SandboxSeed;
+}
+
+/** The handlers of `osmHandlers()`; the engine is built on the first request, once. */
+export function createHandlers(options: OsmHandlersOptions, platform: Platform): RequestHandler[] {
   const base = new URL(options.baseUrl ?? DEFAULT_OSM_URL);
   const prefix = base.pathname.replace(/\/$/, '');
-  const stateful = resolveStatefulOption(options.stateful);
+  const stateful = resolveStatefulOption(options.stateful, platform.readSeed);
   let engine: Promise<Engine> | undefined;
   const ready = () =>
-    (engine ??= (typeof options.spec === 'object' ? Promise.resolve(options.spec) : readSpec(options.spec)).then((document) =>
+    (engine ??= (typeof options.spec === 'object' ? Promise.resolve(options.spec) : platform.readSpec(options.spec)).then((document) =>
       engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandboxFor(document, stateful)),
     ));
 

@@ -1,0 +1,158 @@
+// Suite 9: @osm-openapi/mock/msw in a browser. A page in Chromium registers MSW's service worker with
+// the handlers of the mock's browser build; the typed client in the page replays every fixture's call
+// through it and must get what the HTTP mock of the run answers (suite 7 does the same in Node). Then
+// what only a page shows: the worker controls it, the bundled spec loads by itself, answers carry OSM's
+// errors and CORS, a stateful sandbox keeps state, and file paths (Node only) are refused clearly.
+import { createOsmClient } from '@osm-openapi/client';
+import { startMock } from '@osm-openapi/mock';
+import { afterAll, beforeAll, describe, expect, inject, it, test } from 'vitest';
+import { clientInit } from '../../../../tools/record-fixtures/src/record.mjs';
+import { callFromFixture } from '../../src/fixture-calls.js';
+import { loadFixtures } from '../../src/fixtures.js';
+import { reportChecked } from '../../src/report.js';
+import { operations, spec, specPath } from '../../src/spec-under-test.js';
+import type { FilePart, PageCall, Seen } from './page.js';
+import { openWorkerPage, type WorkerPage } from './worker-page.js';
+
+type Send = (path: string, init: object) => Promise<{ data?: unknown; error?: { code: string }; response: Response }>;
+
+const MSW_URL = 'https://osm.browser.msw.test';
+const fixtures = loadFixtures();
+// The bundled spec is what the page loads by default; another spec under test is handed over as an object.
+const specOption = process.env.OSM_CONTRACT_SPEC ? { spec } : {};
+
+/** A body's File parts as JSON can carry them into the page. */
+async function portable(body: unknown): Promise<unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const entries = await Promise.all(
+    Object.entries(body).map(async ([name, value]): Promise<[string, unknown]> => [name, value instanceof File ? ({ $file: { name: value.name, type: value.type, text: await value.text() } } satisfies FilePart) : value]),
+  );
+  return Object.fromEntries(entries);
+}
+
+const calls = await Promise.all(
+  operations.flatMap((op) =>
+    (fixtures.get(op.operationId) ?? []).map(async ({ file, fixture }): Promise<PageCall & { status: number }> => {
+      const call = callFromFixture(op, fixture);
+      const init = clientInit(spec, op.operation, call) as PageCall['init'];
+      return { key: file, method: op.method, path: op.path, auth: call.auth !== false, init: { ...init, body: await portable(init.body) }, status: fixture.response.status };
+    }),
+  ),
+);
+
+let browser: WorkerPage;
+beforeAll(async () => {
+  browser = await openWorkerPage();
+  await browser.page.evaluate((options) => window.osmPage.start(options), { baseUrl: MSW_URL, ...specOption });
+});
+afterAll(() => browser?.close());
+
+describe('9 client via MSW in Chromium', () => {
+  let inPage: Record<string, Seen>;
+  let overHttp: Record<string, Seen>;
+  beforeAll(async () => {
+    inPage = await browser.page.evaluate(({ baseUrl, calls }) => window.osmPage.call(baseUrl, calls), { baseUrl: MSW_URL, calls });
+    const baseUrl = inject('mockUrl');
+    const clients = { withAuth: createOsmClient({ baseUrl, retry: false, auth: { token: 'contract-tests-token' } }), withoutAuth: createOsmClient({ baseUrl, retry: false }) };
+    overHttp = {};
+    for (const op of operations) {
+      for (const { file, fixture } of fixtures.get(op.operationId) ?? []) {
+        const call = callFromFixture(op, fixture);
+        const client = (call.auth === false ? clients.withoutAuth : clients.withAuth) as unknown as Record<string, Send>;
+        const result = await client[op.method]!(op.path, clientInit(spec, op.operation, call));
+        const data = result.data instanceof Blob ? [...new Uint8Array(await result.data.arrayBuffer())] : result.data;
+        overHttp[file] = { status: result.response.status, error: result.error?.code, data };
+      }
+    }
+  });
+  afterAll(() => reportChecked('client via msw in chromium', operations.length, `${calls.length} calls`));
+
+  it('runs in a page its service worker controls', async () => {
+    expect(await browser.page.evaluate(() => window.osmPage.controlled())).toBe(true);
+  });
+
+  it.each(calls.map((c) => [c.key, c] as const))('%s: same result in the page as over HTTP', (key, { status }) => {
+    expect(inPage[key]).toEqual(overHttp[key]);
+    expect(inPage[key]!.status).toBe(status);
+  });
+});
+
+describe('the handlers in the page', () => {
+  const page = (path: string, headers: Record<string, string>, init: { method?: string; body?: string } = {}) =>
+    browser.page.evaluate(({ url, init }) => window.osmPage.fetch(url, init), { url: `${MSW_URL}${path}`, init: { ...init, headers } });
+  const http = async (path: string, headers: Record<string, string>, init: { method?: string; body?: string } = {}) => {
+    const response = await fetch(`${inject('mockUrl')}${path}`, { ...init, headers: { Origin: 'http://app.test', ...headers } });
+    return { status: response.status, type: response.headers.get('content-type'), cors: response.headers.get('access-control-allow-origin'), body: await response.text() };
+  };
+
+  test.each([
+    ['an invalid parameter', '/v2/servicerequest/cases?limit=101', { 'X-Auth-Token': 't' }],
+    ['six labels as repeated keys, one too many', '/v2/servicerequest/cases/CS1/labels?label_ids=1&label_ids=2&label_ids=3&label_ids=4&label_ids=5&label_ids=6', { 'X-Auth-Token': 't' }, 'POST'],
+    ['no token', '/v2/servicerequest/cases/CS1/status', {}],
+    ['Prefer: code=401', '/v2/servicerequest/cases/CS1/status', { 'X-Auth-Token': 't', Prefer: 'code=401' }],
+    ['Prefer: example=businessError', '/v2/servicerequest/cases/CS1/status', { 'X-Auth-Token': 't', Prefer: 'example=businessError' }],
+    ['an unknown example', '/v2/servicerequest/cases/CS1/status', { 'X-Auth-Token': 't', Prefer: 'example=nope' }],
+    ['an unknown path', '/v2/nowhere', { 'X-Auth-Token': 't' }],
+    ['the index', '/', {}],
+  ])('%s: the same answer as over HTTP, with CORS', async (_, path, headers, method = 'GET') => {
+    const [inPage, overHttp] = await Promise.all([page(path, headers, { method }), http(path, headers, { method })]);
+    expect(inPage).toEqual({ ...overHttp, cors: expect.any(String) });
+    expect(inPage.cors).not.toBeNull();
+  });
+
+  test('a stateful sandbox keeps what the page creates', async () => {
+    const baseUrl = `${MSW_URL}/stateful`;
+    await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl, stateful: { seed: {} }, ...specOption });
+    try {
+      const json = { 'X-Auth-Token': 't', 'Content-Type': 'application/json' };
+      const created = await page('/stateful/v2/servicerequest/labels', json, { method: 'POST', body: JSON.stringify({ name: 'from the page', color: '#00ff00' }) });
+      expect(created.status).toBe(200);
+      const listed = await page('/stateful/v2/servicerequest/labels', { 'X-Auth-Token': 't' });
+      expect(JSON.parse(listed.body)).toMatchObject({ total_count: 1, label_list: [{ name: 'from the page', color: '#00ff00' }] });
+      const again = await page('/stateful/v2/servicerequest/labels', json, { method: 'POST', body: JSON.stringify({ name: 'from the page', color: '#0000ff' }) });
+      expect(JSON.parse(again.body).error_code).toBe('OSM.01010040');
+      const state = await page('/stateful/__osm/state', {});
+      expect(JSON.parse(state.body).labels).toHaveLength(1);
+    } finally {
+      await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl: MSW_URL, ...specOption });
+    }
+  });
+
+  test('strict mode refuses an unknown query parameter, naming it', async () => {
+    await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl: MSW_URL, strict: true, ...specOption });
+    try {
+      const answer = await page('/v2/servicerequest/cases?limt=10', { 'X-Auth-Token': 't' });
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ error_code: 'OSM.0001', error_msg: expect.stringContaining('limt') });
+    } finally {
+      await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl: MSW_URL, ...specOption });
+    }
+  });
+
+  test('dynamic answers are those of the HTTP mock with the same seed', async () => {
+    const mock = await startMock({ port: 0, dynamic: true, seed: 'browser', ...(process.env.OSM_CONTRACT_SPEC ? { spec: specPath } : {}) });
+    await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl: MSW_URL, dynamic: true, seed: 'browser', ...specOption });
+    try {
+      const path = '/v2/servicerequest/cases?limit=3';
+      const inPage = await page(path, { 'X-Auth-Token': 't' });
+      const overHttp = await fetch(`${mock.url}${path}`, { headers: { 'X-Auth-Token': 't' } });
+      expect(inPage.status).toBe(200);
+      expect(JSON.parse(inPage.body)).toEqual(await overHttp.json());
+      expect(JSON.parse(inPage.body)).not.toEqual(JSON.parse((await page(path, { 'X-Auth-Token': 't', Prefer: 'dynamic=false' })).body));
+    } finally {
+      await mock.close();
+      await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl: MSW_URL, ...specOption });
+    }
+  });
+
+  test.each([
+    ['a spec file', { spec: '/openapi.json' }, 'TypeError: The spec "/openapi.json" is a file path, which only Node can read'],
+    ['a seed file', { stateful: { seed: 'seed.json' } }, 'SeedError: The seed "seed.json" is a file path, which only Node can read'],
+  ])('%s is refused when the handlers are made, saying why', async (_, options, message) => {
+    expect(await browser.page.evaluate((options) => window.osmPage.refusal(options), options)).toContain(message);
+  });
+
+  test('the page raised no error', () => {
+    expect(browser.errors).toEqual([]);
+  });
+});
