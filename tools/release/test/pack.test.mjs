@@ -1,11 +1,12 @@
 // The published packages as a user gets them: `pnpm pack` each public package, install the tarballs with
 // npm into a scratch project outside the workspace (no workspace links), and use them there.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, installTarballs, packPublicPackages } from '../pack-install.mjs';
 import { timeouts } from '../../../vitest.shared.mjs';
@@ -16,6 +17,10 @@ const fixtures = join(here, 'pack');
 const typescriptVersion = createRequire(import.meta.url)('typescript/package.json').version;
 /** msw, the mock's optional peer dependency, at the version the workspace tests with. */
 const mswVersion = createRequire(join(root, 'packages', 'mock', 'package.json'))('msw/package.json').version;
+/** msw 3, the other major the mock's peer range allows; it needs Node 22.12 or later. */
+const msw3Version = '3.0.5';
+const [major, minor] = process.versions.node.split('.').map(Number);
+const nodeRunsMsw3 = major > 22 || (major === 22 && minor >= 12);
 
 let scratch;
 let packed;
@@ -118,6 +123,24 @@ describe('the packed public packages', () => {
   it('answer through the @osm-openapi/mock/msw handlers in msw, in process', () => {
     const result = runInScratch('msw-handlers.mjs');
     expect(result).toEqual({ status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }) });
+  });
+
+  it.runIf(nodeRunsMsw3)(`answer through the same handlers in msw ${msw3Version} (Node 22.12+ only)`, () => {
+    const project = join(scratch, 'msw3');
+    mkdirSync(project);
+    installTarballs(project, packed, { msw: msw3Version });
+    copyFileSync(join(fixtures, 'msw-handlers.mjs'), join(project, 'msw-handlers.mjs'));
+    const result = spawnSync(process.execPath, ['msw-handlers.mjs'], { cwd: project, env: cleanEnv(), encoding: 'utf8', timeout: timeouts.testTimeout });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1))).toEqual({ status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }) });
+  });
+
+  it("bundle for a browser page through the mock's browser build, which needs nothing of Node", async () => {
+    const result = await build({ absWorkingDir: scratch, entryPoints: ['msw-browser-page.mjs'], bundle: true, write: false, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent' });
+    const mockFiles = Object.keys(result.metafile.inputs).filter((file) => file.startsWith('node_modules/@osm-openapi/mock/'));
+    expect(mockFiles).toContain('node_modules/@osm-openapi/mock/dist/browser/msw.js');
+    expect(mockFiles.filter((file) => !file.startsWith('node_modules/@osm-openapi/mock/dist/browser/'))).toEqual([]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('give the bundled spec and the error catalogue from @osm-openapi/spec', () => {
