@@ -1,12 +1,13 @@
 // Suite 9's browser: bundles page.ts with esbuild as a page's bundler would (the `browser` export
 // condition picks the mock's browser build), serves it and MSW's worker script on 127.0.0.1 (a secure
 // context, where service workers run), and opens it in Debian's Chromium.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { timeouts } from '../../../../vitest.shared.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Headless, and nothing of Chromium's own that talks to the network.
@@ -35,6 +36,7 @@ async function bundlePage(): Promise<string> {
 
 /** Opens the page with the worker script of the msw version the page was bundled with. */
 export async function openWorkerPage(): Promise<WorkerPage> {
+  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium (npm test's set-up does), or set CHROMIUM_PATH.`);
   const script = await bundlePage();
   const workerScript = readFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'));
   const files: Record<string, [string, string | Buffer]> = {
@@ -51,8 +53,10 @@ export async function openWorkerPage(): Promise<WorkerPage> {
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    // Playwright's own 30 s defaults are for an idle machine; a busy one gets the suite's budget.
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, timeout: timeouts.hookTimeout / 2 });
     const page = await browser.newPage();
+    page.setDefaultTimeout(timeouts.testTimeout / 2);
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
