@@ -1,6 +1,7 @@
-// Builds the package: one esbuild bundle of the engine with Prism's HTTP library inside (so `osm-mock`
-// and `startMock()` load one file instead of hundreds of modules: start-up is what a test run waits
-// for), and the type declarations from tsc. The bundled spec, yaml and msw stay dependencies.
+// Builds the package: one esbuild bundle of the engine with Prism's HTTP library inside for Node (so
+// `osm-mock` and `startMock()` load one file instead of hundreds of modules: start-up is what a test run
+// waits for; the bundled spec, yaml and msw stay dependencies), one for browsers (MSW's setupWorker, the
+// spec inside as a chunk of its own), and the type declarations from tsc.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,7 +46,7 @@ const nodeBuiltinsForBrowsers = {
     const unused = ['assert', 'http', 'https', 'net', 'string_decoder', 'tls', 'util'];
     build.onResolve({ filter: /^(node:)?[a-z_]+$/ }, ({ path }) => {
       const name = path.replace(/^node:/, '');
-      if (ports[name]) return { path: require.resolve(ports[name]) };
+      if (Object.hasOwn(ports, name)) return { path: require.resolve(ports[name]) };
       if (name === 'os' || unused.includes(name)) return { path: name, namespace: 'browser-stand-in' };
       return undefined;
     });
