@@ -1,9 +1,11 @@
 // Turns a fixture's request back into a call of the recorder's call-list format (typed params, body,
 // extra headers), so that the client can send it again.
+import { clientInit } from '../../../tools/record-fixtures/src/record.mjs';
 import { matchPath } from './exchange-validator.js';
 import type { Fixture } from './fixtures.js';
 import { parseParameter } from './parameter-values.js';
-import type { SpecOperation } from './spec-under-test.js';
+import type { ReplayCall } from './replay.js';
+import { spec, type SpecOperation } from './spec-under-test.js';
 import { CREDENTIAL_HEADERS } from './wire-names.js';
 
 /** A call as tools/record-fixtures takes it. */
@@ -45,4 +47,10 @@ export function callFromFixture(op: SpecOperation, fixture: Fixture): Call {
     ...(extra.length ? { headers: Object.fromEntries(extra) } : {}),
     ...(fixture.response.status === 401 ? { auth: false as const } : {}),
   };
+}
+
+/** The fixture's call as the typed client takes it (see replay.ts); each call builds fresh File parts. */
+export function replayCall(op: SpecOperation, fixture: Fixture): ReplayCall {
+  const call = callFromFixture(op, fixture);
+  return { method: op.method, path: op.path, auth: call.auth !== false, init: clientInit(spec, op.operation, call) as ReplayCall['init'] };
 }

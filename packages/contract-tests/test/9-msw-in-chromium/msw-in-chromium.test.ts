@@ -3,18 +3,15 @@
 // through it and must get what the HTTP mock of the run answers (suite 7 does the same in Node). Then
 // what only a page shows: the worker controls it, the bundled spec loads by itself, answers carry OSM's
 // errors and CORS, a stateful sandbox keeps state, and file paths (Node only) are refused clearly.
-import { createOsmClient } from '@osm-openapi/client';
 import { startMock } from '@osm-openapi/mock';
 import { afterAll, beforeAll, describe, expect, inject, it, test } from 'vitest';
-import { clientInit } from '../../../../tools/record-fixtures/src/record.mjs';
-import { callFromFixture } from '../../src/fixture-calls.js';
+import { replayCall } from '../../src/fixture-calls.js';
 import { loadFixtures } from '../../src/fixtures.js';
+import { replay, replayClients, type Seen } from '../../src/replay.js';
 import { reportChecked } from '../../src/report.js';
 import { operations, spec, specPath } from '../../src/spec-under-test.js';
-import type { FilePart, PageCall, Seen } from './page.js';
+import type { FilePart, PageCall } from './page.js';
 import { openWorkerPage, type WorkerPage } from './worker-page.js';
-
-type Send = (path: string, init: object) => Promise<{ data?: unknown; error?: { code: string }; response: Response }>;
 
 const MSW_URL = 'https://osm.browser.msw.test';
 const fixtures = loadFixtures();
@@ -30,15 +27,9 @@ async function portable(body: unknown): Promise<unknown> {
   return Object.fromEntries(entries);
 }
 
-const calls = await Promise.all(
-  operations.flatMap((op) =>
-    (fixtures.get(op.operationId) ?? []).map(async ({ file, fixture }): Promise<PageCall & { status: number }> => {
-      const call = callFromFixture(op, fixture);
-      const init = clientInit(spec, op.operation, call) as PageCall['init'];
-      return { key: file, method: op.method, path: op.path, auth: call.auth !== false, init: { ...init, body: await portable(init.body) }, status: fixture.response.status };
-    }),
-  ),
-);
+/** Every fixture's call, named by its file, with the status the fixture recorded. */
+const replays = operations.flatMap((op) => (fixtures.get(op.operationId) ?? []).map(({ file, fixture }) => ({ key: file, status: fixture.response.status, ...replayCall(op, fixture) })));
+const calls: PageCall[] = await Promise.all(replays.map(async ({ status: _, ...call }) => ({ ...call, init: { ...call.init, body: await portable(call.init.body) } })));
 
 let browser: WorkerPage;
 beforeAll(async () => {
@@ -52,26 +43,17 @@ describe('9 client via MSW in Chromium', () => {
   let overHttp: Record<string, Seen>;
   beforeAll(async () => {
     inPage = await browser.page.evaluate(({ baseUrl, calls }) => window.osmPage.call(baseUrl, calls), { baseUrl: MSW_URL, calls });
-    const baseUrl = inject('mockUrl');
-    const clients = { withAuth: createOsmClient({ baseUrl, retry: false, auth: { token: 'contract-tests-token' } }), withoutAuth: createOsmClient({ baseUrl, retry: false }) };
+    const clients = replayClients(inject('mockUrl'));
     overHttp = {};
-    for (const op of operations) {
-      for (const { file, fixture } of fixtures.get(op.operationId) ?? []) {
-        const call = callFromFixture(op, fixture);
-        const client = (call.auth === false ? clients.withoutAuth : clients.withAuth) as unknown as Record<string, Send>;
-        const result = await client[op.method]!(op.path, clientInit(spec, op.operation, call));
-        const data = result.data instanceof Blob ? [...new Uint8Array(await result.data.arrayBuffer())] : result.data;
-        overHttp[file] = { status: result.response.status, error: result.error?.code, data };
-      }
-    }
+    for (const call of replays) overHttp[call.key] = await replay(clients, call);
   });
-  afterAll(() => reportChecked('client via msw in chromium', operations.length, `${calls.length} calls`));
+  afterAll(() => reportChecked('client via msw in chromium', operations.length, `${replays.length} calls`));
 
   it('runs in a page its service worker controls', async () => {
     expect(await browser.page.evaluate(() => window.osmPage.controlled())).toBe(true);
   });
 
-  it.each(calls.map((c) => [c.key, c] as const))('%s: same result in the page as over HTTP', (key, { status }) => {
+  it.each(replays.map((c) => [c.key, c] as const))('%s: same result in the page as over HTTP', (key, { status }) => {
     expect(inPage[key]).toEqual(overHttp[key]);
     expect(inPage[key]!.status).toBe(status);
   });

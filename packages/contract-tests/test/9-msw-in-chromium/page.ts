@@ -1,29 +1,18 @@
 // The page of suite 9, bundled for Chromium: MSW's service worker with @osm-openapi/mock/msw's handlers
 // (the package's browser build), and the typed client calling through it. The test drives it through
 // `window.osmPage`; everything it passes and gets back is plain JSON.
-import { createOsmClient } from '@osm-openapi/client';
 import { type OsmHandlersOptions, osmHandlers } from '@osm-openapi/mock/msw';
 import { type SetupWorker, setupWorker } from 'msw/browser';
+import { type ReplayCall, replay, replayClients, type Seen } from '../../src/replay.js';
 
 /** A file part of a multipart body, as JSON can carry it. */
 export interface FilePart {
   $file: { name: string; type: string; text: string };
 }
 
-/** One client call: the method's name on the client, the path template, and its init. */
-export interface PageCall {
+/** A fixture's call with its file parts as {@link FilePart}s, named by its fixture file. */
+export interface PageCall extends ReplayCall {
   key: string;
-  method: string;
-  path: string;
-  auth: boolean;
-  init: { params: object; body?: unknown; headers?: Record<string, string> };
-}
-
-/** What a caller sees of a result: the status, the OSM error code, the data (a file as its bytes). */
-export interface Seen {
-  status: number;
-  error: string | undefined;
-  data: unknown;
 }
 
 /** A raw answer: status, the headers a caller reads, the body as text. */
@@ -33,8 +22,6 @@ export interface RawAnswer {
   cors: string | null;
   body: string;
 }
-
-type Send = (path: string, init: object) => Promise<{ data?: unknown; error?: { code: string }; response: Response }>;
 
 let worker: SetupWorker | undefined;
 
@@ -68,15 +55,12 @@ const osmPage = {
     }
   },
 
-  /** Sends each call with the typed client (one with credentials and one without) against `baseUrl`. */
+  /** Replays each call with the typed client against `baseUrl`, one after the other. */
   async call(baseUrl: string, calls: PageCall[]): Promise<Record<string, Seen>> {
-    const withAuth = createOsmClient({ baseUrl, retry: false, auth: { token: 'contract-tests-token' } }) as unknown as Record<string, Send>;
-    const withoutAuth = createOsmClient({ baseUrl, retry: false }) as unknown as Record<string, Send>;
+    const clients = replayClients(baseUrl);
     const results: Record<string, Seen> = {};
     for (const call of calls) {
-      const result = await (call.auth ? withAuth : withoutAuth)[call.method]!(call.path, { ...call.init, ...(call.init.body === undefined ? {} : { body: withFiles(call.init.body) }) });
-      const data = result.data instanceof Blob ? [...new Uint8Array(await result.data.arrayBuffer())] : result.data;
-      results[call.key] = { status: result.response.status, error: result.error?.code, data };
+      results[call.key] = await replay(clients, { ...call, init: { ...call.init, ...(call.init.body === undefined ? {} : { body: withFiles(call.init.body) }) } });
     }
     return results;
   },
