@@ -90,23 +90,19 @@ test('a custom OsmAuth giving an unsendable header value: OsmAuthError naming th
   expectNothingLeaks(error);
 });
 
+const iamWith = (override: object) => () => iamPasswordAuth({ userName: 'bot', password: SECRETS.password, domainName: 'acme', ...override } as never);
+const akSkWith = (override: object) => () => akSkAuth({ accessKey: 'AK', secretKey: SECRETS.secretKey, domainId: 'd', ...override } as never);
 test.each([
-  ['userName', { userName: '' }],
-  ['password', { password: '' }],
-  ['domainName', { domainName: undefined }],
-] as const)('iamPasswordAuth with no %s: OsmAuthError naming it', (field, override) => {
-  const error = thrownBy(() => iamPasswordAuth({ userName: 'bot', password: SECRETS.password, domainName: 'acme', ...override } as never));
+  ['iamPasswordAuth', 'userName', iamWith({ userName: '' })],
+  ['iamPasswordAuth', 'password', iamWith({ password: '' })],
+  ['iamPasswordAuth', 'domainName', iamWith({ domainName: undefined })],
+  ['akSkAuth', 'accessKey', akSkWith({ accessKey: '' })],
+  ['akSkAuth', 'secretKey', akSkWith({ secretKey: '' })],
+  ['akSkAuth', 'domainId', akSkWith({ domainId: undefined })],
+] as const)('%s with no %s: OsmAuthError naming it', (_, field, make) => {
+  const error = thrownBy(make);
   expect(error).toEqual(new OsmAuthError(`${field} must be a non-empty string`));
   expectNothingLeaks(error);
-});
-
-test.each([
-  ['accessKey', { accessKey: '' }],
-  ['secretKey', { secretKey: '' }],
-  ['domainId', { domainId: undefined }],
-] as const)('akSkAuth with no %s: OsmAuthError naming it', (field, override) => {
-  const error = thrownBy(() => akSkAuth({ accessKey: 'AK', secretKey: SECRETS.secretKey, domainId: 'd', ...override } as never));
-  expect(error).toEqual(new OsmAuthError(`${field} must be a non-empty string`));
 });
 
 test('AK/SK credentials passed as the auth option directly: an OsmAuthError pointing to akSkAuth, not showing them', () => {
