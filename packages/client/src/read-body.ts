@@ -1,0 +1,71 @@
+/** A body went past its size limit while it was read; the rest of it was cancelled. */
+export class BodyTooLarge extends Error {
+  override readonly name = 'BodyTooLarge';
+
+  constructor(readonly limit: number) {
+    super(`the response body is larger than ${limit} bytes`);
+  }
+}
+
+/** True when the `Content-Length` alone shows the body is too large: without a `Content-Encoding`, it is the size read. */
+function declaredTooLarge(response: Response, limit: number): boolean {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  return declared > limit && !response.headers.has('content-encoding');
+}
+
+/**
+ * The body of `response`, read to the end, or {@link BodyTooLarge} as soon as it passes `limit` bytes -
+ * counted as they arrive, after decompression - in which case the rest is cancelled, so that no more
+ * than about `limit` bytes are ever held.
+ */
+export async function readBodyBytes(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!response.body) return new Uint8Array(0);
+  if (declaredTooLarge(response, limit)) {
+    await response.body.cancel();
+    throw new BodyTooLarge(limit);
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The body of `response` as a stream that errors with `tooLarge()` once more than `limit` bytes have
+ * passed, cancelling the rest; for a body the caller reads at its own pace.
+ */
+export function limitedStream(response: Response, limit: number, tooLarge: () => Error): ReadableStream<Uint8Array> | null {
+  const { body } = response;
+  if (!body || limit === Number.POSITIVE_INFINITY) return body;
+  if (declaredTooLarge(response, limit)) {
+    void body.cancel();
+    return new ReadableStream({ start: (controller) => controller.error(tooLarge()) });
+  }
+  let size = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limit) controller.error(tooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
