@@ -1,4 +1,4 @@
-// `npm run bench`: installs and builds like the other commands, then measures five things, each against a
+// `npm run bench`: installs and builds like the other commands, then measures six things, each against a
 // baseline measured in the same run, prints a table and writes bench/results.json (see bench/README.md).
 // Never part of `npm test`: timings depend on the machine and its load.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,15 +27,17 @@ await main(async () => {
   const { benchBundleSize } = await import('../bench/bundle-size.mjs');
   const { benchPipeline } = await import('../bench/pipeline.mjs');
   const { benchTypes } = await import('../bench/types.mjs');
+  const { benchClientMemory } = await import('../bench/client-memory.mjs');
   const { renderTable } = await import('../bench/table.mjs');
   const spec = JSON.parse(readFileSync(join(root, 'packages', 'spec', 'dist', 'openapi.json'), 'utf8'));
 
   const benches = [
-    ['1/5 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
-    ['2/5 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
-    ['3/5 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
-    ['4/5 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
-    ['5/5 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
+    ['1/6 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
+    ['2/6 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
+    ['3/6 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
+    ['4/6 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
+    ['5/6 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
+    ['6/6 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
   ];
   const measurements = [];
   const failures = [];
