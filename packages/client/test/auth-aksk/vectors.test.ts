@@ -96,13 +96,13 @@ describe('requests the client builds (X-Site: 1, the default at the internationa
       region: 'cn-south-1',
       auth: akSkAuth({ accessKey: AK, secretKey: SK, domainId: DOMAIN, projectId: 'e9993fc787d94b6c886cbaa340f9c0f4' }),
     });
-    await client.GET('/v2/servicerequest/quotas');
+    await client.GET('/v2/servicerequest/config/regions');
 
     const sent = fake.requests[0]!;
     const signedHeaders = 'host;x-domain-id;x-project-id;x-sdk-date';
     const canonical = [
       'GET',
-      '/v2/servicerequest/quotas/',
+      '/v2/servicerequest/config/regions/',
       '',
       'host:osm.cn-south-1.myhuaweicloud.com',
       `x-domain-id:${DOMAIN}`,

@@ -129,8 +129,9 @@ test('a download past maxFileBytes: an error as a Blob, and a stream that errors
   serveEndless(200, binary);
   const streamed = await downloadAttachment(client, 'a1', { as: 'stream' });
   let received = 0;
+  const reader = streamed.data!.body.getReader();
   const failure = await (async () => {
-    for await (const chunk of streamed.data!.body) received += chunk.byteLength;
+    for (let read = await reader.read(); !read.done; read = await reader.read()) received += read.value.byteLength;
   })().catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(OsmError);
   expect((failure as OsmError).code).toBe('CLIENT.BODY_TOO_LARGE');
