@@ -15,6 +15,7 @@ import { querySerializerFor } from './query-serializer.js';
 import { readResponse } from './read-response.js';
 import { createRedactor } from './redaction/redactor.js';
 import { scrub } from './redaction/scrub.js';
+import { type SentRequest, secretsSent } from './redaction/sent-secrets.js';
 import { checkHeaders, checkNumberOption, checkOrigin, checkPathParameters, checkQuery, MAX_TIMER_MS } from './request-checks.js';
 import { type BodyLimit, bodyTooLarge, toOsmResult } from './result.js';
 import { checkRetryOptions, type RetryOptions, retryPolicy, withRetries } from './retry.js';
@@ -142,8 +143,8 @@ export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
     // JSON is parsed here, so that a body that is not JSON is an OsmError rather than a SyntaxError.
     const readAs: ParseAs = parseAs === 'json' ? 'text' : parseAs;
     // Every credential this call sends, with those the auth holds: redacted from any error it makes.
-    const sent = new Set<string>();
-    const redactor = () => createRedactor(() => [...heldSecretsOf(auth), ...sent]);
+    const sent: SentRequest[] = [];
+    const redactor = () => createRedactor(() => [...heldSecretsOf(auth), ...secretsSent(sent)]);
 
     try {
       return await withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {

@@ -7,10 +7,15 @@ export class BodyTooLarge extends Error {
   }
 }
 
-/** True when the `Content-Length` alone shows the body is too large: without a `Content-Encoding`, it is the size read. */
-function declaredTooLarge(response: Response, limit: number): boolean {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  return declared > limit && !response.headers.has('content-encoding');
+/**
+ * The body's size as its `Content-Length` declares it, when that is the size read: without a
+ * `Content-Encoding` (a compressed body grows as it is read). fetch never delivers more bytes than a
+ * declared length (it ends the body there), so such a length bounds the body. NaN when unknown.
+ */
+function declaredSize(response: Response): number {
+  if (response.headers.has('content-encoding')) return Number.NaN;
+  const length = response.headers.get('content-length');
+  return length === null || !/^\d+$/.test(length) ? Number.NaN : Number(length);
 }
 
 /**
@@ -20,10 +25,13 @@ function declaredTooLarge(response: Response, limit: number): boolean {
  */
 export async function readBodyBytes(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!response.body) return new Uint8Array(0);
-  if (declaredTooLarge(response, limit)) {
+  const declared = declaredSize(response);
+  if (declared > limit) {
     await response.body.cancel();
     throw new BodyTooLarge(limit);
   }
+  // A declared length within the limit bounds the body already: read it the short way.
+  if (declared <= limit) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
@@ -54,7 +62,7 @@ export async function readBodyBytes(response: Response, limit: number): Promise<
 export function limitedStream(response: Response, limit: number, tooLarge: () => Error): ReadableStream<Uint8Array> | null {
   const { body } = response;
   if (!body || limit === Number.POSITIVE_INFINITY) return body;
-  if (declaredTooLarge(response, limit)) {
+  if (declaredSize(response) > limit) {
     void body.cancel();
     return new ReadableStream({ start: (controller) => controller.error(tooLarge()) });
   }

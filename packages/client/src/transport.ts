@@ -4,7 +4,7 @@ import type { RequestParts } from './build-request.js';
 import { OsmAuthError, OsmNetworkError } from './errors.js';
 import { isHeaderValue } from './header-value.js';
 import type { OsmFetch } from './osm-fetch.js';
-import { collectSentSecrets } from './redaction/sent-secrets.js';
+import type { SentRequest } from './redaction/sent-secrets.js';
 
 /**
  * What the client does when a response redirects to another origin: `'refuse'` (the default) answers the
@@ -22,10 +22,10 @@ export interface TransportOptions {
 }
 
 /**
- * Sends one attempt of a call and resolves to its final response. Every credential sent on the way is
- * added to `sent`, so that the call can redact it from whatever error it makes.
+ * Sends one attempt of a call and resolves to its final response. Every request sent on the way is
+ * recorded in `sent`, so that the call can redact its credentials from whatever error it makes.
  */
-export type Exchange = (parts: RequestParts, signal: AbortSignal, sent: Set<string>) => Promise<Response>;
+export type Exchange = (parts: RequestParts, signal: AbortSignal, sent: SentRequest[]) => Promise<Response>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
@@ -72,7 +72,7 @@ export function createTransport({ fetch: customFetch, auth, crossOriginRedirect 
       let credentials = withCredentials && auth ? await settled(auth.credentialsFor(outgoing, context), signal) : undefined;
       const send = (headers: CredentialHeaders | undefined) => {
         if (headers) setCredentials(outgoing.headers, headers);
-        collectSentSecrets(outgoing.headers, Object.keys(headers ?? {}), sent);
+        sent.push({ headers: outgoing.headers, credentials: headers });
         return fetchOnce(outgoing);
       };
       let response = await send(credentials);
