@@ -31,6 +31,8 @@ const OTHER_URLS: [string, (other: URL) => [path: string, init: Record<string, u
   ['a per-call baseUrl with a trailing slash and a path', (other) => ['/v2/servicerequest/labels', { baseUrl: `${other.origin}/osm/` }]],
   ['a path that makes the origin userinfo', (other) => [`@${other.host}/v2/servicerequest/labels`, {}]],
   ['a path with another scheme and host in it', (other) => [`.evil:${other.port}/v2/servicerequest/labels`, {}]],
+  ['an absolute URL as the path', (other) => [`${other.origin}/v2/servicerequest/labels`, {}]],
+  ['an absolute URL as the path, with an empty per-call baseUrl', (other) => [`${other.origin}/v2/servicerequest/labels`, { baseUrl: '' }]],
 ];
 
 describe.each(AUTHS)('with %s auth', (_, makeAuth) => {
