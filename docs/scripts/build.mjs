@@ -15,6 +15,7 @@ import { GUIDES_GROUP, applyNavigation, loadNavigation, placementProblems, refer
 import { inlineRedoclyLogos } from './offline-assets.mjs';
 import { errorsSection } from './operation-errors.mjs';
 import { operations } from './spec-walk.mjs';
+import { buildTryIt, inlineTryIt, tryItMarker } from './try-it-assets.mjs';
 import { ARAZZO_FILE, walkthroughMarkdown } from './walkthrough.mjs';
 
 const scripts = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +27,8 @@ const page = join(dist, 'index.html');
 const started = Date.now();
 
 const spec = loadSpec();
+// The "Try it" panels send what the mock serves: the spec as published, before the docs decorate it.
+const tryItSpec = loadSpec();
 const codes = loadErrorCodes();
 const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
 const navigation = loadNavigation(join(docs, 'navigation.yaml'));
@@ -39,7 +42,9 @@ for (const [path, method, operation, pathItem] of operations(spec)) {
   ];
   // The operationId is Huawei's SDK method name: show it, so readers coming from the SDKs can search for it.
   const sdkName = `SDK operation: \`${operation.operationId}\``;
-  operation.description = [operation.description ?? '', sdkName, errorsSection(operation, codes)].join('\n\n').trim();
+  operation.description = [operation.description ?? '', sdkName, errorsSection(operation, codes), tryItMarker(operation.operationId)]
+    .join('\n\n')
+    .trim();
 }
 
 // Loud on purpose: an operation the task navigation does not place shows under "Not yet placed", and
@@ -98,7 +103,9 @@ execFileSync(
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   },
 );
-writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
+console.log('docs: bundling the "Try it" panels and their in-page mock');
+const tryIt = await buildTryIt(tryItSpec, dist);
+writeFileSync(page, inlineTryIt(inlineRedoclyLogos(readFileSync(page, 'utf8')), tryIt));
 
 for (const file of [openapiJsonPath, openapiYamlPath, errorCodesPath]) {
   copyFileSync(file, join(dist, basename(file)));

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.yaml': 'application/yaml',
   '.png': 'image/png',

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import { serveStatic } from '/work/wt-docs/docs/scripts/serve.mjs';
+const [hash, width, out, height] = process.argv.slice(2);
+const server = await serveStatic('/work/wt-docs/docs/dist', { port: 0 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height ?? 1000) } });
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+await page.goto(`http://127.0.0.1:${server.address().port}/${hash}`);
+await page.waitForTimeout(4000);
+if (process.env.EVAL) console.log(await page.evaluate(process.env.EVAL));
+await page.screenshot({ path: out });
+await browser.close(); server.close();

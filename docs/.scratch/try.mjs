@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+import { serveStatic } from '/work/wt-docs/docs/scripts/serve.mjs';
+const [hash, width, out] = process.argv.slice(2);
+const server = await serveStatic('/work/wt-docs/docs/dist', { port: 0 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 1000 } });
+page.on('console', (m) => { if (m.type() !== 'info') console.log('console', m.type(), m.text()); });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(`http://127.0.0.1:${server.address().port}/${hash}`);
+const section = page.locator(`[data-section-id="${hash.slice(1)}"]`);
+await section.locator('.osm-try-open').click();
+await section.locator('.osm-try-send').click();
+await section.locator('.osm-try-status').waitFor({ timeout: 60000 }).catch(e => console.log('no status', e.message));
+console.log(await section.locator('.osm-try-panel').innerText().catch(e=>e.message));
+await section.locator('.osm-try-panel').scrollIntoViewIfNeeded();
+await page.screenshot({ path: out });
+await browser.close(); server.close();
