@@ -87,7 +87,7 @@ function answerView(answer, request) {
     h('details', { class: 'osm-try-headers-view' }, h('summary', {}, `Response headers (${answer.headers.length})`), h('pre', { class: 'osm-try-headers-out' }, answer.headers.map(([name, value]) => `${name}: ${value}`).join('\n'))),
     answer.file
       ? h('p', { class: 'osm-try-file' }, `A file: ${answer.file.type}, ${answer.file.size} bytes. `, h('a', { href: answer.file.href, download: 'download' }, 'Save it'))
-      : h('pre', { class: 'osm-try-body-out' }, answer.body || '(empty body)'),
+      : h('pre', { class: 'osm-try-body-out', 'aria-label': 'Response body' }, answer.body || '(empty body)'),
   ];
 }
 
@@ -147,6 +147,9 @@ function createPanel(operationId, operation) {
       message.textContent = error instanceof InputError ? error.message : `Cannot send: ${error.message}`;
       return;
     }
+    // The previous answer goes at once: what is shown next is this call's answer.
+    for (const link of answer.querySelectorAll('.osm-try-file a')) URL.revokeObjectURL(link.href);
+    answer.replaceChildren();
     send.disabled = true;
     try {
       if (settings.target !== 'url') {
@@ -156,7 +159,6 @@ function createPanel(operationId, operation) {
         message.textContent = 'Sending...';
       }
       const shown = await readAnswer(await fetch(request.url, request.init));
-      for (const link of answer.querySelectorAll('.osm-try-file a')) URL.revokeObjectURL(link.href);
       answer.replaceChildren(...answerView(shown, request).filter(Boolean));
       message.textContent = '';
     } catch (error) {

@@ -5,12 +5,10 @@
 // operation sample without covering its first line, every internal link of the page resolving, nothing
 // loaded from any other host, no console error. Screenshots of the error-code guide and the walkthrough at
 // both widths go to docs/test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_LABELS, typescriptSample } from '../../scripts/code-samples.mjs';
 import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref, slug } from '../../scripts/links.mjs';
@@ -18,24 +16,12 @@ import { GUIDES_GROUP, applyNavigation, loadNavigation } from '../../scripts/nav
 import { serveStatic } from '../../scripts/serve.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 import { loadWorkflow } from '../../scripts/walkthrough.mjs';
-import { timeouts } from '../../../vitest.shared.mjs';
+import { WIDTHS, isLocal, openBrowser, openSection } from './chromium.mjs';
+import { overflowingElements } from './layout-checks.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(docs, 'dist');
 const artifacts = join(docs, 'test-artifacts');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Debian's chromium, headless, with nothing of its own that talks to the network (see ../shared/design.md).
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const WIDTHS = { desktop: 1440, phone: 390 };
 const SEARCHED = 'showCaseDetail';
 const SEARCHED_CODE = 'OSM.01010004';
 const walkthroughSteps = loadWorkflow(join(docs, 'walkthrough')).steps;
@@ -58,38 +44,11 @@ const linkBatches = Object.entries(bySection).flatMap(([section, links]) =>
   Array.from({ length: Math.ceil(links.length / 6) }, (_, i) => [`${section} (${i + 1}/${Math.ceil(links.length / 6)})`, links.slice(i * 6, i * 6 + 6)]),
 );
 
-/** URLs the page may load: the server under test, and data:/blob: URLs the page makes itself. */
-function isLocal(url, origin) {
-  return url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
-}
-
 /** Every in-page link of the page's content (Markdown and HTML links in the embedded, decorated spec). */
 function internalLinks(html) {
   const text = html.replace(/\\"/g, '"');
   const links = [...text.matchAll(/\]\((#\/[^)\s]*)\)/g), ...text.matchAll(/href="(#\/[^"]*)"/g)].map((m) => m[1]);
   return [...new Set(links)].sort();
-}
-
-/**
- * Elements of `selector` that stick out of the column they are in, or make the page scroll sideways: an
- * element inside a box that scrolls horizontally only has to fit that box.
- */
-function overflowingElements(selector) {
-  const found = [];
-  const page = document.scrollingElement;
-  if (page.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways: ${page.scrollWidth} > ${window.innerWidth}`);
-  for (const column of document.querySelectorAll(selector)) {
-    const limit = column.getBoundingClientRect().right + 1;
-    for (const element of column.querySelectorAll('*')) {
-      const rect = element.getBoundingClientRect();
-      if (rect.width === 0 || rect.right <= limit) continue;
-      let box = element.parentElement;
-      while (box && box !== column && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
-      const fits = box && box !== column && box.getBoundingClientRect().right <= limit;
-      if (!fits) found.push(`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(rect.right)} > ${Math.round(limit)}`);
-    }
-  }
-  return found.slice(0, 10);
 }
 
 /** Whether the code-sample panel's copy button lies over the first line of its code. */
@@ -111,57 +70,28 @@ function copyButtonCoversFirstLine(panel) {
 describe('the reference page in Chromium', () => {
   let server;
   let origin;
-  let userDataDir;
-  let context;
+  let browser;
   let page;
-  const requests = [];
-  const consoleErrors = [];
 
   /** Goes to `hash` and waits until the section it names is on the page. */
-  async function open(hash) {
-    await page.evaluate((h) => {
-      window.location.hash = h;
-    }, hash);
-    const route = hash.split('#')[1];
-    await page.locator(`[data-section-id="${route}"]`).first().waitFor({ state: 'visible' });
-  }
+  const open = (hash) => openSection(page, hash);
 
   beforeAll(async () => {
     if (!existsSync(join(dist, 'index.html'))) {
       throw new Error('docs/dist/index.html is missing: build the docs first (pnpm exec turbo run docs).');
     }
-    if (!existsSync(executablePath)) {
-      throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-    }
     mkdirSync(artifacts, { recursive: true });
     server = await serveStatic(dist, { host: '127.0.0.1', port: 0 });
     origin = `http://127.0.0.1:${server.address().port}`;
-    userDataDir = mkdtempSync(join(tmpdir(), 'osm-docs-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: WIDTHS.desktop, height: 1100 },
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    context.on('request', (request) => requests.push(request.url()));
-    // Recorded above, then refused here: the test sees a leak without the request reaching the network.
-    await context.route((url) => !isLocal(url.href, origin), (route) => route.abort('blockedbyclient'));
-    page = context.pages()[0] ?? (await context.newPage());
-    // Half a test's time: a slow step fails with its own message, still well before the test's timeout.
-    page.setDefaultTimeout(timeouts.testTimeout / 2);
-    page.on('websocket', (socket) => requests.push(socket.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    browser = await openBrowser([origin]);
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    page = browser.page;
     await page.goto(`${origin}/`);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('renders the title, the intro and the sidebar: the guides, then the API by task, with no broken image', async () => {
@@ -341,8 +271,8 @@ describe('the reference page in Chromium', () => {
   });
 
   it('loaded nothing from any host but 127.0.0.1, and logged no console error', () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !isLocal(url, origin))).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(browser.requests.filter((url) => !isLocal(url, [origin]))).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 });
