@@ -13,7 +13,7 @@ import { guideTags } from './guides.mjs';
 import { errorCodeHref, linkTargets, linkifyDescriptions } from './links.mjs';
 import { GUIDES_GROUP, applyNavigation, loadNavigation, placementProblems, referenceSections } from './navigation.mjs';
 import { inlineRedoclyLogos } from './offline-assets.mjs';
-import { errorsSection } from './operation-errors.mjs';
+import { addGatewayResponses, errorsSection } from './operation-errors.mjs';
 import { operations } from './spec-walk.mjs';
 import { buildTryIt, inlineTryIt, tryItMarker } from './try-it-assets.mjs';
 import { ARAZZO_FILE, walkthroughMarkdown } from './walkthrough.mjs';
@@ -34,7 +34,8 @@ const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
 const navigation = loadNavigation(join(docs, 'navigation.yaml'));
 const sections = referenceSections(join(root, 'reference', 'operations.tsv'));
 
-console.log(`docs: decorating ${operations(spec).length} operations with code samples and error codes`);
+console.log(`docs: decorating ${operations(spec).length} operations with code samples, error codes and statuses`);
+addGatewayResponses(spec, operations(spec));
 for (const [path, method, operation, pathItem] of operations(spec)) {
   operation['x-codeSamples'] = [
     { lang: 'TypeScript', label: SAMPLE_LABELS.typescript, source: typescriptSample(spec, path, method, pathItem, operation) },
