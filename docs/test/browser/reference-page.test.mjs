@@ -3,7 +3,9 @@
 // named, search by SDK name and by error code (landing on the code's row), guides whose tables and code
 // fit their column at 1440 and 390 px, a copy button on every code block that copies it and on every
 // operation sample without covering its first line, every internal link of the page resolving, nothing
-// loaded from any other host, no console error. Screenshots of the error-code guide and the walkthrough at
+// loaded from any other host, no console error; and the layout defects of issue 28 gone: raw backticks in
+// the Servers text, a guide heading cut in the sidebar, code cut with no scroll bar, a heading broken
+// inside a word at 390 px, the floating menu button over a tab. Screenshots of the error-code guide and the walkthrough at
 // both widths go to docs/test-artifacts/.
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +19,7 @@ import { serveStatic } from '../../scripts/serve.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 import { loadWorkflow } from '../../scripts/walkthrough.mjs';
 import { WIDTHS, isLocal, openBrowser, openSection } from './chromium.mjs';
-import { overflowingElements } from './layout-checks.mjs';
+import { clippedCodeBlocks, headingsBrokenInsideAWord, overflowingElements, tabsUnderFloatingControls } from './layout-checks.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(docs, 'dist');
@@ -28,6 +30,16 @@ const walkthroughSteps = loadWorkflow(join(docs, 'walkthrough')).steps;
 const createStep = walkthroughSteps.findIndex((step) => step.stepId === 'createTicket');
 const createStepHref = `${sectionHref('Your first ticket')}/${slug(`${createStep + 1}. ${walkthroughSteps[createStep]['x-title']}`)}`;
 const GUIDES_SHOWN = { 'error-codes': sectionHref(ERROR_CODES_GUIDE), 'first-ticket': sectionHref('Your first ticket') };
+// Where the layout defects of issue 28 were seen: a guide with long headings and code, and the operation
+// with the longest sample.
+const LAYOUT_PAGES = [sectionHref('Authentication'), sectionHref('Concepts and endpoints'), '#/tickets/createcases'];
+const guideFiles = readdirSync(join(docs, 'guides')).filter((file) => file.endsWith('.md'));
+/** A guide's title and its `##` headings as written (outside code blocks), Markdown marks removed. */
+const guideHeadings = guideFiles.map((file) => {
+  const text = readFileSync(join(docs, 'guides', file), 'utf8').replace(/```[\s\S]*?```/g, '');
+  const plain = (heading) => heading.replace(/[`*]/g, '').trim();
+  return { title: plain(/^#\s+(.+)/.exec(text)[1]), headings: [...text.matchAll(/^##\s+(.+)$/gm)].map((m) => plain(m[1])) };
+});
 
 // The page's sidebar as the build makes it: the spec with the navigation applied.
 const navigation = loadNavigation(join(docs, 'navigation.yaml'));
@@ -109,6 +121,29 @@ describe('the reference page in Chromium', () => {
     );
     expect(brokenImages).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'docs.png') });
+  });
+
+  it('shows the servers on the landing page as text, without raw Markdown code marks', async () => {
+    await page.goto(`${origin}/`);
+    const description = page.getByText(/^OSM's endpoints on the myhuaweicloud\.com domain/).first();
+    await description.waitFor({ state: 'visible' });
+    const text = await description.innerText();
+    expect(text).toContain('send X-Site: 1');
+    expect(text).not.toContain('`');
+  });
+
+  it('lists every heading of every guide whole in the sidebar (none cut at its code, as "Endpoint and" was)', async () => {
+    const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
+    const missing = {};
+    for (const { title, headings } of guideHeadings.filter((g) => g.headings.length)) {
+      const item = sidebar.locator('[data-component-name="Menu/MenuItem"]').filter({ has: page.locator(`:scope > a [data-text="${title}"]`) });
+      await item.locator(':scope > a').click();
+      await item.locator('[data-component-name="Menu/MenuItem"]').first().waitFor({ state: 'visible' });
+      const entries = await item.locator('[data-component-name="Menu/MenuItem"] [data-text]').evaluateAll((all) => all.map((e) => e.getAttribute('data-text')));
+      const absent = headings.filter((heading) => !entries.includes(heading));
+      if (absent.length) missing[title] = { absent, entries };
+    }
+    expect(missing).toEqual({});
   });
 
   it('offers the bundled spec, the error catalogue and the walkthrough for download next to the page', async () => {
@@ -253,10 +288,35 @@ describe('the reference page in Chromium', () => {
     });
   }
 
+  for (const [name, width] of Object.entries(WIDTHS)) {
+    it(`shows code whole, headings unbroken and tabs uncovered at ${width} px`, async () => {
+      await page.setViewportSize({ width, height: name === 'phone' ? 1800 : 1100 });
+      try {
+        const problems = {};
+        for (const hash of LAYOUT_PAGES) {
+          await page.goto('about:blank');
+          await page.goto(`${origin}/${hash}`);
+          await page.locator(`[data-section-id="${hash.slice(1)}"]`).first().waitFor({ state: 'visible' });
+          await page.locator('[data-section-id] pre').first().waitFor({ state: 'visible' });
+          const found = {
+            'code cut without a scroll bar': await page.evaluate(clippedCodeBlocks, 'body'),
+            'heading broken inside a word': await page.evaluate(headingsBrokenInsideAWord),
+            'tab under a floating control': await page.evaluate(tabsUnderFloatingControls),
+            'wider than its column': await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'),
+          };
+          for (const [what, list] of Object.entries(found)) if (list.length) (problems[hash] ??= {})[what] = list;
+        }
+        expect(problems).toEqual({});
+        // The floating button is there at 390 px: the tab check had something to check.
+        if (name === 'phone') expect(await page.getByTestId('floating-button').isVisible()).toBe(true);
+      } finally {
+        await page.setViewportSize({ width: WIDTHS.desktop, height: 1100 });
+      }
+    });
+  }
+
   it('fits every table of every guide into its column at 1440 px, without scrolling sideways', async () => {
-    const titles = readdirSync(join(docs, 'guides'))
-      .filter((file) => file.endsWith('.md'))
-      .map((file) => /^#\s+(.+)/.exec(readFileSync(join(docs, 'guides', file), 'utf8'))[1].trim());
+    const titles = guideHeadings.map((g) => g.title);
     const scrolling = {};
     for (const title of titles) {
       await open(sectionHref(title));

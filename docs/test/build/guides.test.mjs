@@ -125,7 +125,7 @@ describe('guide sections', () => {
   it('makes one trait tag per guide, in file-name order, titled by its first heading', () => {
     expect(tags.map((t) => t.name)).toEqual([
       'Getting started',
-      'Accounts, regions and projects',
+      'Concepts and endpoints',
       'Authentication',
       'Your first ticket',
       'Error handling',
