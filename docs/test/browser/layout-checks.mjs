@@ -23,14 +23,17 @@ export function overflowingElements(selector) {
   return found.slice(0, 10);
 }
 
-/** Visible headings (h1-h3) with a word split over two lines ("Authenticati" / "on"). */
+/**
+ * Visible headings (h1-h3) with a word split over two lines ("Authenticati" / "on"); a break after a
+ * hyphen ("X-" / "Site") is a break between the parts of a word, as typesetting allows.
+ */
 export function headingsBrokenInsideAWord() {
   const found = [];
   for (const heading of document.querySelectorAll('h1, h2, h3')) {
     if (!heading.getClientRects().length) continue;
     const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.textContent.matchAll(/\S+/g)) {
+      for (const match of node.textContent.matchAll(/[^\s-]+-?/g)) {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
