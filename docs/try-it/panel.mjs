@@ -21,13 +21,11 @@ let mockStarted;
 /** A URL next to the page, whatever path the page is served under (`/` or `/osm-openapi/`). */
 const nextToPage = (file) => new URL(file, window.location.href).href;
 
+/** An element with attributes (`true`: present, `false`/undefined: absent) and children (null ones skipped). */
 function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === undefined) continue;
-    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
-    else if (name === 'value') element.value = value;
-    else element.setAttribute(name, value === true ? '' : value);
+    if (value !== false && value !== undefined) element.setAttribute(name, value === true ? '' : value);
   }
   element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
   return element;
@@ -71,11 +69,12 @@ function baseUrl() {
 function syncTargets() {
   for (const panel of panels.values()) {
     panel.target.value = settings.target;
-    panel.url.value = settings.url;
+    if (panel.url !== document.activeElement) panel.url.value = settings.url; // keep the caret where one types
     panel.url.closest('.osm-try-field').hidden = settings.target !== 'url';
   }
 }
 
+/** The answer as the panel shows it; an OSM code links to its row of the error-code table. */
 function answerView(answer, request) {
   const errorCode = answer.error && /^OSM\.\d+$/.test(answer.error.code)
     ? h('a', { href: `#/error-codes#${answer.error.code}` }, answer.error.code)
@@ -91,10 +90,21 @@ function answerView(answer, request) {
   ];
 }
 
-/** The form of one operation, prefilled from `operation` (an entry of operations.json). */
-function createPanel(operationId, operation) {
-  const target = h('select', { class: 'osm-try-target', onchange: () => ((settings.target = target.value), syncTargets()) }, TARGETS.map((t) => h('option', { value: t.id }, t.label)));
-  const url = h('input', { class: 'osm-try-url', type: 'url', spellcheck: 'false', oninput: () => ((settings.url = url.value), syncTargets()) });
+/**
+ * The form of one operation, prefilled from `operation` (an entry of operations.json); `file` is what a
+ * file field uploads when the reader chose none.
+ */
+function createPanel(operationId, operation, file) {
+  const target = h('select', { class: 'osm-try-target' }, TARGETS.map((t) => h('option', { value: t.id }, t.label)));
+  const url = h('input', { class: 'osm-try-url', type: 'url', spellcheck: 'false' });
+  target.addEventListener('change', () => {
+    settings.target = target.value;
+    syncTargets();
+  });
+  url.addEventListener('input', () => {
+    settings.url = url.value;
+    syncTargets();
+  });
   const example = h('select', { class: 'osm-try-example' }, h('option', { value: '' }, 'default (success)'), operation.examples.map((name) => h('option', { value: name }, name)));
   const headers = h('textarea', { class: 'osm-try-headers', rows: '4', spellcheck: 'false' });
   example.addEventListener('change', () => {
@@ -127,7 +137,7 @@ function createPanel(operationId, operation) {
     const fields = {};
     (multipart ?? []).forEach((f, i) => {
       const input = fieldInputs[i];
-      fields[f.name] = f.file ? (input.files[0] ?? defaultFile()) : input.value;
+      fields[f.name] = f.file ? (input.files[0] ?? new File([file.text], file.name, { type: file.type })) : input.value;
     });
     return {
       base: baseUrl(),
@@ -193,11 +203,6 @@ function createPanel(operationId, operation) {
   return panel;
 }
 
-let fileDefaults;
-function defaultFile() {
-  return new File([fileDefaults.text], fileDefaults.name, { type: fileDefaults.type });
-}
-
 /** Turns a marker into its "Try it" button; the panel is built on the first click. */
 function mount(marker) {
   marker.setAttribute('data-mounted', '');
@@ -214,8 +219,7 @@ function mount(marker) {
     }
     try {
       const loaded = await loadOperations();
-      fileDefaults = loaded.file;
-      const panel = existing ?? createPanel(operationId, loaded.operations[operationId]);
+      const panel = existing ?? createPanel(operationId, loaded.operations[operationId], loaded.file);
       panel.element.hidden = false;
       marker.append(panel.element);
       open.setAttribute('aria-expanded', 'true');
