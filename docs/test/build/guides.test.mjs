@@ -125,8 +125,8 @@ describe('guide sections', () => {
   it('makes one trait tag per guide, in file-name order, titled by its first heading', () => {
     expect(tags.map((t) => t.name)).toEqual([
       'Getting started',
-      'Concepts and endpoints',
       'Authentication',
+      'Concepts and endpoints',
       'Your first ticket',
       'Error handling',
       'Error codes',
