@@ -176,7 +176,7 @@ describe('the reference page in Chromium', () => {
     expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBe(specOperations.length);
   });
 
-  it(`finds ${SEARCHED} by its SDK name; its page names its reference chapter and shows its TypeScript sample`, async () => {
+  it(`finds ${SEARCHED} by its SDK name; its page names its reference chapter and statuses and shows its TypeScript sample`, async () => {
     const [path, method, operation, pathItem] = searched;
     await page.getByTestId('search-trigger').click();
     await page.getByTestId('search-dialog').locator('input').fill(SEARCHED);
@@ -189,6 +189,9 @@ describe('the reference page in Chromium', () => {
     const section = page.locator(`[data-section-id="${new URL(page.url()).hash.slice(1)}"]`);
     await section.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
     await section.getByText(`Reference chapter: ${operation['x-reference-chapter']}`).first().waitFor({ state: 'visible' });
+    // Its statuses, the gateway's 429 among them, in the text and as a response tab.
+    await section.getByText('HTTP statuses: 200, 400, 401, 403, 429, 500').first().waitFor({ state: 'visible' });
+    await section.getByRole('tab', { name: '429' }).first().waitFor({ state: 'visible' });
 
     // The sample as the build generated it: its call line must be on screen, under the TypeScript tab.
     const callLine = typescriptSample(spec, path, method, pathItem, operation)
