@@ -14,6 +14,7 @@ import { errorCodeHref, linkTargets, linkifyDescriptions } from './links.mjs';
 import { GUIDES_GROUP, applyNavigation, loadNavigation, placementProblems, referenceSections } from './navigation.mjs';
 import { inlineRedoclyLogos } from './offline-assets.mjs';
 import { addGatewayResponses, errorsSection } from './operation-errors.mjs';
+import { linkProjectIdFields } from './project-id-links.mjs';
 import { plainServerDescriptions } from './server-descriptions.mjs';
 import { operations } from './spec-walk.mjs';
 import { buildTryIt, inlineTryIt, tryItMarker } from './try-it-assets.mjs';
@@ -38,6 +39,7 @@ const sections = referenceSections(join(root, 'reference', 'operations.tsv'));
 console.log(`docs: decorating ${operations(spec).length} operations with code samples, error codes and statuses`);
 addGatewayResponses(spec, operations(spec));
 plainServerDescriptions(spec);
+linkProjectIdFields(spec);
 for (const [path, method, operation, pathItem] of operations(spec)) {
   operation['x-codeSamples'] = [
     { lang: 'TypeScript', label: SAMPLE_LABELS.typescript, source: typescriptSample(spec, path, method, pathItem, operation) },
