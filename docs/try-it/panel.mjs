@@ -150,6 +150,9 @@ function createPanel(operationId, operation, file) {
   }
 
   async function onSend() {
+    // The previous answer goes at once: what is shown next is about this call.
+    for (const link of answer.querySelectorAll('.osm-try-file a')) URL.revokeObjectURL(link.href);
+    answer.replaceChildren();
     let request;
     try {
       request = buildRequest(operation, readInput());
@@ -157,9 +160,6 @@ function createPanel(operationId, operation, file) {
       message.textContent = error instanceof InputError ? error.message : `Cannot send: ${error.message}`;
       return;
     }
-    // The previous answer goes at once: what is shown next is this call's answer.
-    for (const link of answer.querySelectorAll('.osm-try-file a')) URL.revokeObjectURL(link.href);
-    answer.replaceChildren();
     send.disabled = true;
     try {
       if (settings.target !== 'url') {

@@ -1,9 +1,9 @@
 // "Try it" in a real Chromium, on the built page served under a sub-path as GitHub Pages serves a project
 // site (/osm-openapi/): every operation sent from its panel with its prefilled example gets the answer the
-// HTTP mock gives to the same request; a bad body shows OSM.0001; a named example is chosen through
-// Prefer; a ticket created in the sandbox is then listed; a URL the reader gives is called instead; the
-// in-page mock is fetched only on the first call; the page at the root works too. Screenshots of the panel
-// at 1440 and 390 px go to docs/test-artifacts/.
+// HTTP mock gives to the same request; a bad body shows OSM.0001; a form that cannot make a request sends
+// nothing and says why; a named example is chosen through Prefer; a ticket created in the sandbox is then
+// listed; a URL the reader gives is called instead; the in-page mock is fetched only on the first call;
+// the page at the root works too. Screenshots of the panel at 1440 and 390 px go to docs/test-artifacts/.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +158,18 @@ describe('Try it, on the page served under a sub-path', () => {
     expect(shown.error).toMatch(/^OSM\.0001: Invalid request: .*body field simple_description: must be string/);
     expect(shown.error).toContain('body field business_type_id: is required');
     await section.locator('.osm-try-reset').click();
+  });
+
+  it('sends nothing when the form cannot make a request, and says why', async () => {
+    const section = await openPanel(page, 'showCaseDetail');
+    const before = browser.requests.length;
+    await section.locator('input[data-path="case_id"]').fill('');
+    try {
+      expect(await send(section)).toEqual({ message: 'The path parameter case_id is empty.' });
+      expect(browser.requests.slice(before).filter((url) => url.includes('/mock/'))).toEqual([]);
+    } finally {
+      await section.locator('.osm-try-reset').click();
+    }
   });
 
   it('answers with the named example the picker chose, through Prefer', async () => {
