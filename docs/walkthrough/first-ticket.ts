@@ -6,7 +6,7 @@ import { createOsmClient } from '@osm-openapi/client';
 const client = createOsmClient({
   baseUrl: process.env.OSM_ENDPOINT, // unset: OSM's endpoint; http://127.0.0.1:4010 for the mock
   auth: { token: process.env.OSM_TOKEN! },
-  site: 1, // X-Site: an account of the international site; 0 (the default) for the Chinese mainland site
+  // X-Site: 1 (the international site) is sent by default; at a mainland (cn-*) endpoint, none (OSM's 0).
   language: 'en-us',
 });
 // step: findProduct
