@@ -4,6 +4,7 @@ import { businessErrorBodies } from './business-errors.js';
 import { prefersExample, type SandboxAnswer, type SandboxRequest } from './exchange.js';
 import { failWith, type HandlerContext } from './handler.js';
 import { HANDLERS } from './handlers/index.js';
+import { mebibytes, STORE_MAX_BYTES } from './limits.js';
 import { type SandboxSeed, seedChecker, seedFromExamples, type SpecDocument } from './seed.js';
 import type { SandboxState } from './state.js';
 import { SandboxStore } from './store.js';
@@ -31,7 +32,21 @@ export interface Sandbox {
   reset(seed?: unknown): void;
   /** A copy of everything held, in the seed format. */
   state(): SandboxState;
+  /** Everything held as JSON in the seed format (`GET /__osm/state`), without a copy of the store first. */
+  dump(): string;
 }
+
+/** The operations that add to the store: refused once it is full. */
+const GROWING = new Set(['createCases', 'createMessages', 'createLabels', 'uploadAccessory', 'uploadJsonAccessories']);
+
+/** The answer of an operation that would add to a full store: the mock's limit, not OSM's. */
+const STORE_FULL: SandboxAnswer = {
+  status: 507,
+  json: {
+    error_code: 'OSM.0004',
+    error_msg: `The mock's stateful store is full: it holds at most ${mebibytes(STORE_MAX_BYTES)} of tickets, messages, labels and attachments. POST /__osm/reset empties it.`,
+  },
+};
 
 /** Creates a sandbox with its own store. Throws `SeedError` for a bad seed. */
 export function createSandbox(options: SandboxOptions): Sandbox {
@@ -44,11 +59,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     async respond(request) {
       const handler = HANDLERS[request.operationId];
       if (!handler || prefersExample(request)) return undefined;
+      if (GROWING.has(request.operationId) && store.size >= STORE_MAX_BYTES) return STORE_FULL;
       return handler(request, context);
     },
     reset(seed) {
       store.reset(seed === undefined ? undefined : check(seed, now()));
     },
     state: () => store.snapshot(),
+    dump: () => store.dump(),
   };
 }
