@@ -146,6 +146,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     for (const [name, values] of query.values) prismQuery[name] = comma.has(name) ? values.join(',') : values.length === 1 ? values[0]! : values;
     const prismHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) prismHeaders[name] = value;
+    // Prism checks the content type only of a body whose Content-Length it sees; fetch's requests (the MSW door) carry none.
+    if (body?.byteLength) prismHeaders['content-length'] = String(body.byteLength);
     const forPrism = read.form ? formForPrism(read.form) : undefined;
 
     const result = await prism(

@@ -25,6 +25,8 @@ export const readMultipart: MultipartReader = (body, contentType) =>
       parts.push(part);
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // A form that ends inside a file fails its stream as well as the parser.
+      stream.on('error', () => resolve(undefined));
       pending.push(
         new Promise((done) => {
           stream.on('end', () => {
