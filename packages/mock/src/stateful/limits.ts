@@ -21,7 +21,7 @@ export const DAILY_UPLOAD_BYTES = 8 * ATTACHMENT_MAX_BYTES;
  */
 export const STORE_MAX_BYTES = 128 * 1024 * 1024;
 
-/** `4 MiB`: a size as the answers write it. */
-export function mebibytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+/** `4 MiB`, `64 KiB`: a size as the answers write it. */
+export function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KiB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }

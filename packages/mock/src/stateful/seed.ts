@@ -4,7 +4,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { MAX_NESTING, nestsDeeperThan } from '../engine/nesting.js';
 import { formatTime } from './identifiers.js';
-import { ATTACHMENT_MAX_BYTES, CASE_LABEL_LIMIT, mebibytes, STORE_MAX_BYTES, TENANT_LABEL_LIMIT } from './limits.js';
+import { ATTACHMENT_MAX_BYTES, CASE_LABEL_LIMIT, sizeText, TENANT_LABEL_LIMIT } from './limits.js';
 import type { CaseStatus } from './lifecycle.js';
 import type { AccessoryRecord, CaseRecord, LabelRecord, MessageRecord, SandboxState } from './state.js';
 import { heldBytes } from './store.js';
@@ -95,7 +95,7 @@ function base64Bytes(text: string): number {
 }
 
 /** Checks cross-references the schema cannot (unique IDs, labels that exist) and OSM's limits (limits.ts). */
-function checkReferences(state: SandboxState): void {
+function checkReferences(state: SandboxState, maxBytes: number): void {
   const caseId = duplicate(state.cases.map((c) => c.incident_id));
   if (caseId !== undefined) throw new SeedError(`cases: the ticket ID ${caseId} appears twice`);
   if (state.labels.length > TENANT_LABEL_LIMIT) throw new SeedError(`labels: ${state.labels.length} labels, more than OSM's ${TENANT_LABEL_LIMIT} per tenant (OSM.01010041)`);
@@ -107,7 +107,7 @@ function checkReferences(state: SandboxState): void {
   const accessoryId = duplicate(state.accessories.map((a) => a.accessory_id));
   if (accessoryId !== undefined) throw new SeedError(`accessories: the attachment ID ${accessoryId} appears twice`);
   const large = state.accessories.find((a) => base64Bytes(a.content_base64) > ATTACHMENT_MAX_BYTES);
-  if (large) throw new SeedError(`accessories: attachment ${large.accessory_id} has ${mebibytes(base64Bytes(large.content_base64))}, more than OSM's ${mebibytes(ATTACHMENT_MAX_BYTES)} per attachment (OSM.01010005)`);
+  if (large) throw new SeedError(`accessories: attachment ${large.accessory_id} has ${sizeText(base64Bytes(large.content_base64))}, more than OSM's ${sizeText(ATTACHMENT_MAX_BYTES)} per attachment (OSM.01010005)`);
   const messageId = duplicate(state.cases.flatMap((c) => c.message_list.map((m) => m.message_id)));
   if (messageId !== undefined) throw new SeedError(`cases: the message ID ${messageId} appears twice`);
   for (const record of state.cases) {
@@ -116,7 +116,7 @@ function checkReferences(state: SandboxState): void {
     if (record.label_ids.length > CASE_LABEL_LIMIT) throw new SeedError(`cases: ticket ${record.incident_id} carries ${record.label_ids.length} labels, more than OSM's ${CASE_LABEL_LIMIT} per ticket (OSM.01010042)`);
   }
   const bytes = heldBytes(state, state.accessories.reduce((sum, a) => sum + base64Bytes(a.content_base64), 0));
-  if (bytes > STORE_MAX_BYTES) throw new SeedError(`the seed holds ${mebibytes(bytes)}, more than the mock's store takes (${mebibytes(STORE_MAX_BYTES)})`);
+  if (bytes > maxBytes) throw new SeedError(`the seed holds ${sizeText(bytes)}, more than the mock's store takes (${sizeText(maxBytes)})`);
 }
 
 /** A seed with every left-out field filled in (times default to `now`). */
@@ -159,15 +159,15 @@ function compileSeedSchema(document: SpecDocument): ValidateFunction {
   return validate;
 }
 
-/** The check of a seed against `document`'s schemas: the complete state, or a `SeedError`. */
-export function seedChecker(document: SpecDocument): (seed: unknown, now: Date) => SandboxState {
+/** The check of a seed against `document`'s schemas and the store's size: the complete state, or a `SeedError`. */
+export function seedChecker(document: SpecDocument, maxBytes: number): (seed: unknown, now: Date) => SandboxState {
   const validate = compileSeedSchema(document);
   return (seed, now) => {
     // Before the schema check: it, and every later copy of the seed, walks it recursively.
     if (nestsDeeperThan(seed, MAX_NESTING)) throw new SeedError(`Invalid seed: it nests objects and arrays more than ${MAX_NESTING} deep`);
     if (!validate(seed)) throw new SeedError(`Invalid seed: ${describe(validate.errors)}`);
     const state = complete(seed as SandboxSeed, now);
-    checkReferences(state);
+    checkReferences(state, maxBytes);
     return state;
   };
 }
