@@ -40,7 +40,8 @@ export const NODE_MAX_HEADER_BYTES = 64 * 1024;
 const NO_HOST = { where: 'header parameter Host', rule: 'is required (HTTP/1.1)' };
 
 function refuse(res: ServerResponse, req: IncomingMessage, status: number, body: object): void {
-  res.writeHead(status, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }).end(text);
 }
 
 function write(res: ServerResponse, answer: MockResponse): void {
