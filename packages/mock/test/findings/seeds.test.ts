@@ -9,7 +9,7 @@ import { type RunningMock, startMock } from '../../src/index.js';
 import { runCli } from '../cli/run-cli.js';
 
 const TOKEN = { 'X-Auth-Token': 't' };
-const SEED = { cases: [{ incident_id: 'CS1', status: 1 }], labels: [{ label_id: 1, name: 'one', color: '#000000' }] };
+const SEED = { cases: [{ incident_id: 'CS1', status: 1 as const }], labels: [{ label_id: 1, name: 'one', color: '#000000' }] };
 /** The JSON text of a seed whose one ticket has a field nested `depth` deep. */
 const deepSeed = (depth: number) => `{"cases":[{"incident_id":"CS2","status":0,"ext_info":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}]}`;
 const labels = (count: number) => Array.from({ length: count }, (_, i) => ({ label_id: i + 1, name: `label ${i + 1}`, color: '#000000' }));
