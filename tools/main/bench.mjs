@@ -1,4 +1,4 @@
-// `npm run bench`: installs and builds like the other commands, then measures five things, each against a
+// `npm run bench`: installs and builds like the other commands, then measures seven things, each against a
 // baseline measured in the same run, prints a table and writes bench/results.json (see bench/README.md).
 // Never part of `npm test`: timings depend on the machine and its load.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { env, ensurePnpm, installDependencies, main, root, run, step } from './b
 const SETTINGS = {
   clientOverhead: { rounds: 100, calls: 60 },
   mock: { rounds: 3, durationSeconds: 5 },
+  mockUploads: { rounds: 3, durationSeconds: 3 },
+  mockMemory: { rounds: 1 },
   pipeline: { rounds: 3 },
   types: { rounds: 5 },
 };
@@ -24,6 +26,8 @@ await main(async () => {
   // Imported only now: they need the dependencies and the built packages.
   const { benchClientOverhead } = await import('../bench/client-overhead.mjs');
   const { benchMockThroughput } = await import('../bench/mock-throughput.mjs');
+  const { benchMockUploads } = await import('../bench/mock-uploads.mjs');
+  const { benchMockMemory } = await import('../bench/mock-memory.mjs');
   const { benchBundleSize } = await import('../bench/bundle-size.mjs');
   const { benchPipeline } = await import('../bench/pipeline.mjs');
   const { benchTypes } = await import('../bench/types.mjs');
@@ -31,11 +35,13 @@ await main(async () => {
   const spec = JSON.parse(readFileSync(join(root, 'packages', 'spec', 'dist', 'openapi.json'), 'utf8'));
 
   const benches = [
-    ['1/5 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
-    ['2/5 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
-    ['3/5 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
-    ['4/5 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
-    ['5/5 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
+    ['1/7 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
+    ['2/7 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
+    ['3/7 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
+    ['4/7 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
+    ['5/7 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
+    ['6/7 mock uploads: 9 MiB form vs 9 MiB JSON, GETs during uploads', () => benchMockUploads(SETTINGS.mockUploads)],
+    ['7/7 mock memory: a 50 MB seed, RSS after uploads and after a reset', () => benchMockMemory(SETTINGS.mockMemory)],
   ];
   const measurements = [];
   const failures = [];

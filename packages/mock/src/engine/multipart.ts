@@ -30,7 +30,8 @@ export const readMultipart: MultipartReader = (body, contentType) =>
       pending.push(
         new Promise((done) => {
           stream.on('end', () => {
-            const joined = Buffer.concat(chunks);
+            // One chunk is a view of the request's body: no copy needed.
+            const joined = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
             const bytes = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
             // busboy also takes an `application/octet-stream` part without a filename for a file; RFC 7578 does not.
             part.value = info.filename === undefined ? joined.toString('utf8') : { filename: info.filename, type: info.mimeType || DEFAULT_PART_TYPE, bytes };

@@ -13,17 +13,30 @@ import type { MockResponse } from '../engine/types.js';
 /**
  * Reads a body of up to `limit` bytes. A larger one is read to its end but not kept, so that the
  * client, still sending, gets the refusal rather than a broken connection, and the connection stays usable.
+ * A body that states its length is copied into place chunk by chunk as it arrives, so that no single
+ * step copies it all (a copy of 10 MiB at the end held up every other request for tens of milliseconds).
  */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined | 'too-large'> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    let into = Number.isInteger(declared) && declared > 0 && declared <= limit ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
-    let size = Number(req.headers['content-length'] ?? 0) > limit ? limit + 1 : 0;
+    let size = declared > limit ? limit + 1 : 0;
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
+      if (into && size + chunk.length <= into.length) chunk.copy(into, size);
+      else if (into) {
+        // More than the header said: Node ends such a request as malformed; keep what came, as chunks.
+        chunks.push(into.subarray(0, size), chunk);
+        into = undefined;
+      } else if (size + chunk.length <= limit) chunks.push(chunk);
       else chunks.length = 0;
+      size += chunk.length;
     });
-    req.on('end', () => resolve(size > limit ? 'too-large' : size ? Buffer.concat(chunks) : undefined));
+    req.on('end', () => {
+      if (size > limit) resolve('too-large');
+      else if (!size) resolve(undefined);
+      else resolve(into ? into.subarray(0, size) : Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
