@@ -119,7 +119,10 @@ function checkReferences(state: SandboxState, maxBytes: number): void {
   if (bytes > maxBytes) throw new SeedError(`the seed holds ${sizeText(bytes)}, more than the mock's store takes (${sizeText(maxBytes)})`);
 }
 
-/** A seed with every left-out field filled in (times default to `now`). */
+/**
+ * A seed with every left-out field filled in (times default to `now`): a copy, down to its nested lists
+ * and objects, so that the store never shares an object with the caller's seed.
+ */
 function complete(seed: SandboxSeed, now: Date): SandboxState {
   const time = formatTime(now);
   return {
@@ -127,8 +130,8 @@ function complete(seed: SandboxSeed, now: Date): SandboxState {
       ...c,
       create_time: c.create_time ?? time,
       simple_description: c.simple_description ?? '',
-      incident_satisfaction: c.incident_satisfaction ?? [],
-      ext_info: c.ext_info ?? {},
+      incident_satisfaction: (c.incident_satisfaction ?? []).map((s) => ({ ...s })),
+      ext_info: { ...c.ext_info },
       label_ids: [...new Set(c.label_ids ?? [])],
       message_list: (c.message_list ?? []).map((m) => ({
         ...m,
@@ -136,11 +139,11 @@ function complete(seed: SandboxSeed, now: Date): SandboxState {
         content: m.content ?? '',
         create_time: m.create_time ?? time,
         is_first_message: m.is_first_message ?? 0,
-        accessory_list: m.accessory_list ?? [],
+        accessory_list: (m.accessory_list ?? []).map((a) => ({ ...a })),
       })),
     })),
-    labels: seed.labels ?? [],
-    accessories: seed.accessories ?? [],
+    labels: (seed.labels ?? []).map((l) => ({ ...l })),
+    accessories: (seed.accessories ?? []).map((a) => ({ ...a })),
   };
 }
 

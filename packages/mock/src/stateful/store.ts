@@ -50,10 +50,10 @@ export function heldBytes(state: { cases: unknown[]; labels: unknown[] }, attach
   return weight(state.cases) + weight(state.labels) + attachmentBytes;
 }
 
-/** A seed as held, and its size. */
+/** A seed as held (the store takes its records: seed.ts made them for it), and its size. */
 function hold(state: SandboxState): [Held, number] {
   const accessories = state.accessories.map(({ content_base64, ...fields }) => ({ ...fields, bytes: fromBase64(content_base64) }));
-  const held = { cases: structuredClone(state.cases), labels: structuredClone(state.labels), accessories };
+  const held = { cases: state.cases, labels: state.labels, accessories };
   return [held, heldBytes(state, accessories.reduce((sum, a) => sum + a.bytes.byteLength, 0))];
 }
 
