@@ -19,8 +19,8 @@ export interface MockResponse {
   status: number;
   /** Header names in lower case. */
   headers: Record<string, string>;
-  /** Absent for answers without a body (204, HEAD). */
-  body?: string | Uint8Array;
+  /** Absent for answers without a body (204, HEAD); pieces of text to write one after the other (the stateful state's dump). */
+  body?: string | Uint8Array | Iterable<string>;
 }
 
 /** What the caller asked for with `Prefer` (`code=401, example=unauthorized`). */

@@ -48,6 +48,21 @@ export interface Platform {
   readSeed(path: string): SandboxSeed;
 }
 
+/** An answer's body for a Response: a large one in pieces (the stateful state's dump) as a stream, each piece made when read. */
+function responseBody(body: MockResponse['body']): BodyInit | null {
+  if (body === undefined) return null;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body as BodyInit;
+  const pieces = body[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+}
+
 /** The handlers of `osmHandlers()`; the engine is built on the first request, once. */
 export function createHandlers(options: OsmHandlersOptions, platform: Platform): RequestHandler[] {
   const base = new URL(options.baseUrl ?? DEFAULT_OSM_URL);
@@ -82,7 +97,7 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
         // The engine never rejects; reading the spec or the body can. msw would answer with the stack.
         answer = { status: 500, headers: { ...corsHeaders(request.headers.get('origin') ?? undefined), 'content-type': 'application/json' }, body: JSON.stringify(mockFailureBody(String((error as Error).message ?? error))) };
       }
-      return new HttpResponse(answer.body === undefined ? null : (answer.body as BodyInit), { status: answer.status, headers: answer.headers });
+      return new HttpResponse(responseBody(answer.body), { status: answer.status, headers: answer.headers });
     }),
   ];
 }

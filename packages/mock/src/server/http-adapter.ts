@@ -57,9 +57,19 @@ function refuse(res: ServerResponse, req: IncomingMessage, status: number, body:
   res.writeHead(status, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }).end(text);
 }
 
-function write(res: ServerResponse, answer: MockResponse): void {
+async function write(res: ServerResponse, answer: MockResponse): Promise<void> {
   res.writeHead(answer.status, answer.headers);
-  res.end(answer.body);
+  const { body } = answer;
+  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) {
+    res.end(body);
+    return;
+  }
+  // A large answer in pieces, each made once the socket has taken the one before (or the client left).
+  for (const piece of body) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+  }
+  res.end();
 }
 
 /** A node:http request listener answering from `engine`; `log` gets one line per answer. */
@@ -76,7 +86,7 @@ export function requestListener(engine: Engine, log?: (line: string) => void): R
         return;
       }
       const answer = await engine.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body });
-      write(res, answer);
+      await write(res, answer);
       done(answer.status);
     } catch (error) {
       // Only a broken connection gets here (the engine never rejects): nothing left to answer.

@@ -8,13 +8,13 @@ import { SeedError } from './seed.js';
 /** The prefix of the control routes. */
 export const ADMIN_PREFIX = '/__osm/';
 
-/** An answer of a control route: a status and its JSON text. */
+/** An answer of a control route: a status and its JSON text, in pieces (the state's dump is large). */
 export interface AdminAnswer {
   status: number;
-  body: string;
+  body: Iterable<string>;
 }
 
-const answer = (status: number, json: unknown): AdminAnswer => ({ status, body: JSON.stringify(json) });
+const answer = (status: number, json: unknown): AdminAnswer => ({ status, body: [JSON.stringify(json)] });
 
 /** `POST /__osm/reset`: a bad seed is 400 with the reason, and the store is left as it was. */
 function reset(sandbox: Sandbox, body: string): AdminAnswer {

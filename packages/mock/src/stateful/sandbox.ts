@@ -34,8 +34,8 @@ export interface Sandbox {
   reset(seed?: unknown): void;
   /** A copy of everything held, in the seed format. */
   state(): SandboxState;
-  /** Everything held as JSON in the seed format (`GET /__osm/state`), without a copy of the store first. */
-  dump(): string;
+  /** Everything held as JSON in the seed format (`GET /__osm/state`), in pieces made as they are read. */
+  dump(): Iterable<string>;
 }
 
 /** The operations that add to the store: refused once it is full. */

@@ -57,6 +57,20 @@ function hold(state: SandboxState): [Held, number] {
   return [held, heldBytes(state, accessories.reduce((sum, a) => sum + a.bytes.byteLength, 0))];
 }
 
+/** The JSON of an array in pieces of about a MiB (or one item, when larger). */
+function* jsonArray<T>(items: readonly T[], json: (item: T) => string): Generator<string> {
+  const PIECE = 1024 * 1024;
+  let piece = '[';
+  for (const [index, item] of items.entries()) {
+    piece += `${index ? ',' : ''}${json(item)}`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}]`;
+}
+
 /** The in-memory store of one sandbox. */
 export class SandboxStore {
   private seed: Held;
@@ -94,13 +108,22 @@ export class SandboxStore {
 
   /** A copy of everything held, in the seed format. */
   snapshot(): SandboxState {
-    return JSON.parse(this.dump()) as SandboxState;
+    return JSON.parse([...this.dump()].join('')) as SandboxState;
   }
 
-  /** Everything held as JSON in the seed format, written from the store itself (no copy of it first). */
-  dump(): string {
+  /**
+   * Everything held as JSON in the seed format, in pieces of about a MiB made as they are read: a dump of
+   * the whole store, attachments in Base64, is never in memory at once.
+   */
+  *dump(): Generator<string> {
     const { cases, labels, accessories } = this.held;
-    return JSON.stringify({ cases, labels, accessories: accessories.map(({ bytes, ...fields }) => ({ ...fields, content_base64: toBase64(bytes) })) });
+    yield '{"cases":';
+    yield* jsonArray(cases, (record) => JSON.stringify(record));
+    yield ',"labels":';
+    yield* jsonArray(labels, (label) => JSON.stringify(label));
+    yield ',"accessories":';
+    yield* jsonArray(accessories, ({ bytes, ...fields }) => JSON.stringify({ ...fields, content_base64: toBase64(bytes) }));
+    yield '}';
   }
 
   /** The size of what is held, in bytes (see {@link heldBytes}). */
