@@ -5,7 +5,7 @@
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { indexBody } from './index-page.js';
 import { hasFileResponses, modelOperation, type OperationModel, type Schema } from './operation-model.js';
-import { badRequestBody, fromPrism, mockFailureBody, noSuchApiBody, type OsmErrorBody, unauthorizedBody, type Violation } from './osm-errors.js';
+import { badRequestBody, fromPrism, mockFailureBody, noSuchApiBody, unauthorizedBody, type Violation, withoutInternals } from './osm-errors.js';
 import { parsePrefer } from './prefer.js';
 import { createPrism, type PrismResult, prismOperations } from './prism.js';
 import { type FormPart, formFields, formForPrism } from './form.js';
@@ -157,7 +157,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     );
     if (!result.ok) {
       if (result.status >= 500) return json(500, mockFailureBody(result.detail), cors);
-      return refuse(400, [...violations, { where: 'request', rule: result.detail }], cors);
+      return refuse(400, [...violations, { where: 'request', rule: withoutInternals(result.detail) }], cors);
     }
     // Parameters checked here in full are not reported twice (and Prism misjudges their numbers).
     const checked = new Set(operation.parameters.filter(checkedHere).map((p) => `${p.in}:${p.name.toLowerCase()}`));

@@ -32,6 +32,7 @@ export const EDGE_REQUESTS: readonly EdgeRequest[] = [
   { name: 'a multipart body without its boundary', method: 'POST', path: '/v2/servicerequest/accessorys', headers: { ...TOKEN, 'Content-Type': 'multipart/form-data' }, body: FORM },
   { name: 'a dot segment before a malformed escape', method: 'GET', path: '/v2/servicerequest/cases/x/../a%zz/status', headers: TOKEN },
   { name: 'a path the API does not have', method: 'GET', path: '/v2/nowhere/%zz', headers: TOKEN },
+  { name: 'a malformed escape in a cookie (msw parses cookies)', method: 'GET', path: STATUS('CS1'), headers: { ...TOKEN, Cookie: 'a=%zz; b=%' } },
 ];
 
 /** Headers that belong to the connection, not to the answer: they differ between doors by nature. */
