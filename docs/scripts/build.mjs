@@ -13,8 +13,11 @@ import { guideTags } from './guides.mjs';
 import { errorCodeHref, linkTargets, linkifyDescriptions } from './links.mjs';
 import { GUIDES_GROUP, applyNavigation, loadNavigation, placementProblems, referenceSections } from './navigation.mjs';
 import { inlineRedoclyLogos } from './offline-assets.mjs';
-import { errorsSection } from './operation-errors.mjs';
+import { addGatewayResponses, errorsSection } from './operation-errors.mjs';
+import { linkProjectIdFields } from './project-id-links.mjs';
+import { plainServerDescriptions } from './server-descriptions.mjs';
 import { operations } from './spec-walk.mjs';
+import { buildTryIt, inlineTryIt, tryItMarker } from './try-it-assets.mjs';
 import { ARAZZO_FILE, walkthroughMarkdown } from './walkthrough.mjs';
 
 const scripts = dirname(fileURLToPath(import.meta.url));
@@ -26,12 +29,17 @@ const page = join(dist, 'index.html');
 const started = Date.now();
 
 const spec = loadSpec();
+// The "Try it" panels send what the mock serves: the spec as published, before the docs decorate it.
+const tryItSpec = loadSpec();
 const codes = loadErrorCodes();
 const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
 const navigation = loadNavigation(join(docs, 'navigation.yaml'));
 const sections = referenceSections(join(root, 'reference', 'operations.tsv'));
 
-console.log(`docs: decorating ${operations(spec).length} operations with code samples and error codes`);
+console.log(`docs: decorating ${operations(spec).length} operations with code samples, error codes and statuses`);
+addGatewayResponses(spec, operations(spec));
+plainServerDescriptions(spec);
+linkProjectIdFields(spec);
 for (const [path, method, operation, pathItem] of operations(spec)) {
   operation['x-codeSamples'] = [
     { lang: 'TypeScript', label: SAMPLE_LABELS.typescript, source: typescriptSample(spec, path, method, pathItem, operation) },
@@ -39,7 +47,9 @@ for (const [path, method, operation, pathItem] of operations(spec)) {
   ];
   // The operationId is Huawei's SDK method name: show it, so readers coming from the SDKs can search for it.
   const sdkName = `SDK operation: \`${operation.operationId}\``;
-  operation.description = [operation.description ?? '', sdkName, errorsSection(operation, codes)].join('\n\n').trim();
+  operation.description = [operation.description ?? '', sdkName, errorsSection(operation, codes), tryItMarker(operation.operationId)]
+    .join('\n\n')
+    .trim();
 }
 
 // Loud on purpose: an operation the task navigation does not place shows under "Not yet placed", and
@@ -98,7 +108,9 @@ execFileSync(
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   },
 );
-writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
+console.log('docs: bundling the "Try it" panels and their in-page mock');
+const tryIt = await buildTryIt(tryItSpec, dist);
+writeFileSync(page, inlineTryIt(inlineRedoclyLogos(readFileSync(page, 'utf8')), tryIt));
 
 for (const file of [openapiJsonPath, openapiYamlPath, errorCodesPath]) {
   copyFileSync(file, join(dist, basename(file)));

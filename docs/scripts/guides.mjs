@@ -3,6 +3,7 @@
 // first-ticket walkthrough; operations, routes and error codes named in the prose become links.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { httpStatusTable } from './http-statuses.mjs';
 import { linkBareUrls, linkify } from './links.mjs';
 import { operations } from './spec-walk.mjs';
 
@@ -132,8 +133,8 @@ export function breakLongWords(markdown) {
 
 /**
  * Reads the guides in file-name order and returns them as Redoc trait tags, with their generated parts
- * filled in (`<!-- error-codes -->`, `<!-- migration-table -->`, `<!-- errata -->`, `<!-- first-ticket -->`,
- * `<!-- api-changelog -->`)
+ * filled in (`<!-- error-codes -->`, `<!-- http-statuses -->`, `<!-- migration-table -->`, `<!-- errata -->`,
+ * `<!-- first-ticket -->`, `<!-- api-changelog -->`)
  * and the operations and error codes their prose names linked (`targets`, from links.mjs).
  */
 export function guideTags(
@@ -149,6 +150,7 @@ export function guideTags(
       if (!match) throw new Error(`docs/guides/${file} must start with a "# Title" line`);
       const filled = linkify(match[2].replace('<!-- first-ticket -->', () => walkthrough), targets)
         .replace('<!-- error-codes -->', () => errorCodeTable(codes, errorHref))
+        .replace('<!-- http-statuses -->', () => linkify(httpStatusTable(), targets))
         .replace('<!-- migration-table -->', () => linkify(migrationTable(spec), targets))
         .replace('<!-- errata -->', () =>
           linkSections(breakLongWords(linkBareUrls(linkify(errata.replace(/^#\s+.+\n/, ''), targets))), sectionHrefs),

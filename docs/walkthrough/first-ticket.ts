@@ -60,11 +60,15 @@ if (!ticketId) throw new Error('OSM returned no ticket ID');
 console.log('filed ticket', ticketId);
 // step: listTickets
 const tickets = await client.GET('/v2/servicerequest/cases', {
-  params: { query: { offset: 0, limit: 10 } },
+  params: { query: { incident_id: ticketId, offset: 0, limit: 10 } },
 });
 if (tickets.error) throw tickets.error;
-for (const ticket of tickets.data.incident_info_list ?? []) {
-  console.log(ticket.incident_id, ticket.status, ticket.simple_description);
+const listed = tickets.data.incident_info_list ?? [];
+if (!listed.some((ticket) => ticket.incident_id === ticketId)) {
+  throw new Error(`ticket ${ticketId} is not listed (against the mock, start it with --stateful)`);
+}
+for (const ticket of listed) {
+  console.log('listed', ticket.incident_id, ticket.status, ticket.simple_description);
 }
 // step: addMessage
 const message = await client.POST('/v2/servicerequest/cases/{case_id}/message', {

@@ -10,7 +10,8 @@ await main(async () => {
 
   step('Starting the mock and the docs server');
   const children = [
-    startChild(process.execPath, ['packages/mock/bin/osm-mock.js', '--host', '127.0.0.1', '--port', '4010']),
+    // The mock's index (GET /) points to the docs served next to it.
+    startChild(process.execPath, ['packages/mock/bin/osm-mock.js', '--host', '127.0.0.1', '--port', '4010', '--docs', 'http://127.0.0.1:8080/']),
     startChild(process.execPath, ['docs/scripts/serve.mjs', '--host', '127.0.0.1', '--port', '8080']),
   ];
   const stop = () => {

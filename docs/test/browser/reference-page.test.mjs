@@ -3,14 +3,14 @@
 // named, search by SDK name and by error code (landing on the code's row), guides whose tables and code
 // fit their column at 1440 and 390 px, a copy button on every code block that copies it and on every
 // operation sample without covering its first line, every internal link of the page resolving, nothing
-// loaded from any other host, no console error. Screenshots of the error-code guide and the walkthrough at
+// loaded from any other host, no console error; and the layout defects of issue 28 gone: raw backticks in
+// the Servers text, a guide heading cut in the sidebar, code cut with no scroll bar, a heading broken
+// inside a word at 390 px, the floating menu button over a tab. Screenshots of the error-code guide and the walkthrough at
 // both widths go to docs/test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_LABELS, typescriptSample } from '../../scripts/code-samples.mjs';
 import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref, slug } from '../../scripts/links.mjs';
@@ -18,30 +18,28 @@ import { GUIDES_GROUP, applyNavigation, loadNavigation } from '../../scripts/nav
 import { serveStatic } from '../../scripts/serve.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 import { loadWorkflow } from '../../scripts/walkthrough.mjs';
-import { timeouts } from '../../../vitest.shared.mjs';
+import { WIDTHS, isLocal, openBrowser, openSection } from './chromium.mjs';
+import { clippedCodeBlocks, headingsBrokenInsideAWord, overflowingElements, tabsUnderFloatingControls } from './layout-checks.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(docs, 'dist');
 const artifacts = join(docs, 'test-artifacts');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Debian's chromium, headless, with nothing of its own that talks to the network (see ../shared/design.md).
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const WIDTHS = { desktop: 1440, phone: 390 };
 const SEARCHED = 'showCaseDetail';
 const SEARCHED_CODE = 'OSM.01010004';
 const walkthroughSteps = loadWorkflow(join(docs, 'walkthrough')).steps;
 const createStep = walkthroughSteps.findIndex((step) => step.stepId === 'createTicket');
 const createStepHref = `${sectionHref('Your first ticket')}/${slug(`${createStep + 1}. ${walkthroughSteps[createStep]['x-title']}`)}`;
 const GUIDES_SHOWN = { 'error-codes': sectionHref(ERROR_CODES_GUIDE), 'first-ticket': sectionHref('Your first ticket') };
+// Where the layout defects of issue 28 were seen: a guide with long headings and code, and the operation
+// with the longest sample.
+const LAYOUT_PAGES = [sectionHref('Authentication'), sectionHref('Concepts and endpoints'), '#/tickets/createcases'];
+const guideFiles = readdirSync(join(docs, 'guides')).filter((file) => file.endsWith('.md'));
+/** A guide's title and its `##` headings as written (outside code blocks), Markdown marks removed. */
+const guideHeadings = guideFiles.map((file) => {
+  const text = readFileSync(join(docs, 'guides', file), 'utf8').replace(/```[\s\S]*?```/g, '');
+  const plain = (heading) => heading.replace(/[`*]/g, '').trim();
+  return { title: plain(/^#\s+(.+)/.exec(text)[1]), headings: [...text.matchAll(/^##\s+(.+)$/gm)].map((m) => plain(m[1])) };
+});
 
 // The page's sidebar as the build makes it: the spec with the navigation applied.
 const navigation = loadNavigation(join(docs, 'navigation.yaml'));
@@ -58,38 +56,11 @@ const linkBatches = Object.entries(bySection).flatMap(([section, links]) =>
   Array.from({ length: Math.ceil(links.length / 6) }, (_, i) => [`${section} (${i + 1}/${Math.ceil(links.length / 6)})`, links.slice(i * 6, i * 6 + 6)]),
 );
 
-/** URLs the page may load: the server under test, and data:/blob: URLs the page makes itself. */
-function isLocal(url, origin) {
-  return url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
-}
-
 /** Every in-page link of the page's content (Markdown and HTML links in the embedded, decorated spec). */
 function internalLinks(html) {
   const text = html.replace(/\\"/g, '"');
   const links = [...text.matchAll(/\]\((#\/[^)\s]*)\)/g), ...text.matchAll(/href="(#\/[^"]*)"/g)].map((m) => m[1]);
   return [...new Set(links)].sort();
-}
-
-/**
- * Elements of `selector` that stick out of the column they are in, or make the page scroll sideways: an
- * element inside a box that scrolls horizontally only has to fit that box.
- */
-function overflowingElements(selector) {
-  const found = [];
-  const page = document.scrollingElement;
-  if (page.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways: ${page.scrollWidth} > ${window.innerWidth}`);
-  for (const column of document.querySelectorAll(selector)) {
-    const limit = column.getBoundingClientRect().right + 1;
-    for (const element of column.querySelectorAll('*')) {
-      const rect = element.getBoundingClientRect();
-      if (rect.width === 0 || rect.right <= limit) continue;
-      let box = element.parentElement;
-      while (box && box !== column && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
-      const fits = box && box !== column && box.getBoundingClientRect().right <= limit;
-      if (!fits) found.push(`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(rect.right)} > ${Math.round(limit)}`);
-    }
-  }
-  return found.slice(0, 10);
 }
 
 /** Whether the code-sample panel's copy button lies over the first line of its code. */
@@ -111,57 +82,28 @@ function copyButtonCoversFirstLine(panel) {
 describe('the reference page in Chromium', () => {
   let server;
   let origin;
-  let userDataDir;
-  let context;
+  let browser;
   let page;
-  const requests = [];
-  const consoleErrors = [];
 
   /** Goes to `hash` and waits until the section it names is on the page. */
-  async function open(hash) {
-    await page.evaluate((h) => {
-      window.location.hash = h;
-    }, hash);
-    const route = hash.split('#')[1];
-    await page.locator(`[data-section-id="${route}"]`).first().waitFor({ state: 'visible' });
-  }
+  const open = (hash) => openSection(page, hash);
 
   beforeAll(async () => {
     if (!existsSync(join(dist, 'index.html'))) {
       throw new Error('docs/dist/index.html is missing: build the docs first (pnpm exec turbo run docs).');
     }
-    if (!existsSync(executablePath)) {
-      throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-    }
     mkdirSync(artifacts, { recursive: true });
     server = await serveStatic(dist, { host: '127.0.0.1', port: 0 });
     origin = `http://127.0.0.1:${server.address().port}`;
-    userDataDir = mkdtempSync(join(tmpdir(), 'osm-docs-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: WIDTHS.desktop, height: 1100 },
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    context.on('request', (request) => requests.push(request.url()));
-    // Recorded above, then refused here: the test sees a leak without the request reaching the network.
-    await context.route((url) => !isLocal(url.href, origin), (route) => route.abort('blockedbyclient'));
-    page = context.pages()[0] ?? (await context.newPage());
-    // Half a test's time: a slow step fails with its own message, still well before the test's timeout.
-    page.setDefaultTimeout(timeouts.testTimeout / 2);
-    page.on('websocket', (socket) => requests.push(socket.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    browser = await openBrowser([origin]);
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    page = browser.page;
     await page.goto(`${origin}/`);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('renders the title, the intro and the sidebar: the guides, then the API by task, with no broken image', async () => {
@@ -179,6 +121,29 @@ describe('the reference page in Chromium', () => {
     );
     expect(brokenImages).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'docs.png') });
+  });
+
+  it('shows the servers on the landing page as text, without raw Markdown code marks', async () => {
+    await page.goto(`${origin}/`);
+    const description = page.getByText(/^OSM's endpoints on the myhuaweicloud\.com domain/).first();
+    await description.waitFor({ state: 'visible' });
+    const text = await description.innerText();
+    expect(text).toContain('send X-Site: 1');
+    expect(text).not.toContain('`');
+  });
+
+  it('lists every heading of every guide whole in the sidebar (none cut at its code, as "Endpoint and" was)', async () => {
+    const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
+    const missing = {};
+    for (const { title, headings } of guideHeadings.filter((g) => g.headings.length)) {
+      const item = sidebar.locator('[data-component-name="Menu/MenuItem"]').filter({ has: page.locator(`:scope > a [data-text="${title}"]`) });
+      await item.locator(':scope > a').click();
+      await item.locator('[data-component-name="Menu/MenuItem"]').first().waitFor({ state: 'visible' });
+      const entries = await item.locator('[data-component-name="Menu/MenuItem"] [data-text]').evaluateAll((all) => all.map((e) => e.getAttribute('data-text')));
+      const absent = headings.filter((heading) => !entries.includes(heading));
+      if (absent.length) missing[title] = { absent, entries };
+    }
+    expect(missing).toEqual({});
   });
 
   it('offers the bundled spec, the error catalogue and the walkthrough for download next to the page', async () => {
@@ -211,7 +176,7 @@ describe('the reference page in Chromium', () => {
     expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBe(specOperations.length);
   });
 
-  it(`finds ${SEARCHED} by its SDK name; its page names its reference chapter and shows its TypeScript sample`, async () => {
+  it(`finds ${SEARCHED} by its SDK name; its page names its reference chapter and statuses and shows its TypeScript sample`, async () => {
     const [path, method, operation, pathItem] = searched;
     await page.getByTestId('search-trigger').click();
     await page.getByTestId('search-dialog').locator('input').fill(SEARCHED);
@@ -224,6 +189,9 @@ describe('the reference page in Chromium', () => {
     const section = page.locator(`[data-section-id="${new URL(page.url()).hash.slice(1)}"]`);
     await section.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
     await section.getByText(`Reference chapter: ${operation['x-reference-chapter']}`).first().waitFor({ state: 'visible' });
+    // Its statuses, the gateway's 429 among them, in the text and as a response tab.
+    await section.getByText('HTTP statuses: 200, 400, 401, 403, 429, 500').first().waitFor({ state: 'visible' });
+    await section.getByRole('tab', { name: '429' }).first().waitFor({ state: 'visible' });
 
     // The sample as the build generated it: its call line must be on screen, under the TypeScript tab.
     const callLine = typescriptSample(spec, path, method, pathItem, operation)
@@ -323,10 +291,35 @@ describe('the reference page in Chromium', () => {
     });
   }
 
+  for (const [name, width] of Object.entries(WIDTHS)) {
+    it(`shows code whole, headings unbroken and tabs uncovered at ${width} px`, async () => {
+      await page.setViewportSize({ width, height: name === 'phone' ? 1800 : 1100 });
+      try {
+        const problems = {};
+        for (const hash of LAYOUT_PAGES) {
+          await page.goto('about:blank');
+          await page.goto(`${origin}/${hash}`);
+          await page.locator(`[data-section-id="${hash.slice(1)}"]`).first().waitFor({ state: 'visible' });
+          await page.locator('[data-section-id] pre').first().waitFor({ state: 'visible' });
+          const found = {
+            'code cut without a scroll bar': await page.evaluate(clippedCodeBlocks, 'body'),
+            'heading broken inside a word': await page.evaluate(headingsBrokenInsideAWord),
+            'tab under a floating control': await page.evaluate(tabsUnderFloatingControls),
+            'wider than its column': await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'),
+          };
+          for (const [what, list] of Object.entries(found)) if (list.length) (problems[hash] ??= {})[what] = list;
+        }
+        expect(problems).toEqual({});
+        // The floating button is there at 390 px: the tab check had something to check.
+        if (name === 'phone') expect(await page.getByTestId('floating-button').isVisible()).toBe(true);
+      } finally {
+        await page.setViewportSize({ width: WIDTHS.desktop, height: 1100 });
+      }
+    });
+  }
+
   it('fits every table of every guide into its column at 1440 px, without scrolling sideways', async () => {
-    const titles = readdirSync(join(docs, 'guides'))
-      .filter((file) => file.endsWith('.md'))
-      .map((file) => /^#\s+(.+)/.exec(readFileSync(join(docs, 'guides', file), 'utf8'))[1].trim());
+    const titles = guideHeadings.map((g) => g.title);
     const scrolling = {};
     for (const title of titles) {
       await open(sectionHref(title));
@@ -341,8 +334,8 @@ describe('the reference page in Chromium', () => {
   });
 
   it('loaded nothing from any host but 127.0.0.1, and logged no console error', () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !isLocal(url, origin))).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(browser.requests.filter((url) => !isLocal(url, [origin]))).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 });

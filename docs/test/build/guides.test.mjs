@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
 import { breakLongWords, errorCodeTable, guideTags, linkSections, migrationTable } from '../../scripts/guides.mjs';
+import { HTTP_STATUSES } from '../../scripts/http-statuses.mjs';
 import { errorCodeHref, linkTargets } from '../../scripts/links.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
@@ -125,6 +126,7 @@ describe('guide sections', () => {
     expect(tags.map((t) => t.name)).toEqual([
       'Getting started',
       'Authentication',
+      'Concepts and endpoints',
       'Your first ticket',
       'Error handling',
       'Error codes',
@@ -143,6 +145,9 @@ describe('guide sections', () => {
     expect(byName['Migrating from v1.0']).toContain('### createCaseV1 → createCases');
     expect(byName.Errata).not.toContain('# Errata');
     expect(byName['API changelog']).toContain('- `showLabel`: the operation was added');
+    // The status table: one row per entry of http-statuses.mjs, 429 with the client's retry.
+    expect(byName['Error handling']).toMatch(/^\| 429 \| gateway \| Too many requests.*\| GET: sent again/m);
+    expect(byName['Error handling'].match(/^\| (\d|\d{3}, )/gm)).toHaveLength(HTTP_STATUSES.length);
   });
 
   it('links the sections, operations and error codes the errata and guides name', () => {

@@ -1,7 +1,7 @@
 // The "Errors" paragraph on each operation.
 import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { GENERAL_CODES, errorsSection } from '../../scripts/operation-errors.mjs';
+import { GENERAL_CODES, HTTP_STATUSES_HREF, addGatewayResponses, errorsSection, operationStatuses } from '../../scripts/operation-errors.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
 const codes = loadErrorCodes();
@@ -38,4 +38,38 @@ describe('errors section', () => {
       expect(codeLines(errorsSection(operation, codes)).length).toBeGreaterThanOrEqual(GENERAL_CODES.length);
     }
   });
+
+  it('lists the HTTP statuses the operation declares and the gateway\'s 429, linked to the status table', () => {
+    const operation = { operationId: 'listCases', responses: { 200: {}, 400: {}, 401: {}, 403: {}, 500: {}, default: {} } };
+    expect(operationStatuses(operation)).toEqual([200, 400, 401, 403, 429, 500]);
+    expect(errorsSection(operation, codes)).toContain(
+      `**HTTP statuses**: 200, 400, 401, 403, 429, 500 ([what each means, and what the client does](${HTTP_STATUSES_HREF})).`,
+    );
+    expect(HTTP_STATUSES_HREF).toBe('#/error-handling/http-status-codes');
+  });
 });
+
+describe('gateway responses', () => {
+  it('gives every operation of the docs\' spec a 429 response, in status order before default, sharing one component', () => {
+    const spec = loadSpec();
+    addGatewayResponses(spec, operations(spec));
+    for (const [, , operation] of operations(spec)) {
+      const keys = Object.keys(operation.responses);
+      expect(operation.responses['429'], operation.operationId).toEqual({ $ref: '#/components/responses/Gateway429' });
+      expect(keys, operation.operationId).toEqual([...keys].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b))));
+    }
+    expect(spec.components.responses.Gateway429.description).toMatch(/^Too many requests: .*APIGW\.0308.*The client: GET: sent again/);
+    expect(spec.components.responses.Gateway429.content).toBe(spec.components.responses.UnexpectedError.content);
+    expect(Object.keys(spec.components.responses).filter((name) => name.startsWith('Gateway'))).toEqual(['Gateway429']);
+  });
+
+  it('leaves a status the operation declares itself alone', () => {
+    const spec = { components: { responses: { UnexpectedError: { content: {} } } } };
+    const own = { description: 'throttled, as this operation says' };
+    const operation = { responses: { 200: {}, 429: own } };
+    addGatewayResponses(spec, [['/p', 'get', operation]]);
+    expect(operation.responses['429']).toBe(own);
+    expect(spec.components.responses.Gateway429).toBeUndefined();
+  });
+});
+

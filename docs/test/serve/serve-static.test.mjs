@@ -30,6 +30,7 @@ describe('serveStatic', () => {
     mkdirSync(join(base, 'dist-private'));
     writeFileSync(join(base, 'dist', 'index.html'), '<h1>docs</h1>');
     writeFileSync(join(base, 'dist', 'openapi.yaml'), 'openapi: 3.0.3\n');
+    writeFileSync(join(base, 'dist', 'try-it.js'), 'export {};\n');
     writeFileSync(join(base, 'dist-private', 'secret.txt'), 'secret');
     writeFileSync(join(base, 'outside.txt'), 'outside');
     server = await serveStatic(join(base, 'dist'), { port: 0 });
@@ -48,6 +49,24 @@ describe('serveStatic', () => {
 
   it('serves the spec downloads with their media types', async () => {
     expect(await get(port, '/openapi.yaml')).toMatchObject({ status: 200, type: 'application/yaml' });
+  });
+
+  it('serves scripts as JavaScript (module scripts and service workers need that type)', async () => {
+    expect(await get(port, '/try-it.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+  });
+
+  it('serves under a sub-path, as GitHub Pages serves a project site, and nothing outside it', async () => {
+    const sub = await serveStatic(join(base, 'dist'), { port: 0, base: '/osm-openapi/' });
+    try {
+      const subPort = sub.address().port;
+      expect(await get(subPort, '/osm-openapi/')).toMatchObject({ status: 200, body: '<h1>docs</h1>' });
+      expect(await get(subPort, '/osm-openapi/openapi.yaml')).toMatchObject({ status: 200, type: 'application/yaml' });
+      for (const path of ['/', '/openapi.yaml', '/osm-openapi', '/osm-openapi/../openapi.yaml', '/osm-openapi-other/openapi.yaml']) {
+        expect((await get(subPort, path)).status, path).toBe(404);
+      }
+    } finally {
+      await new Promise((resolve) => sub.close(resolve));
+    }
   });
 
   it('answers 404 for missing files, and for paths that leave the directory', async () => {

@@ -64,7 +64,7 @@ describe('Your first ticket, against the mock', () => {
   const env = () => ({ ...process.env, OSM_ENDPOINT: mock.url, OSM_TOKEN: TOKEN });
 
   beforeAll(async () => {
-    mock = await startMock({ port: 0 });
+    mock = await startMock({ port: 0, stateful: true }); // as the guide says: step 7 finds the ticket step 6 filed
     scratch = mkdtempSync(join(tmpdir(), 'osm-walkthrough-'));
     symlinkSync(join(docs, 'node_modules'), join(scratch, 'node_modules'), 'dir');
   });
@@ -101,7 +101,9 @@ describe('Your first ticket, against the mock', () => {
     writeFileSync(program, outputText);
     const { code, stdout, stderr } = await outcome(process.execPath, [program], { cwd: scratch, env: env() });
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/^filed ticket \S+$/m);
+    const ticket = /^filed ticket (\S+)$/m.exec(stdout)?.[1];
+    expect(ticket, stdout).toBeDefined();
+    expect(stdout).toContain(`listed ${ticket} 0 The data disk of my ECS is read-only since this morning.`);
   });
 
   it('runs the curl commands the guide shows, each ID passed on to the next step', async () => {

@@ -9,6 +9,7 @@ import {
   type PathSerializer,
   type QuerySerializer,
 } from 'openapi-fetch';
+import { OsmRequestError } from './errors.js';
 
 /** What a call gives to build its request from: openapi-fetch's per-call options. */
 export type BuildInit = FetchOptions<unknown> & { [key: string]: unknown };
@@ -49,7 +50,7 @@ export function buildRequest(baseUrl: string, method: string, path: string, defa
     querySerializer: typeof querySerializer === 'function' ? querySerializer : createQuerySerializer(querySerializer),
     pathSerializer: pathSerializer ?? defaultPathSerializer,
   });
-  const serialized = body === undefined ? undefined : (bodySerializer ?? defaultBodySerializer)(body, mergeHeaders(defaultHeaders, headers, params.header));
+  const serialized = body === undefined ? undefined : serialize(bodySerializer ?? defaultBodySerializer, body, mergeHeaders(defaultHeaders, headers, params.header));
   // JSON unless the body is FormData (fetch writes its type and boundary) or a header says otherwise.
   const typed = serialized === undefined || serialized instanceof FormData ? {} : { 'Content-Type': 'application/json' };
   return {
@@ -59,4 +60,13 @@ export function buildRequest(baseUrl: string, method: string, path: string, defa
     body: serialized as BodyInit | undefined,
     init: requestInit as RequestInit,
   };
+}
+
+/** The body as the serializer makes it; what it cannot serialize (a cycle, a BigInt) is an OsmRequestError. */
+function serialize(serializer: (body: unknown, headers?: Headers) => unknown, body: unknown, headers: Headers): unknown {
+  try {
+    return serializer(body, headers);
+  } catch (error) {
+    throw new OsmRequestError(`body cannot be serialized: ${error instanceof Error ? error.message : String(error)}`, 'body');
+  }
 }

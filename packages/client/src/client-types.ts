@@ -31,6 +31,8 @@ export interface OsmCallOptions {
   timeoutMs?: number;
   /** Overrides (merged over) the client's `retry` for this call; `false` sends it once. */
   retry?: RetryOptions | false;
+  /** Overrides the client's `maxJsonBytes` (or `maxFileBytes`, for a file download) for this call. */
+  maxBodyBytes?: number;
 }
 
 /** The second argument of a call: typed params, body and headers of `M path`, plus {@link OsmCallOptions}. */

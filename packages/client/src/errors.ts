@@ -5,9 +5,10 @@ export type OsmCatalogueCode = keyof typeof errorCatalogue;
 
 /**
  * Codes of answers the client could not take as OSM's: a body that is not JSON, an empty body where the
- * operation has one, a redirect it did not follow (see the client's `crossOriginRedirect`).
+ * operation has one, a body larger than the client's limit (`maxJsonBytes`, `maxFileBytes`; never
+ * retried), a redirect it did not follow (see the client's `crossOriginRedirect`).
  */
-export type OsmClientErrorCode = 'CLIENT.INVALID_BODY' | 'CLIENT.EMPTY_BODY' | 'CLIENT.REDIRECT_REFUSED';
+export type OsmClientErrorCode = 'CLIENT.INVALID_BODY' | 'CLIENT.EMPTY_BODY' | 'CLIENT.BODY_TOO_LARGE' | 'CLIENT.REDIRECT_REFUSED';
 
 /**
  * An `error_code` as OSM returns it: a catalogue code (autocompleted), an `APIGW.*` code from Huawei
@@ -33,7 +34,8 @@ export interface OsmErrorInit {
  * `error_code` (OSM's business errors). Returned as `error`, never thrown, except by iterators
  * ({@link paginate}), which have no other way to report it.
  *
- * It holds only what the response said - never request headers, tokens or keys.
+ * It holds only what the response said - never request headers, tokens or keys: a credential the server
+ * echoed back (as sent, or encoded) is replaced by `***`.
  */
 export class OsmError extends Error {
   override readonly name = 'OsmError';
@@ -114,16 +116,18 @@ export class OsmAuthError extends Error {
 }
 
 /**
- * What a call was given cannot be sent as its request: a path parameter that is missing, empty, `.` or
- * `..` (it would leave its path segment), or a header value a header cannot carry. Thrown before
- * anything is sent; it names the parameter or header, never its value.
+ * What a call was given cannot be sent as its request: a path parameter that is missing, empty, `.`,
+ * `..` (it would leave its path segment) or neither a string nor a number; a lone UTF-16 surrogate in a
+ * path or query value; a header name or value a header cannot carry; a body that cannot be serialized;
+ * a URL outside the client's origin while it holds credentials; an option out of range. Thrown before
+ * anything is sent; it names the parameter, header or option, never its value.
  */
 export class OsmRequestError extends Error {
   override readonly name = 'OsmRequestError';
 
   constructor(
     message: string,
-    /** The path parameter or header at fault, e.g. `case_id` or `X-Auth-Token`. */
+    /** The parameter, header or option at fault, e.g. `case_id`, `X-Auth-Token` or `baseUrl`. */
     readonly parameter: string,
   ) {
     super(message);

@@ -1,3 +1,4 @@
+import { bytesToBase64 } from './base64.js';
 import type { OsmCallOptions, OsmClient, OsmData, OsmOperation, OsmResult, OsmSchema } from './client-types.js';
 import { fileNameFromContentDisposition } from './content-disposition.js';
 import type { paths } from './generated/openapi.js';
@@ -169,9 +170,5 @@ async function asDownloadedFile<As extends DownloadAs>(call: Promise<OsmResult<u
 }
 
 async function toBase64(file: FileContent): Promise<string> {
-  const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(file);
-  let binary = '';
-  // In chunks: String.fromCharCode(...bytes) overflows the call stack for large files.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(file));
 }

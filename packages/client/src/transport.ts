@@ -4,6 +4,7 @@ import type { RequestParts } from './build-request.js';
 import { OsmAuthError, OsmNetworkError } from './errors.js';
 import { isHeaderValue } from './header-value.js';
 import type { OsmFetch } from './osm-fetch.js';
+import type { SentRequest } from './redaction/sent-secrets.js';
 
 /**
  * What the client does when a response redirects to another origin: `'refuse'` (the default) answers the
@@ -20,8 +21,11 @@ export interface TransportOptions {
   crossOriginRedirect?: CrossOriginRedirect | undefined;
 }
 
-/** Sends one attempt of a call and resolves to its final response. */
-export type Exchange = (parts: RequestParts, signal: AbortSignal) => Promise<Response>;
+/**
+ * Sends one attempt of a call and resolves to its final response. Every request sent on the way is
+ * recorded in `sent`, so that the call can redact its credentials from whatever error it makes.
+ */
+export type Exchange = (parts: RequestParts, signal: AbortSignal, sent: SentRequest[]) => Promise<Response>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
@@ -42,7 +46,7 @@ const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'c
  * may ignore it), as is an auth that answers asynchronously (a token provider).
  */
 export function createTransport({ fetch: customFetch, auth, crossOriginRedirect = 'refuse' }: TransportOptions): Exchange {
-  return async (parts, signal) => {
+  return async (parts, signal, sent) => {
     const context: AuthContext = { fetch: customFetch ?? ((request) => globalThis.fetch(request)), signal };
     const fetchOnce = async ({ method, url, headers, body }: OutgoingRequest): Promise<Response> => {
       // A copy of the bytes each time: fetch may transfer (detach) the buffer it is given.
@@ -68,12 +72,13 @@ export function createTransport({ fetch: customFetch, auth, crossOriginRedirect 
       let credentials = withCredentials && auth ? await settled(auth.credentialsFor(outgoing, context), signal) : undefined;
       const send = (headers: CredentialHeaders | undefined) => {
         if (headers) setCredentials(outgoing.headers, headers);
+        sent.push({ headers: outgoing.headers, credentials: headers });
         return fetchOnce(outgoing);
       };
       let response = await send(credentials);
       if (response.status === 401 && credentials && auth?.renew && !renewed) {
         renewed = true;
-        const fresh = await auth.renew(credentials, context);
+        const fresh = await auth.renew(credentials, context, { request: outgoing, response });
         if (fresh) {
           await response.body?.cancel();
           credentials = fresh;

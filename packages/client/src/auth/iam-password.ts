@@ -1,9 +1,11 @@
 import { untilAborted } from '../abortable.js';
 import { startDeadline } from '../deadline.js';
 import { OsmAuthError, OsmNetworkError } from '../errors.js';
+import { BodyTooLarge, readBodyBytes } from '../read-body.js';
+import { createRedactor } from '../redaction/redactor.js';
 import { requireText } from './credential-check.js';
+import { holdingSecrets } from './held-secrets.js';
 import type { OsmAuth } from './osm-auth.js';
-import { redactSecret } from './redact.js';
 import { type RefreshableTokenSource, type TokenContext, tokenAuth } from './token.js';
 
 /** What the token is scoped to: a project (by ID or name) or the account (domain, by ID or name). */
@@ -41,10 +43,14 @@ const DEFAULT_TOKEN_LIFE_MS = 24 * 60 * 60 * 1000;
  * credentials live in a closure: nothing of them is reachable from the returned object.
  */
 export function iamPasswordAuth(options: IamPasswordOptions): OsmAuth {
-  return tokenAuth(iamPasswordTokens(options));
+  const tokens = iamPasswordTokens(options);
+  return holdingSecrets(tokenAuth(tokens), tokens.held);
 }
 
-function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource {
+/** How large an IAM answer may be: a token without its catalogue is a few KB. */
+const MAX_IAM_ANSWER_BYTES = 1024 * 1024;
+
+function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource & { held: () => string[] } {
   for (const field of ['userName', 'password', 'domainName'] as const) requireText(field, options?.[field]);
   const endpoint = options.endpoint ?? `https://iam.${options.region ?? 'ap-southeast-3'}.myhuaweicloud.com`;
   const url = `${endpoint.replace(/\/+$/, '')}/v3/auth/tokens?nocatalog=true`;
@@ -59,6 +65,8 @@ function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource 
     },
   });
 
+  const { password } = options;
+  const redactPassword = createRedactor(() => [password]);
   let cached: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string> | undefined;
 
@@ -80,9 +88,9 @@ function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource 
         await response.body?.cancel();
         throw new OsmAuthError(`IAM answered with a redirect (HTTP ${response.status}); it is not followed: the password goes only to the configured endpoint`, response.status);
       }
-      const answer = await response.json().catch(() => undefined);
+      const answer = await readJson(response);
       if (!response.ok) {
-        const detail = redactSecret(iamErrorMessage(answer), options.password);
+        const detail = redactPassword(iamErrorMessage(answer));
         throw new OsmAuthError(`IAM refused the token request (HTTP ${response.status})${detail ? `: ${detail}` : ''}`, response.status);
       }
       const token = response.headers.get('X-Subject-Token');
@@ -112,6 +120,7 @@ function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource 
     cached && Date.now() < cached.refreshAt ? cached.token : sharedToken(context);
   return {
     getToken,
+    held: () => (cached ? [password, cached.token] : [password]),
     async refreshToken(rejected, context) {
       if (cached?.token === rejected) cached = undefined;
       return getToken(context);
@@ -124,6 +133,22 @@ function iamScope(scope: IamScope): Record<string, { id: string } | { name: stri
   if ('projectName' in scope) return { project: { name: scope.projectName } };
   if ('domainId' in scope) return { domain: { id: scope.domainId } };
   return { domain: { name: scope.domainName } };
+}
+
+/** IAM's answer as JSON, read within {@link MAX_IAM_ANSWER_BYTES}; undefined when it is not JSON. */
+async function readJson(response: Response): Promise<unknown> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyBytes(response, MAX_IAM_ANSWER_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new OsmAuthError(`IAM answered with a body larger than ${error.limit} bytes`, response.status);
+    return undefined; // the connection broke while the body came: no answer to read
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
 }
 
 /** IAM's own error shape is `{ error: { message } }`; its API gateway's is `{ error_msg }`. */

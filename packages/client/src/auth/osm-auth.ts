@@ -23,6 +23,14 @@ export interface AuthContext {
   signal: AbortSignal;
 }
 
+/** A request OSM (or its gateway) answered with HTTP 401, and that answer. */
+export interface Rejection {
+  /** The request as it was sent, credentials included. */
+  readonly request: OutgoingRequest;
+  /** The 401 response; its headers are there to read (e.g. `Date`), its body is not read yet. */
+  readonly response: Response;
+}
+
 /**
  * An authentication method: gives the credential headers of each request. Made by {@link tokenAuth},
  * {@link iamPasswordAuth} or {@link akSkAuth}. The client sets those headers last, and only on requests to
@@ -33,7 +41,7 @@ export interface OsmAuth {
   credentialsFor(request: OutgoingRequest, context: AuthContext): CredentialHeaders | Promise<CredentialHeaders>;
   /**
    * OSM answered HTTP 401 to a request carrying `rejected`: fresh credentials to send it once more with,
-   * or undefined to give up. Optional.
+   * or undefined to give up. `rejection` is the request and the 401 response (its body unread). Optional.
    */
-  renew?(rejected: CredentialHeaders, context: AuthContext): Promise<CredentialHeaders | undefined>;
+  renew?(rejected: CredentialHeaders, context: AuthContext, rejection: Rejection): Promise<CredentialHeaders | undefined>;
 }

@@ -30,7 +30,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('requests the client builds', () => {
+describe('requests the client builds (X-Site: 1, the default at the international endpoint, is signed too)', () => {
   test('GET with a comma-list query: parameters sorted by name, the comma encoded, empty body', async () => {
     const fake = fakeFetch(() => json({}));
     const client = createOsmClient({ fetch: fake.fetch, auth: akSkAuth({ accessKey: AK, secretKey: SK, domainId: DOMAIN }) });
@@ -45,12 +45,13 @@ describe('requests the client builds', () => {
       'host:osm.ap-southeast-3.myhuaweicloud.com',
       `x-domain-id:${DOMAIN}`,
       `x-sdk-date:${DATE}`,
+      'x-site:1',
       '',
-      'host;x-domain-id;x-sdk-date',
+      'host;x-domain-id;x-sdk-date;x-site',
       EMPTY_HASH,
     ].join('\n');
     expect(sent.headers.get('x-sdk-date')).toBe(DATE);
-    expect(sent.headers.get('authorization')).toBe(expectedAuthorization(canonical, 'host;x-domain-id;x-sdk-date'));
+    expect(sent.headers.get('authorization')).toBe(expectedAuthorization(canonical, 'host;x-domain-id;x-sdk-date;x-site'));
   });
 
   test('POST with JSON, a non-ASCII path parameter with reserved characters, X-Language and a security token', async () => {
@@ -68,7 +69,7 @@ describe('requests the client builds', () => {
     const sent = fake.requests[0]!;
     const body = '{"message":{"content":"hi"}}';
     expect(await sent.text()).toBe(body);
-    const signedHeaders = 'content-type;host;x-domain-id;x-language;x-sdk-date;x-security-token';
+    const signedHeaders = 'content-type;host;x-domain-id;x-language;x-sdk-date;x-security-token;x-site';
     const canonical = [
       'POST',
       '/v2/servicerequest/cases/%E5%B7%A5%E5%8D%95%20%281%29%2A%27/message/',
@@ -79,11 +80,40 @@ describe('requests the client builds', () => {
       'x-language:en-us',
       `x-sdk-date:${DATE}`,
       'x-security-token:SECURITY-TOKEN',
+      'x-site:1',
       '',
       signedHeaders,
       sha256(body),
     ].join('\n');
     expect(sent.headers.get('x-security-token')).toBe('SECURITY-TOKEN');
+    expect(sent.headers.get('authorization')).toBe(expectedAuthorization(canonical, signedHeaders));
+  });
+
+  test('a projectId is sent and signed as X-Project-Id; at a mainland region no X-Site is sent', async () => {
+    const fake = fakeFetch(() => json({}));
+    const client = createOsmClient({
+      fetch: fake.fetch,
+      region: 'cn-south-1',
+      auth: akSkAuth({ accessKey: AK, secretKey: SK, domainId: DOMAIN, projectId: 'e9993fc787d94b6c886cbaa340f9c0f4' }),
+    });
+    await client.GET('/v2/servicerequest/config/regions');
+
+    const sent = fake.requests[0]!;
+    const signedHeaders = 'host;x-domain-id;x-project-id;x-sdk-date';
+    const canonical = [
+      'GET',
+      '/v2/servicerequest/config/regions/',
+      '',
+      'host:osm.cn-south-1.myhuaweicloud.com',
+      `x-domain-id:${DOMAIN}`,
+      'x-project-id:e9993fc787d94b6c886cbaa340f9c0f4',
+      `x-sdk-date:${DATE}`,
+      '',
+      signedHeaders,
+      EMPTY_HASH,
+    ].join('\n');
+    expect(sent.headers.get('x-project-id')).toBe('e9993fc787d94b6c886cbaa340f9c0f4');
+    expect(sent.headers.has('x-site')).toBe(false);
     expect(sent.headers.get('authorization')).toBe(expectedAuthorization(canonical, signedHeaders));
   });
 });

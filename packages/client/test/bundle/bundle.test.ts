@@ -21,12 +21,12 @@ async function bundle(contents: string): Promise<{ text: string; gzip: number }>
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
 
-test('createOsmClient with token auth is within 8 kB gzip and carries no AK/SK code; with akSkAuth it does', async () => {
+test('createOsmClient with token auth is within 10 kB gzip and carries no AK/SK code; with akSkAuth it does', async () => {
   const token = await bundle("export { createOsmClient } from './index.ts';");
   const aksk = await bundle("export { createOsmClient, akSkAuth } from './index.ts';");
   console.log(`min+gzip: createOsmClient (token) ${kB(token.gzip)}, createOsmClient + akSkAuth ${kB(aksk.gzip)}`);
 
-  expect(token.gzip).toBeLessThanOrEqual(8 * 1024);
+  expect(token.gzip).toBeLessThanOrEqual(10 * 1024);
   // The algorithm's name is in the signer; SHA-256's first round constant is in the hash library.
   for (const marker of ['SDK-HMAC-SHA256', '1116352408']) {
     expect(token.text).not.toContain(marker);
@@ -34,10 +34,10 @@ test('createOsmClient with token auth is within 8 kB gzip and carries no AK/SK c
   }
 });
 
-test('the whole package bundles for the browser, within 15 kB gzip (openapi-fetch and the hash library included)', async () => {
+test('the whole package bundles for the browser, within 17 kB gzip (openapi-fetch and the hash library included)', async () => {
   const everything = await bundle("export * from './index.ts';");
   console.log(`min+gzip: every export ${kB(everything.gzip)}`);
-  expect(everything.gzip).toBeLessThan(15 * 1024);
+  expect(everything.gzip).toBeLessThan(17 * 1024);
 });
 
 test('what is not imported is not bundled (sideEffects: false)', async () => {

@@ -36,8 +36,20 @@ describe('default headers', () => {
     expect(sent.headers.get('x-language')).toBe('zh-cn');
     expect(sent.headers.get('x-site')).toBe('0');
   });
-  test('nothing is sent that was not asked for', async () => {
-    expect([...(await firstRequest({})).headers]).toEqual([]);
+  test('by default only X-Site: 1 is sent: the default endpoint is the international site\'s', async () => {
+    expect([...(await firstRequest({})).headers]).toEqual([['x-site', '1']]);
+    expect([...(await firstRequest({ baseUrl: 'http://127.0.0.1:4010' })).headers]).toEqual([['x-site', '1']]);
+  });
+  test.each([
+    ['a cn-* region', { region: 'cn-south-1' }],
+    ['a cn-* region with its own baseUrl (a proxy)', { region: 'cn-south-1', baseUrl: 'http://127.0.0.1:4010' }],
+    ['a myhuaweicloud.cn endpoint', { baseUrl: 'https://osm.cn-south-1.myhuaweicloud.cn' }],
+    ['an osm.cn-*.myhuaweicloud.com endpoint', { baseUrl: 'https://osm.cn-north-4.myhuaweicloud.com' }],
+  ])('at %s nothing is sent that was not asked for (no X-Site: OSM takes 0, the mainland site)', async (_, options) => {
+    expect([...(await firstRequest(options)).headers]).toEqual([]);
+  });
+  test('site: 0 is sent as asked, wherever', async () => {
+    expect((await firstRequest({ site: 0 })).headers.get('x-site')).toBe('0');
   });
 });
 

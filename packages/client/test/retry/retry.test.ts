@@ -113,6 +113,39 @@ describe('how long it waits, and for how long it keeps trying', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  test.each([
+    ['3,000,000 seconds', () => '3000000'],
+    ['an HTTP date a year ahead', () => new Date(Date.now() + 365 * 86_400_000).toUTCString()],
+  ])('a Retry-After of %s is not waited for, even with maxElapsedMs: Infinity: the answer is returned, one request', async (_, retryAfter) => {
+    const { fake, client } = clientWith(() => failure(429, { 'Retry-After': retryAfter() }), { maxElapsedMs: Number.POSITIVE_INFINITY });
+    const call = client.GET(REGIONS);
+    // A timer given more than 2^31-1 ms fires at once: a second and third request would follow here.
+    await vi.advanceTimersByTimeAsync(50);
+    expect((await call).error?.httpStatus).toBe(429);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  test('a Retry-After of exactly 5 minutes is still honoured', async () => {
+    const { fake, client } = clientWith((_, i) => (i === 0 ? failure(503, { 'Retry-After': '300' }) : json({})), { maxElapsedMs: Number.POSITIVE_INFINITY });
+    const call = client.GET(REGIONS);
+    await vi.advanceTimersByTimeAsync(299_999);
+    expect(fake.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await call).data).toEqual({});
+  });
+
+  test('a backoff from the largest options is capped at 5 minutes', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const largest = 2 ** 31 - 1;
+    const { fake, client } = clientWith((_, i) => (i === 0 ? failure(503) : json({})), { baseDelayMs: largest, maxDelayMs: largest, maxElapsedMs: Number.POSITIVE_INFINITY });
+    const call = client.GET(REGIONS);
+    await vi.advanceTimersByTimeAsync(299_600);
+    expect(fake.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(fake.requests).toHaveLength(2);
+    await call;
+  });
+
   test("the caller's abort ends the wait and throws its reason", async () => {
     const controller = new AbortController();
     const { fake, client } = clientWith(() => failure(503, { 'Retry-After': '5' }));

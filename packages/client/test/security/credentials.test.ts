@@ -121,6 +121,10 @@ describe('IAM echoing the password in its error', () => {
     ['lower case', SECRETS.password.toLowerCase()],
     ['URI-encoded, lower-case hex', encodeURIComponent(SECRETS.password).toLowerCase()],
     ['JSON-escaped', JSON.stringify(SECRETS.password).slice(1, -1)],
+    ['Base64', Buffer.from(SECRETS.password).toString('base64')],
+    ['Base64url', Buffer.from(SECRETS.password).toString('base64url')],
+    ['hex', Buffer.from(SECRETS.password).toString('hex')],
+    ['upper-case hex', Buffer.from(SECRETS.password).toString('hex').toUpperCase()],
   ])('%s: redacted', async (_, echoed) => {
     iam.handle((_, response) => sendJson(response, 401, { error: { code: 401, message: `Password ${echoed} is wrong for user bot.` } }));
     const client = createOsmClient({

@@ -61,3 +61,14 @@ export function watchConsole(): { lines(): string[] } {
   const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((level) => vi.spyOn(console, level));
   return { lines: () => spies.flatMap((spy) => spy.mock.calls.map((args) => args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '))) };
 }
+
+/** Fails when any rendering of `values` holds one of `secrets` (credentials a test saw sent) in any form. */
+export function expectNoneOf(secrets: Iterable<string>, values: readonly unknown[]): void {
+  const texts = values.flatMap(renderings).map((text) => text.toLowerCase());
+  for (const secret of secrets) {
+    for (const form of forms(secret)) {
+      const hit = texts.find((text) => text.includes(form.toLowerCase()));
+      expect(hit === undefined ? undefined : `${JSON.stringify(form)} in: ${hit.slice(0, 200)}`).toBeUndefined();
+    }
+  }
+}

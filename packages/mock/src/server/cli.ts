@@ -1,6 +1,7 @@
 // The `osm-mock` command.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { useDocsUrl } from '../engine/index-page.js';
 import { PortInUseError, startMock } from './start-mock.js';
 
 const HELP = `Usage: osm-mock [options]
@@ -19,6 +20,7 @@ Options:
   --stateful-seed <file>
                  start the stateful store from this JSON seed file (implies --stateful)
   --spec <file>  serve another bundled OpenAPI document (JSON or YAML), read once at start
+  --docs <url>   the docs GET / points to (default: the published docs; npm start gives its local ones)
   --quiet        print nothing but errors (no start banner, no access log)
   --version      print the version
   --help         print this help
@@ -48,6 +50,7 @@ try {
       stateful: { type: 'boolean', default: false },
       'stateful-seed': { type: 'string' },
       spec: { type: 'string' },
+      docs: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -66,6 +69,13 @@ if (values.version) {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   console.log(pkg.version);
   process.exit(0);
+}
+if (values.docs !== undefined) {
+  try {
+    useDocsUrl(values.docs);
+  } catch {
+    fail(`--docs must be a URL, got "${values.docs}"`);
+  }
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);

@@ -1,0 +1,79 @@
+// The browser of the docs' browser tests: Debian's Chromium driven by playwright-core, on a page served
+// from 127.0.0.1, recording every request (and refusing those to any other host) and every console error.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { timeouts } from '../../../vitest.shared.mjs';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Headless, with nothing of Chromium's own that talks to the network (see ../shared/design.md).
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const WIDTHS = { desktop: 1440, phone: 390 };
+
+/** URLs the page may load: the servers under test, and data:/blob: URLs the page makes itself. */
+export function isLocal(url, origins) {
+  return url.startsWith('data:') || url.startsWith('blob:') || origins.includes(new URL(url).origin);
+}
+
+/** Goes to `hash` (`#/tickets/createcases`) on the open page and waits until the section it names is shown. */
+export async function openSection(page, hash) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  const route = hash.split('#')[1];
+  await page.locator(`[data-section-id="${route}"]`).first().waitFor({ state: 'visible' });
+  return page.locator(`[data-section-id="${route}"]`).first();
+}
+
+/**
+ * Opens Chromium on a fresh profile for pages of `origins` (the first is the page's); requests to any
+ * other origin are recorded and refused.
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
+ *   requests: string[], consoleErrors: string[], close(): Promise<void> }>}
+ */
+export async function openBrowser(origins) {
+  if (!existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'osm-docs-chromium-'));
+  const requests = [];
+  const consoleErrors = [];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: WIDTHS.desktop, height: 1100 },
+    timeout: timeouts.hookTimeout / 2,
+  });
+  context.on('request', (request) => requests.push(request.url()));
+  // Recorded above, then refused here: the test sees a leak without the request reaching the network.
+  await context.route((url) => !isLocal(url.href, origins), (route) => route.abort('blockedbyclient'));
+  const page = context.pages()[0] ?? (await context.newPage());
+  // Half a test's time: a slow step fails with its own message, still well before the test's timeout.
+  page.setDefaultTimeout(timeouts.testTimeout / 2);
+  page.on('websocket', (socket) => requests.push(socket.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return {
+    context,
+    page,
+    requests,
+    consoleErrors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
