@@ -3,14 +3,14 @@
 // misses, Prism's validation of the one routed operation, the responder hook, the stateful sandbox's hook,
 // and finally the answer Prism picked (an example, or generated data) in OSM's wire format.
 import { corsHeaders, preflightHeaders } from './cors.js';
+import { type FormPart, formFields, formForPrism } from './form.js';
 import { indexBody } from './index-page.js';
+import { readMultipart } from './multipart.js';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
 import { hasFileResponses, modelOperation, type OperationModel, type Schema } from './operation-model.js';
 import { badRequestBody, fromPrism, mockFailureBody, noSuchApiBody, unauthorizedBody, type Violation, withoutInternals } from './osm-errors.js';
 import { parsePrefer } from './prefer.js';
 import { createPrism, type PrismResult, prismOperations } from './prism.js';
-import { type FormPart, formFields, formForPrism } from './form.js';
-import { readMultipart } from './multipart.js';
-import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
 import { checkedHere, parameterViolations, textPartsForFiles, unknownBodyFields } from './request-checks.js';
 import { decode, headerBytes, isJson, mediaTypeOf, readQuery, withoutDotSegments } from './read-request.js';
 import { Router } from './router.js';
@@ -136,7 +136,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
     const contentType = mediaTypeOf(headers['content-type']);
     const bodySchema = operation.bodies.find((b) => b.mediaType === contentType)?.schema;
-    const read = body && body.byteLength > 0 ? await readBody(body, headers['content-type']!, bodySchema, options.strict ?? false) : { violations: [] };
+    const read = body && body.byteLength > 0 ? await readBody(body, headers['content-type'], bodySchema, options.strict ?? false) : { violations: [] };
     if ('refusal' in read) return refuse(400, [read.refusal, ...violations], cors);
     violations.push(...read.violations);
 
@@ -203,10 +203,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 type ReadBody = { value?: unknown; form?: FormPart[]; violations: Violation[] } | { refusal: Violation };
 
 /** Reads a body by its media type: JSON (bounded in depth), a multipart form (parsed once), or text. */
-async function readBody(body: Uint8Array, contentTypeHeader: string, schema: Schema | undefined, strict: boolean): Promise<ReadBody> {
+async function readBody(body: Uint8Array, contentTypeHeader: string | undefined, schema: Schema | undefined, strict: boolean): Promise<ReadBody> {
   const contentType = mediaTypeOf(contentTypeHeader);
   if (contentType === 'multipart/form-data') {
-    const form = await readMultipart(body, contentTypeHeader);
+    const form = await readMultipart(body, contentTypeHeader ?? '');
     if (!form) return { refusal: { where: 'body', rule: 'must be well-formed multipart/form-data' } };
     const violations = schema ? [...textPartsForFiles(schema, form), ...(strict ? unknownBodyFields(schema, formFields(form)) : [])] : [];
     return { form, violations };
