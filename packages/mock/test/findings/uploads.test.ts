@@ -98,3 +98,18 @@ describe('a JSON null body where the spec wants an object', () => {
     }
   });
 });
+
+test('stateful with a responder: the responder sees the file described and no private header of the mock; the store keeps the file', async () => {
+  const seen: { headers: Record<string, string>; body: unknown }[] = [];
+  const mock = await startMock({ port: 0, stateful: { seed: {} }, responder: (request) => void seen.push({ headers: request.headers, body: request.body }) });
+  try {
+    const form = encodeForm(UPLOADS[0][2]({ filename: 'a.txt', bytes: FILE }), FORM_STYLES[0]!);
+    const answer = await rawRequest(mock.port, 'POST', '/v2/servicerequest/accessorys', { ...TOKEN, 'Content-Type': form.contentType }, form.body);
+    const { accessory_id: id } = JSON.parse(answer.body) as { accessory_id: string };
+    expect(seen[0]!.body).toEqual({ file: { filename: 'a.txt', type: 'text/plain', size: FILE.byteLength }, form_data: '{"accessFrom":"message"}' });
+    expect(Object.keys(seen[0]!.headers).filter((name) => name.startsWith('x-osm'))).toEqual([]);
+    expect(mock.state().accessories).toEqual([{ accessory_id: id, file_name: 'a.txt', media_type: 'application/octet-stream', content_base64: Buffer.from(FILE).toString('base64') }]);
+  } finally {
+    await mock.close();
+  }
+});
