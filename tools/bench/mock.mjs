@@ -6,20 +6,17 @@
 // them in interleaved rounds (10 connections) with GET showCaseStatus and POST createCases (its example
 // body); each server's start to its first answer is timed too.
 // Run alone with `node tools/bench/mock.mjs [rounds] [seconds]`; `npm run bench` calls benchMock().
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
 import autocannon from 'autocannon';
+import { MOCK_BIN, startServer } from './server-process.mjs';
 import { summarize } from './stats.mjs';
 
 const CONNECTIONS = 10;
 /** Each server is started afresh every round, so every round warms it up (JIT, validators) before measuring. */
 const WARM_UP_SECONDS = 1;
 const require = createRequire(import.meta.url);
-const MOCK_BIN = fileURLToPath(new URL('../../packages/mock/bin/osm-mock.js', import.meta.url));
 const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
 const BASELINE = fileURLToPath(new URL('./mock-baseline.mjs', import.meta.url));
 const SERVERS = ['mock', 'prism', 'node'];
@@ -54,55 +51,18 @@ function requests() {
   };
 }
 
-/** A port free right now on 127.0.0.1 (the servers take a port from their command line). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts one of the servers and resolves once it answers the GET; with the time that took. */
-async function start(which, request, bodies) {
-  const port = await freePort();
+function start(which, request, bodies) {
   const args = {
-    mock: [MOCK_BIN, '--port', String(port), '--quiet'],
-    prism: [PRISM_CLI, 'mock', require.resolve('@osm-openapi/spec/openapi.json'), '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'error'],
-    node: [BASELINE, String(port), JSON.stringify(bodies)],
+    mock: (port) => [MOCK_BIN, '--port', String(port), '--quiet'],
+    prism: (port) => [PRISM_CLI, 'mock', require.resolve('@osm-openapi/spec/openapi.json'), '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'error'],
+    node: (port) => [BASELINE, String(port), JSON.stringify(bodies)],
   }[which];
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let errors = '';
-  child.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-2000)));
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${which} exited while starting: ${errors}`);
-    try {
-      const response = await fetch(`${url}${request.options.path}`, { headers: request.options.headers });
-      if (response.ok) {
-        await response.arrayBuffer();
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return {
-    url,
-    startMs: performance.now() - started,
-    /** Resident memory of the process, in bytes (Linux /proc). */
-    rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
-  };
+  return startServer(which, args, request.options);
 }
 
 /** Loads `url` with `request` for `seconds`; fails if any answer is not a 2xx (a benchmark of errors measures nothing). */
-async function load(url, request, seconds) {
+export async function load(url, request, seconds) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request.options] });
   const failed = result.errors + result.timeouts + result.non2xx;
   if (failed > 0) throw new Error(`${url} ${request.title}: ${failed} of ${result.requests.total} requests failed (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);

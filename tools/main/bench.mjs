@@ -1,4 +1,4 @@
-// `npm run bench`: installs and builds like the other commands, then measures six things, each against a
+// `npm run bench`: installs and builds like the other commands, then measures eight things, each against a
 // baseline measured in the same run, prints a table and writes bench/results.json (see bench/README.md).
 // Never part of `npm test`: timings depend on the machine and its load.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { env, ensurePnpm, installDependencies, main, root, run, step } from './b
 const SETTINGS = {
   clientOverhead: { rounds: 100, calls: 60 },
   mock: { rounds: 3, durationSeconds: 5 },
+  mockUploads: { rounds: 3, durationSeconds: 3 },
+  mockMemory: { rounds: 1 },
   pipeline: { rounds: 3 },
   types: { rounds: 5 },
 };
@@ -24,6 +26,8 @@ await main(async () => {
   // Imported only now: they need the dependencies and the built packages.
   const { benchClientOverhead } = await import('../bench/client-overhead.mjs');
   const { benchMockThroughput } = await import('../bench/mock-throughput.mjs');
+  const { benchMockUploads } = await import('../bench/mock-uploads.mjs');
+  const { benchMockMemory } = await import('../bench/mock-memory.mjs');
   const { benchBundleSize } = await import('../bench/bundle-size.mjs');
   const { benchPipeline } = await import('../bench/pipeline.mjs');
   const { benchTypes } = await import('../bench/types.mjs');
@@ -32,12 +36,14 @@ await main(async () => {
   const spec = JSON.parse(readFileSync(join(root, 'packages', 'spec', 'dist', 'openapi.json'), 'utf8'));
 
   const benches = [
-    ['1/6 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
-    ['2/6 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
-    ['3/6 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
-    ['4/6 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
-    ['5/6 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
-    ['6/6 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
+    ['1/8 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
+    ['2/8 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
+    ['3/8 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
+    ['4/8 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
+    ['5/8 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
+    ['6/8 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
+    ['7/8 mock uploads: 9 MiB form vs 9 MiB JSON, GETs during uploads', () => benchMockUploads(SETTINGS.mockUploads)],
+    ['8/8 mock memory: a 50 MB seed, RSS after uploads and after a reset', () => benchMockMemory(SETTINGS.mockMemory)],
   ];
   const measurements = [];
   const failures = [];

@@ -56,6 +56,13 @@ const nodeBuiltinsForBrowsers = {
     }));
   },
 };
+/** Browsers read multipart bodies with their own parser: busboy (multipart.ts) needs Node's streams. */
+const browserMultipart = {
+  name: 'browser-multipart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/multipart\.js$/ }, () => ({ path: new URL('src/engine/multipart-web.ts', here).pathname }));
+  },
+};
 rmSync(new URL('dist', here), { recursive: true, force: true });
 
 const common = {
@@ -92,7 +99,7 @@ await build({
   platform: 'browser',
   target: 'es2022',
   external: ['msw'],
-  plugins: [englishFakerOnly, jsoncParserAsModule, nodeBuiltinsForBrowsers],
+  plugins: [englishFakerOnly, jsoncParserAsModule, nodeBuiltinsForBrowsers, browserMultipart],
   inject: ['scripts/browser-globals.mjs'],
   // What the libraries read of Node's `process` (the $ref parser asks whether it runs in a browser).
   define: { 'process.env.NODE_ENV': '"production"', 'process.browser': 'true', 'process.platform': '"browser"' },

@@ -2,9 +2,13 @@
 // the handlers of the mock's browser build; the typed client in the page replays every fixture's call
 // through it and must get what the HTTP mock of the run answers (suite 7 does the same in Node). Then
 // what only a page shows: the worker controls it, the bundled spec loads by itself, answers carry OSM's
-// errors and CORS, a stateful sandbox keeps state, and file paths (Node only) are refused clearly.
+// errors and CORS, a stateful sandbox keeps state, and file paths (Node only) are refused clearly. The
+// mock's table of edge requests (malformed escapes, odd content types, a 20 KB header, curl-style
+// uploads, ...) gets the same status, headers and body in the page as over HTTP.
 import { startMock } from '@osm-openapi/mock';
 import { afterAll, beforeAll, describe, expect, inject, it, test } from 'vitest';
+// The table the mock's own tests run through its HTTP server and MSW in Node (one table for every door).
+import { answerHeaders, EDGE_REQUESTS } from '../../../mock/test/support/edge-requests.js';
 import { replayCall } from '../../src/fixture-calls.js';
 import { loadFixtures } from '../../src/fixtures.js';
 import { replay, replayClients, type Seen } from '../../src/replay.js';
@@ -80,6 +84,15 @@ describe('the handlers in the page', () => {
     const [inPage, overHttp] = await Promise.all([page(path, headers, { method }), http(path, headers, { method })]);
     expect(inPage).toEqual({ ...overHttp, cors: expect.any(String) });
     expect(inPage.cors).not.toBeNull();
+  });
+
+  test.each(EDGE_REQUESTS.map((r) => [r.name, r] as const))('edge request, %s: the same status, headers and body as over HTTP', async (_, request) => {
+    const init = { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) };
+    const inPage = await browser.page.evaluate(({ url, init }) => window.osmPage.exchange(url, init), { url: `${MSW_URL}${request.path}`, init });
+    // MSW's worker hands the handlers no Origin (a header pages cannot set), so over HTTP the request goes without one too.
+    const response = await fetch(`${inject('mockUrl')}${request.path}`, init);
+    const overHttp = { status: response.status, headers: answerHeaders(response.headers), body: await response.text() };
+    expect({ ...inPage, headers: answerHeaders(Object.entries(inPage.headers)) }).toEqual(overHttp);
   });
 
   test('a stateful sandbox keeps what the page creates', async () => {

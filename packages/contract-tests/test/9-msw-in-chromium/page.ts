@@ -67,9 +67,16 @@ const osmPage = {
 
   /** A plain fetch from the page. */
   async fetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawAnswer> {
-    const response = await fetch(url, init);
-    return { status: response.status, type: response.headers.get('content-type'), cors: response.headers.get('access-control-allow-origin'), body: await response.text() };
+    const { status, headers, body } = await osmPage.exchange(url, init);
+    return { status, type: headers['content-type'] ?? null, cors: headers['access-control-allow-origin'] ?? null, body };
   },
+
+  /** A plain fetch from the page, with every header of the answer the page can read. */
+  async exchange(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+    const response = await fetch(url, init);
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+  },
+
 };
 
 declare global {

@@ -1,24 +1,31 @@
 // The mock's one engine, behind both front doors (the HTTP server and the MSW handlers). A request
 // goes through, in order: CORS preflight, `GET /`, routing, credentials, `Prefer`, the checks Prism
-// misses, Prism's validation of the one routed operation, the responder hook, and finally the answer
-// Prism picked (an example, or generated data) in OSM's wire format.
+// misses, Prism's validation of the one routed operation, the responder hook, the stateful sandbox's hook,
+// and finally the answer Prism picked (an example, or generated data) in OSM's wire format.
 import { corsHeaders, preflightHeaders } from './cors.js';
+import { type FormPart, formFields, formForPrism } from './form.js';
 import { indexBody } from './index-page.js';
-import { hasFileResponses, modelOperation, type OperationModel } from './operation-model.js';
-import { badRequestBody, fromPrism, mockFailureBody, noSuchApiBody, type OsmErrorBody, unauthorizedBody, type Violation } from './osm-errors.js';
+import { readMultipart } from './multipart.js';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
+import { hasFileResponses, modelOperation, type OperationModel, type Schema } from './operation-model.js';
+import { badRequestBody, fromPrism, mockFailureBody, noSuchApiBody, unauthorizedBody, type Violation, withoutInternals } from './osm-errors.js';
 import { parsePrefer } from './prefer.js';
 import { createPrism, type PrismResult, prismOperations } from './prism.js';
 import { checkedHere, parameterViolations, textPartsForFiles, unknownBodyFields } from './request-checks.js';
-import { decode, isJson, mediaTypeOf, readQuery, withoutDotSegments } from './read-request.js';
+import { decode, headerBytes, isJson, mediaTypeOf, readQuery, withoutDotSegments } from './read-request.js';
 import { Router } from './router.js';
 import { sampleFile } from './sample-files.js';
 import { type Selection, selectResponse } from './select-response.js';
-import type { MockRequest, MockResponse, Responder, ValidatedRequest } from './types.js';
+import type { FileAnswer, MockRequest, MockResponse, Responder, StoreHook, ValidatedRequest } from './types.js';
 
 /** Requests with a larger body are refused (413), as Prism's CLI did. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Why a body over {@link MAX_BODY_BYTES} is refused. */
 export const BODY_TOO_LARGE: Violation = { where: 'body', rule: `must NOT be larger than ${MAX_BODY_BYTES} bytes (10 MiB)` };
+/** Requests with larger headers (URL included) are refused (431), as Node's HTTP server does by default. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** Why headers over {@link MAX_HEADER_BYTES} are refused. */
+export const HEADERS_TOO_LARGE: Violation = { where: 'request headers', rule: 'must NOT be larger than 16 KB together with the URL' };
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
@@ -32,6 +39,8 @@ export interface EngineOptions {
   strict?: boolean;
   /** Consulted after validation, before an example is picked (see {@link Responder}). */
   responder?: Responder;
+  /** The stateful sandbox, asked after the responder (see {@link StoreHook}). */
+  store?: StoreHook;
 }
 
 /** A ready engine. */
@@ -65,6 +74,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const headers = request.headers;
     const method = request.method.toUpperCase();
     const cors = corsHeaders(headers.origin);
+    if (headerBytes(request) > MAX_HEADER_BYTES) return refuse(431, [HEADERS_TOO_LARGE], cors);
     const [rawPath = '/', search = ''] = request.url.split('#')[0]!.split(/\?(.*)/s);
     const path = withoutDotSegments(rawPath);
 
@@ -126,28 +136,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
     const contentType = mediaTypeOf(headers['content-type']);
     const bodySchema = operation.bodies.find((b) => b.mediaType === contentType)?.schema;
-    let parsedBody: unknown;
-    let prismBody: unknown;
-    if (body && body.byteLength > 0) {
-      const text = utf8.decode(body);
-      if (isJson(contentType)) {
-        try {
-          parsedBody = prismBody = JSON.parse(text);
-        } catch {
-          return refuse(400, [{ where: 'body', rule: 'must be well-formed JSON' }, ...violations], cors);
-        }
-        if (options.strict && bodySchema) violations.push(...unknownBodyFields(bodySchema, parsedBody));
-      } else if (contentType === 'multipart/form-data') {
-        prismBody = text;
-        const form = await readForm(body, headers['content-type']!);
-        if (!form) return refuse(400, [{ where: 'body', rule: 'must be well-formed multipart/form-data' }, ...violations], cors);
-        parsedBody = formFields(form);
-        if (bodySchema) violations.push(...textPartsForFiles(bodySchema, form));
-        if (options.strict && bodySchema) violations.push(...unknownBodyFields(bodySchema, parsedBody));
-      } else {
-        parsedBody = prismBody = text;
-      }
-    }
+    const read = body && body.byteLength > 0 ? await readBody(body, headers['content-type'], bodySchema, options.strict ?? false) : { violations: [] };
+    if ('refusal' in read) return refuse(400, [read.refusal, ...violations], cors);
+    violations.push(...read.violations);
 
     // Query values as Prism reads them: a repeated key of an array parameter becomes one comma list.
     const prismQuery: Record<string, string | string[]> = {};
@@ -155,15 +146,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     for (const [name, values] of query.values) prismQuery[name] = comma.has(name) ? values.join(',') : values.length === 1 ? values[0]! : values;
     const prismHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) prismHeaders[name] = value;
+    // Prism checks the content type only of a body whose Content-Length it sees; fetch's requests (the MSW door) carry none.
+    if (body?.byteLength) prismHeaders['content-length'] = String(body.byteLength);
+    const forPrism = read.form ? formForPrism(read.form) : undefined;
 
     const result = await prism(
       operation.prism,
-      { method: verb, path, query: prismQuery, headers: prismHeaders, body: prismBody },
+      { method: verb, path, query: prismQuery, headers: forPrism ? { ...prismHeaders, 'content-type': forPrism.contentType } : prismHeaders, body: forPrism ? forPrism.body : read.value },
       { code: selection.status, mediaType: selection.content?.mediaType, example: selection.example, dynamic: prefer.dynamic ?? options.dynamic ?? false, seed: prefer.seed ?? options.seed },
     );
     if (!result.ok) {
       if (result.status >= 500) return json(500, mockFailureBody(result.detail), cors);
-      return refuse(400, [...violations, { where: 'request', rule: result.detail }], cors);
+      return refuse(400, [...violations, { where: 'request', rule: withoutInternals(result.detail) }], cors);
     }
     // Parameters checked here in full are not reported twice (and Prism misjudges their numbers).
     const checked = new Set(operation.parameters.filter(checkedHere).map((p) => `${p.in}:${p.name.toLowerCase()}`));
@@ -174,7 +168,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return refuse(400, violations, cors, reported.length ? { 'sl-violations': JSON.stringify(reported).slice(0, 8000) } : {});
     }
 
-    if (options.responder) {
+    if (options.responder || options.store) {
       const validated: ValidatedRequest = {
         operationId: operation.operationId,
         method: verb,
@@ -182,11 +176,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         path: pathParams,
         query: Object.fromEntries([...query.values].map(([name, values]) => [name, comma.has(name) ? values.flatMap((v) => v.split(',')) : values.length === 1 ? values[0]! : values])),
         headers: prismHeaders,
-        body: parsedBody,
+        body: read.form ? formFields(read.form) : read.value,
         prefer: { code: prefer.code, example: prefer.example },
       };
-      const custom = await options.responder(validated);
+      const custom = await options.responder?.(validated);
       if (custom) return json(custom.status, custom.body, cors, custom.headers);
+      const stored = await options.store?.(validated, read.form);
+      if (stored) return 'file' in stored ? fileResponse(stored.file, cors, method === 'HEAD') : json(stored.status ?? 200, stored.json, cors);
     }
     return toResponse(operation, selection, result, cors, method === 'HEAD');
   }
@@ -203,22 +199,39 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 }
 
-/** Parses a multipart body with the platform's own parser; undefined if it is not well-formed. */
-async function readForm(body: Uint8Array, contentType: string): Promise<FormData | undefined> {
-  try {
-    return await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    return undefined;
+/** A body as read: its value (parsed JSON, or text), the form of a multipart body, and its problems. */
+type ReadBody = { value?: unknown; form?: FormPart[]; violations: Violation[] } | { refusal: Violation };
+
+/** Reads a body by its media type: JSON (bounded in depth), a multipart form (parsed once), or text. */
+async function readBody(body: Uint8Array, contentTypeHeader: string | undefined, schema: Schema | undefined, strict: boolean): Promise<ReadBody> {
+  const contentType = mediaTypeOf(contentTypeHeader);
+  if (contentType === 'multipart/form-data') {
+    const form = await readMultipart(body, contentTypeHeader ?? '');
+    if (!form) return { refusal: { where: 'body', rule: 'must be well-formed multipart/form-data' } };
+    const violations = schema ? [...textPartsForFiles(schema, form), ...(strict ? unknownBodyFields(schema, formFields(form)) : [])] : [];
+    return { form, violations };
   }
+  const text = utf8.decode(body);
+  if (!isJson(contentType)) return { value: text, violations: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { refusal: { where: 'body', rule: 'must be well-formed JSON' } };
+  }
+  if (nestsDeeperThan(value, MAX_NESTING)) return { refusal: { where: 'body', rule: `must NOT nest objects and arrays more than ${MAX_NESTING} deep` } };
+  const violations: Violation[] = [];
+  // Prism's validator takes a JSON null for no body at all; OSM refuses it like any other value that is not an object.
+  const types = [schema?.type ?? []].flat();
+  if (value === null && types.length && !types.includes('null') && !schema?.nullable) violations.push({ where: 'body', rule: `must be ${types.join(',')}` });
+  if (strict && schema) violations.push(...unknownBodyFields(schema, value));
+  return { value, violations };
 }
 
-/** A form's fields as plain values: text parts as strings, file parts described. */
-function formFields(form: FormData): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const [name, part] of form) {
-    fields[name] = typeof part === 'string' ? part : { filename: part.name, type: part.type, size: part.size };
-  }
-  return fields;
+/** A file answer of the stateful sandbox. */
+function fileResponse(file: FileAnswer, cors: Record<string, string>, head: boolean): MockResponse {
+  const headers = { ...cors, 'content-type': file.mediaType, 'content-disposition': file.disposition, 'content-length': String(file.bytes.byteLength) };
+  return { status: 200, headers, body: head ? undefined : file.bytes };
 }
 
 /** Prism's answer in the wire format: JSON serialized, files as real files, headers in lower case. */

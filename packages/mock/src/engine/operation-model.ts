@@ -22,6 +22,7 @@ export interface Schema {
   anyOf?: Schema[];
   oneOf?: Schema[];
   contentMediaType?: string;
+  nullable?: boolean;
 }
 
 /** A credential header the operation accepts, with its length rule (from `x-minLength`/`x-maxLength`). */

@@ -62,7 +62,15 @@ export function noSuchApiBody(method: string, path: string): OsmErrorBody {
   return { error_code: 'APIGW.0101', error_msg: `The API does not exist: ${method} ${path}` };
 }
 
+/** A file path (`/home/x/node_modules/lib/a.js:3:7`, `file:///...`, `C:\\...`): it would show this machine's folders and the libraries inside the mock. */
+const FILE_PATH = /(?:file:\/\/)?(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'"()]+){2,}(?::\d+)*/g;
+
+/** A failure's message as a caller may see it: its first line (a stack follows it), file paths left out. */
+export function withoutInternals(message: string): string {
+  return (message.split('\n', 1)[0] ?? '').replace(FILE_PATH, '(a file of the mock)').slice(0, 500);
+}
+
 /** The body of an answer the mock itself failed to give (a defect of the mock, never of the request). */
 export function mockFailureBody(reason: string): OsmErrorBody {
-  return { error_code: 'OSM.0004', error_msg: `Internal error of the mock: ${reason}` };
+  return { error_code: 'OSM.0004', error_msg: `Internal error of the mock: ${withoutInternals(reason)}` };
 }

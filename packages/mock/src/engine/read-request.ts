@@ -58,3 +58,10 @@ export function mediaTypeOf(contentType: string | undefined): string {
 export function isJson(mediaType: string): boolean {
   return mediaType === 'application/json' || /^application\/[^/]*\+json$/.test(mediaType);
 }
+
+/** The size of a request's head as Node counts it against its limit: the URL and every header line. */
+export function headerBytes(request: { url: string; headers: Readonly<Record<string, string | undefined>> }): number {
+  let bytes = request.url.length;
+  for (const [name, value] of Object.entries(request.headers)) bytes += name.length + (value?.length ?? 0) + 4;
+  return bytes;
+}

@@ -5,6 +5,7 @@
 // - a repeated query key is every value it carries, not the last one;
 // - in strict mode, unknown query parameters and body fields are refused;
 // - a multipart field the spec declares as a file must be a file part.
+import type { FormPart } from './form.js';
 import type { ParameterModel, Schema } from './operation-model.js';
 import type { Violation } from './osm-errors.js';
 
@@ -100,9 +101,9 @@ export function unknownBodyFields(schema: Schema, value: unknown, path: string[]
 }
 
 /** Multipart fields declared as files (`format: binary`) that were sent as text parts. */
-export function textPartsForFiles(schema: Schema, form: FormData): Violation[] {
+export function textPartsForFiles(schema: Schema, form: readonly FormPart[]): Violation[] {
   return Object.entries(schema.properties ?? {})
     .filter(([, property]) => property.type === 'string' && (property.format === 'binary' || property.contentMediaType !== undefined))
-    .filter(([name]) => form.getAll(name).some((part) => typeof part === 'string'))
+    .filter(([name]) => form.some((part) => part.name === name && typeof part.value === 'string'))
     .map(([name]) => ({ where: `body field ${name}`, rule: 'must be a file (a form part with a filename)' }));
 }

@@ -1,5 +1,6 @@
 // The engine's own request and response shapes: plain data, so that the HTTP server and the MSW
 // handlers (and any other front door) can translate to and from them without the engine knowing either.
+import type { FormPart } from './form.js';
 
 /** A request as it reached a front door, before any parsing. */
 export interface MockRequest {
@@ -18,8 +19,8 @@ export interface MockResponse {
   status: number;
   /** Header names in lower case. */
   headers: Record<string, string>;
-  /** Absent for answers without a body (204, HEAD). */
-  body?: string | Uint8Array;
+  /** Absent for answers without a body (204, HEAD); pieces of text to write one after the other (the stateful state's dump). */
+  body?: string | Uint8Array | Iterable<string>;
 }
 
 /** What the caller asked for with `Prefer` (`code=401, example=unauthorized`). */
@@ -70,3 +71,20 @@ export interface OsmAnswer {
  * answer as usual. It may be async. A thrown error is answered as 500 `OSM.0004` naming its message.
  */
 export type Responder = (request: ValidatedRequest) => OsmAnswer | undefined | Promise<OsmAnswer | undefined>;
+
+/** A file to answer with (an attachment download of the stateful sandbox). */
+export interface FileAnswer {
+  bytes: Uint8Array;
+  mediaType: string;
+  /** The `Content-Disposition` header. */
+  disposition: string;
+}
+
+/** What the stateful sandbox answers: JSON (HTTP 200 unless it says otherwise) or a file. */
+export type StoredAnswer = { status?: number; json: unknown } | { file: FileAnswer };
+
+/**
+ * The stateful sandbox's hook (stateful-engine.ts), asked after the responder: unlike a responder it
+ * gets the uploaded files' bytes and may answer a file. `undefined` leaves the answer to the examples.
+ */
+export type StoreHook = (request: ValidatedRequest, form: readonly FormPart[] | undefined) => Promise<StoredAnswer | undefined>;

@@ -2,8 +2,10 @@
 // engine's answer into a Response. How the spec and a seed are read is the platform's part (node.ts,
 // browser.ts); everything else is shared, so Node's setupServer and the browser's setupWorker answer alike.
 import { HttpResponse, http, type RequestHandler } from 'msw';
+import { corsHeaders } from '../engine/cors.js';
 import type { Engine } from '../engine/engine.js';
-import type { Responder } from '../engine/types.js';
+import { mockFailureBody } from '../engine/osm-errors.js';
+import type { MockResponse, Responder } from '../engine/types.js';
 import type { SandboxSeed } from '../stateful/seed.js';
 import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
 
@@ -46,6 +48,21 @@ export interface Platform {
   readSeed(path: string): SandboxSeed;
 }
 
+/** An answer's body for a Response: a large one in pieces (the stateful state's dump) as a stream, each piece made when read. */
+function responseBody(body: MockResponse['body']): BodyInit | null {
+  if (body === undefined) return null;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body as BodyInit;
+  const pieces = body[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+}
+
 /** The handlers of `osmHandlers()`; the engine is built on the first request, once. */
 export function createHandlers(options: OsmHandlersOptions, platform: Platform): RequestHandler[] {
   const base = new URL(options.baseUrl ?? DEFAULT_OSM_URL);
@@ -57,19 +74,30 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
       engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandboxFor(document, stateful)),
     ));
 
+  /** Whether a request is under `baseUrl`, read from the URL's text: msw's own path matching decodes the path and fails on a malformed escape. */
+  const ours = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    return url.origin === base.origin && (!prefix || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
+  };
+
   return [
-    http.all('*', async ({ request }) => {
-      const url = new URL(request.url);
-      if (url.origin !== base.origin || (prefix && url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`))) return undefined;
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
-      // The path as sent: URL keeps percent-escapes as they are (and has already removed dot segments).
-      const path = url.pathname.slice(prefix.length) || '/';
-      const answer = await (await ready()).handle({ method: request.method, url: `${path}${url.search}`, headers, body: body?.byteLength ? body : undefined });
-      return new HttpResponse(answer.body === undefined ? null : (answer.body as BodyInit), { status: answer.status, headers: answer.headers });
+    http.all(ours, async ({ request }) => {
+      let answer: MockResponse;
+      try {
+        const url = new URL(request.url);
+        const headers: Record<string, string> = {};
+        request.headers.forEach((value, name) => {
+          headers[name] = value;
+        });
+        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
+        // The path as sent: URL keeps percent-escapes as they are (and has already removed dot segments).
+        const path = url.pathname.slice(prefix.length) || '/';
+        answer = await (await ready()).handle({ method: request.method, url: `${path}${url.search}`, headers, body: body?.byteLength ? body : undefined });
+      } catch (error) {
+        // The engine never rejects; reading the spec or the body can. msw would answer with the stack.
+        answer = { status: 500, headers: { ...corsHeaders(request.headers.get('origin') ?? undefined), 'content-type': 'application/json' }, body: JSON.stringify(mockFailureBody(String((error as Error).message ?? error))) };
+      }
+      return new HttpResponse(responseBody(answer.body), { status: answer.status, headers: answer.headers });
     }),
   ];
 }

@@ -1,28 +1,42 @@
 // The HTTP front door: turns node:http requests into engine requests and engine answers into HTTP
 // answers. Bodies above the engine's limit are refused without being kept in memory, and the requests
-// Node itself rejects before any handler runs (headers or URL over 16 KB, malformed HTTP) still get an
-// OSM error body with CORS.
+// Node itself rejects before any handler runs (malformed HTTP, a head far over the engine's 16 KB) still
+// get an OSM error body with CORS. Node's own checks of the head size and of `Host` are left to the
+// engine and to this listener, so that they answer like the MSW door does.
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { corsHeaders } from '../engine/cors.js';
-import { BODY_TOO_LARGE, type Engine, MAX_BODY_BYTES } from '../engine/engine.js';
+import { BODY_TOO_LARGE, type Engine, HEADERS_TOO_LARGE, MAX_BODY_BYTES } from '../engine/engine.js';
 import { badRequestBody } from '../engine/osm-errors.js';
 import type { MockResponse } from '../engine/types.js';
 
 /**
  * Reads a body of up to `limit` bytes. A larger one is read to its end but not kept, so that the
  * client, still sending, gets the refusal rather than a broken connection, and the connection stays usable.
+ * A body that states its length is copied into place chunk by chunk as it arrives, so that no single
+ * step copies it all (a copy of 10 MiB at the end held up every other request for tens of milliseconds).
  */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined | 'too-large'> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    let into = Number.isInteger(declared) && declared > 0 && declared <= limit ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
-    let size = Number(req.headers['content-length'] ?? 0) > limit ? limit + 1 : 0;
+    let size = declared > limit ? limit + 1 : 0;
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
+      if (into && size + chunk.length <= into.length) chunk.copy(into, size);
+      else if (into) {
+        // More than the header said: Node ends such a request as malformed; keep what came, as chunks.
+        chunks.push(into.subarray(0, size), chunk);
+        into = undefined;
+      } else if (size + chunk.length <= limit) chunks.push(chunk);
       else chunks.length = 0;
+      size += chunk.length;
     });
-    req.on('end', () => resolve(size > limit ? 'too-large' : size ? Buffer.concat(chunks) : undefined));
+    req.on('end', () => {
+      if (size > limit) resolve('too-large');
+      else if (!size) resolve(undefined);
+      else resolve(into ? into.subarray(0, size) : Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
@@ -33,9 +47,29 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function write(res: ServerResponse, answer: MockResponse): void {
+/** How large a head Node reads before refusing it itself: the engine refuses heads over 16 KB (431) with CORS. */
+export const NODE_MAX_HEADER_BYTES = 64 * 1024;
+/** HTTP/1.1 requires `Host` (RFC 9112, 3.2); OSM's gateway cannot route a request without it. */
+const NO_HOST = { where: 'header parameter Host', rule: 'is required (HTTP/1.1)' };
+
+function refuse(res: ServerResponse, req: IncomingMessage, status: number, body: object): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }).end(text);
+}
+
+async function write(res: ServerResponse, answer: MockResponse): Promise<void> {
   res.writeHead(answer.status, answer.headers);
-  res.end(answer.body);
+  const { body } = answer;
+  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) {
+    res.end(body);
+    return;
+  }
+  // A large answer in pieces, each made once the socket has taken the one before (or the client left).
+  for (const piece of body) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+  }
+  res.end();
 }
 
 /** A node:http request listener answering from `engine`; `log` gets one line per answer. */
@@ -45,13 +79,14 @@ export function requestListener(engine: Engine, log?: (line: string) => void): R
     const done = (status: number) => log?.(`${req.method} ${req.url} -> ${status} (${Math.round(performance.now() - started)} ms)`);
     try {
       const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === 'too-large') {
-        res.writeHead(413, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json' }).end(JSON.stringify(badRequestBody([BODY_TOO_LARGE])));
-        done(413);
+      if (body === 'too-large' || (req.httpVersion === '1.1' && req.headers.host === undefined)) {
+        const status = body === 'too-large' ? 413 : 400;
+        refuse(res, req, status, badRequestBody([status === 413 ? BODY_TOO_LARGE : NO_HOST]));
+        done(status);
         return;
       }
       const answer = await engine.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body });
-      write(res, answer);
+      await write(res, answer);
       done(answer.status);
     } catch (error) {
       // Only a broken connection gets here (the engine never rejects): nothing left to answer.
@@ -70,7 +105,7 @@ export function answerClientErrors(server: Server): void {
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? 431 : 400;
     const body = JSON.stringify(
-      badRequestBody([tooLarge ? { where: 'request headers', rule: 'must NOT be larger than 16 KB together with the URL' } : { where: 'request', rule: `must be well-formed HTTP/1.1 (${error.code ?? error.message})` }]),
+      badRequestBody([tooLarge ? HEADERS_TOO_LARGE : { where: 'request', rule: `must be well-formed HTTP/1.1 (${error.code ?? 'unreadable'})` }]),
     );
     const headers = { ...corsHeaders(undefined), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
     const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n');

@@ -7,7 +7,7 @@ import { readSeedFile } from '../stateful/seed-file.js';
 import type { Sandbox } from '../stateful/sandbox.js';
 import type { SandboxSeed } from '../stateful/seed.js';
 import type { SandboxState } from '../stateful/state.js';
-import { answerClientErrors, requestListener } from './http-adapter.js';
+import { answerClientErrors, NODE_MAX_HEADER_BYTES, requestListener } from './http-adapter.js';
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
@@ -83,7 +83,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
   const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandbox);
-  const server = createServer(requestListener(engine, options.log));
+  // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
+  const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log));
   // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it
   // after 5 s and saying so in `Keep-Alive: timeout=5`), a client whose timers run late on a busy machine
   // reuses a socket the server has just closed and fails with "other side closed". Without the hint, fetch

@@ -10,6 +10,7 @@ export interface OsmError {
 /** The business errors the sandbox answers, by what they mean. */
 export const BUSINESS_ERRORS = {
   paramValidation: 'OSM.01010001',
+  uploadLimit: 'OSM.01010005',
   caseNotFound: 'OSM.01010015',
   operationIllegal: 'OSM.01010019',
   statusIllegal: 'OSM.01010034',

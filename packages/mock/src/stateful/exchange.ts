@@ -1,5 +1,6 @@
 // What the sandbox receives and answers: engine-neutral plain data, so that any front door (the HTTP
 // server, the MSW handlers) can hand it a request that has already passed validation against the spec.
+import type { StoredAnswer } from '../engine/types.js';
 
 /** A request the engine has routed to an operation and validated against the spec. */
 export interface SandboxRequest {
@@ -11,20 +12,12 @@ export interface SandboxRequest {
   query: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** Request headers, names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
-  /** The body: parsed JSON; for `multipart/form-data` its parts (text as strings, files as `Blob`s). */
+  /** The body: parsed JSON; for `multipart/form-data` its parts by name (text as strings, files as `FormFile`s). */
   body: unknown;
 }
 
-/** A file the sandbox answers with (an attachment download). */
-export interface SandboxFile {
-  bytes: Uint8Array;
-  mediaType: string;
-  /** The `Content-Disposition` header. */
-  disposition: string;
-}
-
-/** The sandbox's answer: HTTP 200 with a JSON body (a result or an OSM business error), or a file. */
-export type SandboxAnswer = { json: unknown } | { file: SandboxFile };
+/** The sandbox's answer: JSON (a result, or an OSM business error with HTTP 200), or a file. */
+export type SandboxAnswer = StoredAnswer;
 
 /** The body, as the operation's request body schema says it is (validation has checked it). */
 export function bodyOf<T>(request: SandboxRequest): T {

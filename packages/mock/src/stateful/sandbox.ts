@@ -4,6 +4,7 @@ import { businessErrorBodies } from './business-errors.js';
 import { prefersExample, type SandboxAnswer, type SandboxRequest } from './exchange.js';
 import { failWith, type HandlerContext } from './handler.js';
 import { HANDLERS } from './handlers/index.js';
+import { sizeText, STORE_MAX_BYTES } from './limits.js';
 import { type SandboxSeed, seedChecker, seedFromExamples, type SpecDocument } from './seed.js';
 import type { SandboxState } from './state.js';
 import { SandboxStore } from './store.js';
@@ -16,6 +17,8 @@ export interface SandboxOptions {
   seed?: SandboxSeed;
   /** The clock for creation times and ticket IDs. Default: the system clock. */
   now?: () => Date;
+  /** The bound of the whole store, in bytes (limits.ts). Default {@link STORE_MAX_BYTES}. */
+  maxBytes?: number;
 }
 
 /** A stateful sandbox. */
@@ -31,12 +34,24 @@ export interface Sandbox {
   reset(seed?: unknown): void;
   /** A copy of everything held, in the seed format. */
   state(): SandboxState;
+  /** Everything held as JSON in the seed format (`GET /__osm/state`), in pieces made as they are read. */
+  dump(): Iterable<string>;
+}
+
+/** The operations that add to the store: refused once it is full. */
+const GROWING = new Set(['createCases', 'createMessages', 'createLabels', 'uploadAccessory', 'uploadJsonAccessories']);
+
+/** The answer of an operation that would add to a full store: the mock's limit, not OSM's. */
+function storeFull(maxBytes: number): SandboxAnswer {
+  const error_msg = `The mock's stateful store is full: it holds at most ${sizeText(maxBytes)} of tickets, messages, labels and attachments. POST /__osm/reset empties it.`;
+  return { status: 507, json: { error_code: 'OSM.0004', error_msg } };
 }
 
 /** Creates a sandbox with its own store. Throws `SeedError` for a bad seed. */
 export function createSandbox(options: SandboxOptions): Sandbox {
   const now = options.now ?? (() => new Date());
-  const check = seedChecker(options.document);
+  const maxBytes = options.maxBytes ?? STORE_MAX_BYTES;
+  const check = seedChecker(options.document, maxBytes);
   const store = new SandboxStore(check(options.seed ?? seedFromExamples(options.document), now()), now);
   const context: HandlerContext = { store, fail: failWith(businessErrorBodies(options.document.components?.examples ?? {})) };
   return {
@@ -44,11 +59,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     async respond(request) {
       const handler = HANDLERS[request.operationId];
       if (!handler || prefersExample(request)) return undefined;
+      if (GROWING.has(request.operationId) && store.size >= maxBytes) return storeFull(maxBytes);
       return handler(request, context);
     },
     reset(seed) {
       store.reset(seed === undefined ? undefined : check(seed, now()));
     },
     state: () => store.snapshot(),
+    dump: () => store.dump(),
   };
 }

@@ -2,9 +2,12 @@
 // GET /__osm/state). A seed is checked against the spec's schemas before it is used, so that a bad
 // file fails at start with the field it got wrong, not later with an invalid answer.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { MAX_NESTING, nestsDeeperThan } from '../engine/nesting.js';
 import { formatTime } from './identifiers.js';
+import { ATTACHMENT_MAX_BYTES, CASE_LABEL_LIMIT, sizeText, TENANT_LABEL_LIMIT } from './limits.js';
 import type { CaseStatus } from './lifecycle.js';
 import type { AccessoryRecord, CaseRecord, LabelRecord, MessageRecord, SandboxState } from './state.js';
+import { heldBytes } from './store.js';
 
 /** A seed as written by hand: like {@link SandboxState}, but most fields of a ticket may be left out. */
 export interface SandboxSeed {
@@ -77,30 +80,49 @@ function describe(errors: ErrorObject[] | null | undefined): string {
   return `${where}: ${first.message ?? 'is invalid'}`;
 }
 
-function duplicate<T>(values: readonly T[]): T | undefined {
-  return values.find((value, index) => values.indexOf(value) !== index);
+function duplicate<T>(values: Iterable<T>): T | undefined {
+  const seen = new Set<T>();
+  for (const value of values) {
+    if (seen.has(value)) return value;
+    seen.add(value);
+  }
+  return undefined;
 }
 
-/** Checks cross-references the schema cannot: unique IDs, and labels that exist. */
-function checkReferences(state: SandboxState): void {
+/** The bytes of a Base64 text, without decoding it. */
+function base64Bytes(text: string): number {
+  return Math.floor((text.length * 3) / 4) - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
+}
+
+/** Checks cross-references the schema cannot (unique IDs, labels that exist) and OSM's limits (limits.ts). */
+function checkReferences(state: SandboxState, maxBytes: number): void {
   const caseId = duplicate(state.cases.map((c) => c.incident_id));
   if (caseId !== undefined) throw new SeedError(`cases: the ticket ID ${caseId} appears twice`);
-  const labelIds = state.labels.map((l) => l.label_id);
-  const labelId = duplicate(labelIds);
+  if (state.labels.length > TENANT_LABEL_LIMIT) throw new SeedError(`labels: ${state.labels.length} labels, more than OSM's ${TENANT_LABEL_LIMIT} per tenant (OSM.01010041)`);
+  const labelIds = new Set(state.labels.map((l) => l.label_id));
+  const labelId = duplicate(state.labels.map((l) => l.label_id));
   if (labelId !== undefined) throw new SeedError(`labels: the label ID ${labelId} appears twice`);
   const labelName = duplicate(state.labels.map((l) => l.name));
   if (labelName !== undefined) throw new SeedError(`labels: the label name "${labelName}" appears twice`);
   const accessoryId = duplicate(state.accessories.map((a) => a.accessory_id));
   if (accessoryId !== undefined) throw new SeedError(`accessories: the attachment ID ${accessoryId} appears twice`);
+  const large = state.accessories.find((a) => base64Bytes(a.content_base64) > ATTACHMENT_MAX_BYTES);
+  if (large) throw new SeedError(`accessories: attachment ${large.accessory_id} has ${sizeText(base64Bytes(large.content_base64))}, more than OSM's ${sizeText(ATTACHMENT_MAX_BYTES)} per attachment (OSM.01010005)`);
   const messageId = duplicate(state.cases.flatMap((c) => c.message_list.map((m) => m.message_id)));
   if (messageId !== undefined) throw new SeedError(`cases: the message ID ${messageId} appears twice`);
   for (const record of state.cases) {
-    const unknown = record.label_ids.find((id) => !labelIds.includes(id));
+    const unknown = record.label_ids.find((id) => !labelIds.has(id));
     if (unknown !== undefined) throw new SeedError(`cases: ticket ${record.incident_id} carries label ${unknown}, which is not in labels`);
+    if (record.label_ids.length > CASE_LABEL_LIMIT) throw new SeedError(`cases: ticket ${record.incident_id} carries ${record.label_ids.length} labels, more than OSM's ${CASE_LABEL_LIMIT} per ticket (OSM.01010042)`);
   }
+  const bytes = heldBytes(state, state.accessories.reduce((sum, a) => sum + base64Bytes(a.content_base64), 0));
+  if (bytes > maxBytes) throw new SeedError(`the seed holds ${sizeText(bytes)}, more than the mock's store takes (${sizeText(maxBytes)})`);
 }
 
-/** A seed with every left-out field filled in (times default to `now`). */
+/**
+ * A seed with every left-out field filled in (times default to `now`): a copy, down to its nested lists
+ * and objects, so that the store never shares an object with the caller's seed.
+ */
 function complete(seed: SandboxSeed, now: Date): SandboxState {
   const time = formatTime(now);
   return {
@@ -108,8 +130,8 @@ function complete(seed: SandboxSeed, now: Date): SandboxState {
       ...c,
       create_time: c.create_time ?? time,
       simple_description: c.simple_description ?? '',
-      incident_satisfaction: c.incident_satisfaction ?? [],
-      ext_info: c.ext_info ?? {},
+      incident_satisfaction: (c.incident_satisfaction ?? []).map((s) => ({ ...s })),
+      ext_info: { ...c.ext_info },
       label_ids: [...new Set(c.label_ids ?? [])],
       message_list: (c.message_list ?? []).map((m) => ({
         ...m,
@@ -117,11 +139,11 @@ function complete(seed: SandboxSeed, now: Date): SandboxState {
         content: m.content ?? '',
         create_time: m.create_time ?? time,
         is_first_message: m.is_first_message ?? 0,
-        accessory_list: m.accessory_list ?? [],
+        accessory_list: (m.accessory_list ?? []).map((a) => ({ ...a })),
       })),
     })),
-    labels: seed.labels ?? [],
-    accessories: seed.accessories ?? [],
+    labels: (seed.labels ?? []).map((l) => ({ ...l })),
+    accessories: (seed.accessories ?? []).map((a) => ({ ...a })),
   };
 }
 
@@ -140,13 +162,15 @@ function compileSeedSchema(document: SpecDocument): ValidateFunction {
   return validate;
 }
 
-/** The check of a seed against `document`'s schemas: the complete state, or a `SeedError`. */
-export function seedChecker(document: SpecDocument): (seed: unknown, now: Date) => SandboxState {
+/** The check of a seed against `document`'s schemas and the store's size: the complete state, or a `SeedError`. */
+export function seedChecker(document: SpecDocument, maxBytes: number): (seed: unknown, now: Date) => SandboxState {
   const validate = compileSeedSchema(document);
   return (seed, now) => {
+    // Before the schema check: it, and every later copy of the seed, walks it recursively.
+    if (nestsDeeperThan(seed, MAX_NESTING)) throw new SeedError(`Invalid seed: it nests objects and arrays more than ${MAX_NESTING} deep`);
     if (!validate(seed)) throw new SeedError(`Invalid seed: ${describe(validate.errors)}`);
     const state = complete(seed as SandboxSeed, now);
-    checkReferences(state);
+    checkReferences(state, maxBytes);
     return state;
   };
 }

@@ -94,7 +94,3 @@ export interface SandboxState {
   accessories: AccessoryRecord[];
 }
 
-/** A deep copy, so that callers never hold the sandbox's own objects. */
-export function copyState(state: SandboxState): SandboxState {
-  return structuredClone(state);
-}

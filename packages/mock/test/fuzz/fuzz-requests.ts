@@ -1,7 +1,8 @@
 // The requests of the bounded fuzz: a valid request of an operation (from the spec's examples), then
-// one mutation of it - the kinds of input issue 14 lists. Built from a plan that fast-check draws, so
-// a failure shrinks to a small plan and repeats from the seed.
+// one mutation of it - the kinds of input issues 14 and 24 list. Built from a plan that fast-check draws,
+// so a failure shrinks to a small plan and repeats from the seed.
 import fc from 'fast-check';
+import { encodeForm, type FormEntry, FORM_STYLES } from '../support/form-styles.js';
 import { deref, type ParameterObject, type SpecOperation, validRequest } from '../support/spec-operations.js';
 
 /** A request as sent: method, raw path with query, headers, body. */
@@ -33,7 +34,10 @@ export type Mutation =
   | { kind: 'huge-body'; bytes: number }
   | { kind: 'long-url'; bytes: number }
   | { kind: 'header'; name: string; value: string }
-  | { kind: 'no-token' };
+  | { kind: 'no-token' }
+  | { kind: 'form'; style: number; partType: boolean }
+  | { kind: 'null-body' }
+  | { kind: 'deep-body'; depth: number };
 
 const json = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 7 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }));
 
@@ -71,7 +75,22 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     ),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'no-token' as const }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('form' as const), style: fc.nat(FORM_STYLES.length - 1), partType: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'null-body' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deep-body' as const), depth: fc.constantFrom(33, 2000, 100_000) }) },
 );
+
+/** The parts of a form body as the fuzz re-encodes them (files keep their name; their type is the mutation's). */
+async function formEntries(form: FormData, partType: boolean): Promise<FormEntry[]> {
+  const entries: FormEntry[] = [];
+  for (const [name, value] of form) {
+    entries.push({ name, value: typeof value === 'string' ? value : { filename: value.name, ...(partType ? { type: value.type } : {}), bytes: new Uint8Array(await value.arrayBuffer()) } });
+  }
+  return entries;
+}
+
+/** An upload of one file, for operations that take no form (an odd content type for them). */
+const ANY_FORM: FormEntry[] = [{ name: 'file', value: { filename: 'a.txt', bytes: new TextEncoder().encode('hello') } }, { name: 'form_data', value: '{}' }];
 
 /** Percent-encodes what an HTTP request line cannot carry (spaces, non-ASCII), leaving `%` as it is. */
 function sendable(text: string): string {
@@ -162,6 +181,22 @@ export async function buildRequest(entry: SpecOperation, change: Mutation): Prom
       break;
     case 'no-token':
       delete headers['X-Auth-Token'];
+      break;
+    case 'form': {
+      const entries = init.body instanceof FormData ? await formEntries(init.body, change.partType) : ANY_FORM;
+      const style = FORM_STYLES[change.style]!;
+      const form = encodeForm(entries, { ...style, partTypes: style.partTypes && change.partType });
+      headers['Content-Type'] = form.contentType;
+      bytes = form.body;
+      break;
+    }
+    case 'null-body':
+      headers['Content-Type'] = 'application/json';
+      bytes = Buffer.from('null');
+      break;
+    case 'deep-body':
+      headers['Content-Type'] = 'application/json';
+      bytes = Buffer.from(`${'{"a":['.repeat(change.depth)}1${']}'.repeat(change.depth)}`);
       break;
   }
   const search = params.toString();

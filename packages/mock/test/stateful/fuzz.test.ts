@@ -1,12 +1,13 @@
 // The bounded fuzz of test/fuzz/, on a stateful mock and its 22 stateful operations: whatever the
-// generated request (valid, or broken in one of the fuzz's ways), no 5xx nobody asked for, and every
-// 200 answer valid against the operation's response in the spec. Afterwards the store still dumps as
-// a seed that loads again.
+// generated request (valid, or broken in one of the fuzz's ways), no 5xx nobody asked for, nothing of
+// the mock's insides (a stack, a path, a library name) in any answer, and every 200 answer valid against
+// the operation's response in the spec. Afterwards the store still dumps as a seed that loads again.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parsePrefer } from '../../src/engine/prefer.js';
 import { type RunningMock, startMock } from '../../src/index.js';
 import { buildRequest, mutation } from '../fuzz/fuzz-requests.js';
+import { leakIn } from '../support/leaks.js';
 import { rawRequest } from '../support/raw-http.js';
 import { responseValidator } from '../support/response-schema.js';
 import { responseContents, specOperations } from '../support/spec-operations.js';
@@ -45,6 +46,8 @@ describe('bounded fuzz of the stateful operations', () => {
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const where = `${change.kind}: ${request.method} ${request.path.slice(0, 200)} -> ${answer.status}`;
         if (answer.status >= 500 && answer.status !== parsePrefer(request.headers.Prefer).code) throw new Error(`${where}: ${answer.body.slice(0, 300)}`);
+        const leak = leakIn(answer.body, answer.status >= 400 || answer.body.includes('"error_code"'));
+        if (leak) throw new Error(`${where}: ${leak}`);
         if (answer.status !== 200) return;
         const mediaType = String(answer.headers['content-type'] ?? '').split(';')[0] ?? '';
         const declared = responseContents(entry).find((c) => c.status === '200' && c.mediaType === mediaType);

@@ -3,7 +3,9 @@
 // against the media types the spec declares for it.
 import { loadSpec } from '@osm-openapi/spec';
 import { expect } from 'vitest';
-import type { SandboxAnswer, SandboxFile } from '../../src/stateful/exchange.js';
+import { readMultipart } from '../../src/engine/multipart.js';
+import type { FileAnswer } from '../../src/engine/types.js';
+import type { SandboxAnswer } from '../../src/stateful/exchange.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/stateful/sandbox.js';
 import type { SpecDocument } from '../../src/stateful/seed.js';
 import { responseValidator } from './response-schema.js';
@@ -19,7 +21,7 @@ export interface CallOptions {
 /** A sandbox answer, typed loosely for tests. */
 export interface CallResult {
   json?: any;
-  file?: SandboxFile;
+  file?: FileAnswer;
 }
 
 const SPEC = loadSpec() as SpecDocument;
@@ -76,10 +78,11 @@ export async function callRaw(sandbox: Sandbox, method: string, url: string, opt
     body = JSON.parse(JSON.stringify(options.json));
     headers['content-type'] = 'application/json';
   } else if (options.form) {
-    // Through the multipart encoding and back, as the engine parses it.
+    // Through the multipart encoding and back, as the engine parses it and the stateful engine hands it over.
     const request = new Request('http://sandbox.test', { method: 'POST', body: options.form });
     headers['content-type'] = request.headers.get('content-type') ?? '';
-    body = Object.fromEntries(await request.formData());
+    const parts = await readMultipart(new Uint8Array(await request.arrayBuffer()), headers['content-type']);
+    body = Object.fromEntries((parts ?? []).map((part) => [part.name, part.value]));
   }
   const query: Record<string, string[]> = {};
   for (const [name, value] of parsed.searchParams) query[name] = [...(query[name] ?? []), value];

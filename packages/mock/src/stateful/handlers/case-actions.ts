@@ -18,7 +18,7 @@ export const updateCases: Handler = (request, { store, fail }) => {
   const outcome = applyAction(action, record.status);
   if (!outcome) return fail('statusIllegal');
   if ('deleted' in outcome) {
-    store.cases.splice(store.cases.indexOf(record), 1);
+    store.removeCase(record);
     return ACKNOWLEDGED;
   }
   record.status = outcome.status;

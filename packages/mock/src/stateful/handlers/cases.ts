@@ -75,7 +75,7 @@ export const createCases: Handler = (request, { store, fail }) => {
     is_first_message: 1,
     accessory_list: attachments,
   });
-  store.cases.push(record);
+  store.addCase(record);
   return { json: { incident_id: record.incident_id } };
 };
 

@@ -3,11 +3,10 @@
 import { bodyOf, queryInteger, queryList, queryValue, type SandboxAnswer, type SandboxRequest } from '../exchange.js';
 import { ACKNOWLEDGED, type Handler, type HandlerContext, page } from '../handler.js';
 import type { CaseRecord } from '../state.js';
+import { CASE_LABEL_LIMIT, TENANT_LABEL_LIMIT } from '../limits.js';
 import { caseLabels, labelView } from '../views.js';
 import { pathCase } from './cases.js';
 
-const TENANT_LABEL_LIMIT = 30;
-const CASE_LABEL_LIMIT = 5;
 
 interface LabelBody {
   name: string;
@@ -23,7 +22,7 @@ export const createLabels: Handler = (request, { store, fail }) => {
   const { name, color } = bodyOf<LabelBody>(request);
   if (store.labels.some((l) => l.name === name)) return fail('labelNameExists');
   if (store.labels.length >= TENANT_LABEL_LIMIT) return fail('tenantLabelLimit');
-  store.labels.push({ label_id: store.newLabelId(), name, color });
+  store.addLabel({ label_id: store.newLabelId(), name, color });
   return ACKNOWLEDGED;
 };
 
@@ -53,7 +52,7 @@ export const updateLabels: Handler = (request, { store, fail }) => {
 export const deleteLabels: Handler = (request, { store, fail }) => {
   const label = store.findLabel(pathLabelId(request));
   if (!label) return fail('labelNotFound');
-  store.labels.splice(store.labels.indexOf(label), 1);
+  store.removeLabel(label);
   for (const record of store.cases) record.label_ids = record.label_ids.filter((id) => id !== label.label_id);
   return ACKNOWLEDGED;
 };

@@ -17,7 +17,7 @@ export const createMessages: Handler = (request, { store, fail }) => {
   const { message } = bodyOf<CreateMessagesBody>(request);
   const attachments = attachmentRefs(store, message.accessory_ids);
   if (!attachments) return fail('accessoryInvalid');
-  record.message_list.push({
+  store.addMessage(record, {
     message_id: store.newMessageId(),
     type: 0,
     content: message.content,
