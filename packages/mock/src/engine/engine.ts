@@ -37,6 +37,8 @@ export interface EngineOptions {
   seed?: string;
   /** Refuse query parameters and body fields the spec does not name. */
   strict?: boolean;
+  /** The docs `GET /` points to. Default: the published docs. */
+  docsUrl?: string;
   /** Consulted after validation, before an example is picked (see {@link Responder}). */
   responder?: Responder;
   /** The stateful sandbox, asked after the responder (see {@link StoreHook}). */
@@ -68,7 +70,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   for (const operation of operations) router.add(operation.method, operation.pathTemplate, operation);
   const prism = createPrism();
   const info = (options.document as { info?: { title?: string; version?: string } }).info ?? {};
-  const index = indexBody(info.title ?? '', info.version ?? '', operations);
+  const index = indexBody(info.title ?? '', info.version ?? '', operations, options.docsUrl);
 
   async function answer(request: MockRequest): Promise<MockResponse> {
     const headers = request.headers;

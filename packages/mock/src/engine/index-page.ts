@@ -5,18 +5,11 @@ import type { OperationModel } from './operation-model.js';
 /** Where the API reference and guides are published. */
 export const DOCS_URL = 'https://osm-openapi.github.io/osm-openapi/';
 
-let docsUrl = DOCS_URL;
-
 /**
- * Points the index at other docs: those served beside the mock (`osm-mock --docs <url>`, which `npm start`
- * gives its local docs server). One setting for the process, as the CLI runs one mock.
+ * The JSON body of `GET /`; `docsUrl` is where the docs are: the published ones by default, or those
+ * served beside the mock (`osm-mock --docs <url>`, which `npm start` gives its local docs server).
  */
-export function useDocsUrl(url: string): void {
-  docsUrl = new URL(url).href;
-}
-
-/** The JSON body of `GET /`. */
-export function indexBody(title: string, version: string, operations: readonly OperationModel[]): object {
+export function indexBody(title: string, version: string, operations: readonly OperationModel[], docsUrl = DOCS_URL): object {
   return {
     name: 'OSM mock (@osm-openapi/mock)',
     spec: { title, version },

@@ -1,7 +1,6 @@
 // The `osm-mock` command.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { useDocsUrl } from '../engine/index-page.js';
 import { PortInUseError, startMock } from './start-mock.js';
 
 const HELP = `Usage: osm-mock [options]
@@ -70,13 +69,7 @@ if (values.version) {
   console.log(pkg.version);
   process.exit(0);
 }
-if (values.docs !== undefined) {
-  try {
-    useDocsUrl(values.docs);
-  } catch {
-    fail(`--docs must be a URL, got "${values.docs}"`);
-  }
-}
+if (values.docs !== undefined && !URL.canParse(values.docs)) fail(`--docs must be a URL, got "${values.docs}"`);
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
 
@@ -87,6 +80,7 @@ try {
     dynamic: values.dynamic,
     seed: values.seed,
     strict: values.strict,
+    docsUrl: values.docs,
     stateful: values['stateful-seed'] !== undefined ? { seed: values['stateful-seed'] } : values.stateful,
     spec: values.spec,
     log: values.quiet ? undefined : (line) => console.log(line),

@@ -23,6 +23,8 @@ export interface MockOptions {
   strict?: boolean;
   /** A bundled OpenAPI document (JSON or YAML) to serve instead of `@osm-openapi/spec`'s. */
   spec?: string;
+  /** The docs `GET /` points to, e.g. those served beside the mock. Default: the published docs. */
+  docsUrl?: string;
   /** Receives one access-log line per request. Default: no log. */
   log?: (line: string) => void;
   /** Answers validated requests before the examples do (see the README: "Extending the mock"). */
@@ -82,7 +84,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const stateful = resolveStatefulOption(options.stateful, readSeedFile);
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
-  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandbox);
+  const docsUrl = options.docsUrl === undefined ? undefined : urlOption('docsUrl', options.docsUrl);
+  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder, docsUrl }, sandbox);
   // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
   const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log));
   // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it
@@ -111,6 +114,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     reset: (seed) => statefulOnly(sandbox).reset(seed),
     state: () => statefulOnly(sandbox).state(),
   };
+}
+
+/** `value` as a URL (normalized), or a TypeError naming the option. */
+function urlOption(name: string, value: string): string {
+  try {
+    return new URL(value).href;
+  } catch {
+    throw new TypeError(`${name} must be a URL, got "${value}"`);
+  }
 }
 
 function statefulOnly(sandbox: Sandbox | undefined): Sandbox {

@@ -71,3 +71,15 @@ describe('startMock({ port: 0 })', () => {
     await expect(mock.close()).resolves.toBeUndefined();
   });
 });
+
+describe('startMock({ docsUrl })', () => {
+  test('points the index, GET /, to those docs; a value that is not a URL is a TypeError naming the option', async () => {
+    const mock = await startMock({ port: 0, docsUrl: 'http://127.0.0.1:8080' });
+    try {
+      expect(((await (await fetch(`${mock.url}/`)).json()) as { docs: string }).docs).toBe('http://127.0.0.1:8080/');
+    } finally {
+      await mock.close();
+    }
+    await expect(startMock({ port: 0, docsUrl: 'docs' })).rejects.toThrow(new TypeError('docsUrl must be a URL, got "docs"'));
+  });
+});
