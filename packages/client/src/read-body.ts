@@ -9,13 +9,20 @@ export class BodyTooLarge extends Error {
 
 /**
  * The body's size as its `Content-Length` declares it, when that is the size read: without a
- * `Content-Encoding` (a compressed body grows as it is read). fetch never delivers more bytes than a
- * declared length (it ends the body there), so such a length bounds the body. NaN when unknown.
+ * `Content-Encoding` (a compressed body grows as it is read). NaN when unknown.
  */
 function declaredSize(response: Response): number {
   if (response.headers.has('content-encoding')) return Number.NaN;
   const length = response.headers.get('content-length');
   return length === null || !/^\d+$/.test(length) ? Number.NaN : Number(length);
+}
+
+/**
+ * True when the declared length is within `limit`: fetch never delivers more bytes than a declared
+ * length (it ends the body there), so the body can be read the ordinary way.
+ */
+export function declaredWithin(response: Response, limit: number): boolean {
+  return declaredSize(response) <= limit;
 }
 
 /**
@@ -30,8 +37,6 @@ export async function readBodyBytes(response: Response, limit: number): Promise<
     await response.body.cancel();
     throw new BodyTooLarge(limit);
   }
-  // A declared length within the limit bounds the body already: read it the short way.
-  if (declared <= limit) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;

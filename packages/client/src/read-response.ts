@@ -1,5 +1,5 @@
 import type { ParseAs } from 'openapi-fetch';
-import { BodyTooLarge, limitedStream, readBodyBytes } from './read-body.js';
+import { BodyTooLarge, declaredWithin, limitedStream, readBodyBytes } from './read-body.js';
 
 /**
  * A response read as openapi-fetch reads it: `data` when it is OK, `error` (its JSON, else its text) when
@@ -40,15 +40,22 @@ export async function readResponse(response: Response, parseAs: ParseAs, limit: 
     return response.ok ? { data: undefined, response } : { error: undefined, response };
   }
   if (response.ok && parseAs === 'stream') return { data: limitedStream(response, limit, tooLarge), response };
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    bytes = await readBodyBytes(response, limit);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return { tooLarge: error, response };
-    throw error;
+  let text: string;
+  if (declaredWithin(response, limit)) {
+    // The common case, at no cost: the declared length bounds the body, so it is read as fetch reads it.
+    if (response.ok) return { data: await response[parseAs as Exclude<ParseAs, 'stream'>](), response };
+    text = await response.text();
+  } else {
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = await readBodyBytes(response, limit);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return { tooLarge: error, response };
+      throw error;
+    }
+    if (response.ok) return { data: asParsed(bytes, parseAs, response), response };
+    text = decoder.decode(bytes);
   }
-  if (response.ok) return { data: asParsed(bytes, parseAs, response), response };
-  const text = decoder.decode(bytes);
   try {
     return { error: JSON.parse(text), response };
   } catch {

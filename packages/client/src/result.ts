@@ -18,7 +18,8 @@ function isOsmErrorBody(body: unknown): body is OsmErrorBody {
  * status text, a quoted body) goes through `redact`, since a server may echo a credential in any of them.
  */
 function errorsOf(response: Response, redact: Redact) {
-  const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+  // Read only when an error is made: a call that succeeds pays nothing for it.
+  const headerRequestId = () => response.headers.get('x-request-id') ?? undefined;
   const make = (init: OsmErrorInit) =>
     new OsmError({
       code: redact(init.code),
@@ -35,16 +36,16 @@ function errorsOf(response: Response, redact: Redact) {
           code: body.error_code,
           message: typeof body.error_msg === 'string' ? body.error_msg : body.error_code,
           httpStatus: response.status,
-          requestId: typeof body.request_id === 'string' ? body.request_id : headerRequestId,
+          requestId: typeof body.request_id === 'string' ? body.request_id : headerRequestId(),
         });
       }
       const statusText = response.statusText ? ` ${response.statusText}` : '';
-      return make({ code: `HTTP.${response.status}`, message: `HTTP ${response.status}${statusText}`, httpStatus: response.status, requestId: headerRequestId });
+      return make({ code: `HTTP.${response.status}`, message: `HTTP ${response.status}${statusText}`, httpStatus: response.status, requestId: headerRequestId() });
     },
 
     /** An OsmError for an answer that is not OSM's, with the status and request ID of the response. */
     client(code: OsmClientErrorCode, message: string): OsmError {
-      return make({ code, message, httpStatus: response.status, requestId: headerRequestId });
+      return make({ code, message, httpStatus: response.status, requestId: headerRequestId() });
     },
 
     /**
