@@ -1,12 +1,12 @@
 // Issue 24, "deep nesting breaks the sandbox" and "seeds skip OSM's own caps": a hostile seed is refused
 // with the reason - 400 from POST /__osm/reset, exit code 1 for a seed file - and never takes the mock
 // down; the store is left as it was.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningMock, startMock } from '../../src/index.js';
 import { runCli } from '../cli/run-cli.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const TOKEN = { 'X-Auth-Token': 't' };
 const SEED = { cases: [{ incident_id: 'CS1', status: 1 as const }], labels: [{ label_id: 1, name: 'one', color: '#000000' }] };
@@ -47,7 +47,7 @@ describe('POST /__osm/reset with a hostile seed', () => {
 });
 
 test('osm-mock --stateful-seed with a ticket nested 3,000 deep: exit code 1 and the reason', async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'osm-seed-')), 'deep.json');
+  const file = join(tempFolder(), 'deep.json');
   writeFileSync(file, deepSeed(3000));
   const run = runCli(['--port', '0', '--stateful-seed', file]);
   expect(await run.exit).toBe(1);

@@ -1,9 +1,9 @@
 // `osm-mock --stateful` and `--stateful-seed <file>`, run as a user runs them.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type CliRun, runCli, waitForOutput } from '../cli/run-cli.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const HEADERS = { 'X-Auth-Token': 't', 'Content-Type': 'application/json' };
 let run: CliRun | undefined;
@@ -24,7 +24,7 @@ describe('osm-mock --stateful', () => {
   });
 
   test('--stateful-seed loads the file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'osm-seed-')), 'seed.json');
+    const file = join(tempFolder(), 'seed.json');
     writeFileSync(file, JSON.stringify({ cases: [{ incident_id: 'CS20250101000009', status: 12 }] }));
     run = runCli(['--port', '0', '--stateful-seed', file]);
     const [, url] = await waitForOutput(run, /at (http:\/\/127\.0\.0\.1:\d+) \(stateful, seeded from .*seed\.json\)/);
@@ -33,7 +33,7 @@ describe('osm-mock --stateful', () => {
   });
 
   test('a bad seed file ends it with exit code 1 and the reason', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'osm-seed-')), 'seed.json');
+    const file = join(tempFolder(), 'seed.json');
     writeFileSync(file, '{"cases":[{"incident_id":"CS1"}]}');
     run = runCli(['--port', '0', '--stateful-seed', file]);
     expect(await run.exit).toBe(1);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSpec } from '@osm-openapi/spec';
 import { describe, expect, test } from 'vitest';
@@ -7,6 +6,7 @@ import { createSandbox } from '../../src/stateful/sandbox.js';
 import { SeedError, seedFromExamples, type SpecDocument } from '../../src/stateful/seed.js';
 import { readSeedFile } from '../../src/stateful/seed-file.js';
 import { sandboxClient } from '../support/sandbox-client.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const document = loadSpec() as SpecDocument;
 
@@ -41,7 +41,7 @@ describe('seeding', () => {
   });
 
   test('a seed file is read and its tickets served', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'osm-seed-'));
+    const folder = tempFolder();
     const file = join(folder, 'seed.json');
     writeFileSync(file, JSON.stringify({ cases: [{ incident_id: 'CS20250101000001', status: 17, simple_description: 'waiting for you' }] }));
     const { call } = sandboxClient({ seed: readSeedFile(file) });
@@ -50,7 +50,7 @@ describe('seeding', () => {
   });
 
   test('an unreadable or non-JSON seed file is a SeedError naming the file', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'osm-seed-'));
+    const folder = tempFolder();
     expect(() => readSeedFile(join(folder, 'missing.json'))).toThrow(/Cannot read the seed file .*missing\.json/);
     writeFileSync(join(folder, 'bad.json'), '{ cases: ');
     expect(() => readSeedFile(join(folder, 'bad.json'))).toThrow(SeedError);

@@ -1,11 +1,11 @@
 // The sandbox behind the HTTP server: startMock({ stateful: true }), over real HTTP on 127.0.0.1.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type RunningMock, SeedError, startMock } from '../../src/index.js';
 import { responseValidator } from '../support/response-schema.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const HEADERS = { 'X-Auth-Token': 'test', 'Content-Type': 'application/json' };
 const TICKET = { business_type_id: 'b', simple_description: 'ECS down', source_id: 's' };
@@ -123,7 +123,7 @@ describe('one store per mock', () => {
   });
 
   test('a seed file is read at start; a bad one fails the start with the reason', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'osm-seed-'));
+    const folder = tempFolder();
     writeFileSync(join(folder, 'good.json'), JSON.stringify({ labels: [{ label_id: 4, name: 'vip', color: '#ffd700' }] }));
     writeFileSync(join(folder, 'bad.json'), JSON.stringify({ labels: [{ label_id: 'four' }] }));
     const mock = await startMock({ port: 0, stateful: { seed: join(folder, 'good.json') } });
