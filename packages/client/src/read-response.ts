@@ -14,15 +14,13 @@ export interface ReadResponse {
 
 const decoder = new TextDecoder();
 
-/** The bytes of a body as `parseAs` asks (`json` and `text` decoded as UTF-8, as fetch does). */
+/** The bytes of a body as `parseAs` asks (`text` decoded as UTF-8, as fetch does; the client reads JSON as text). */
 function asParsed(bytes: Uint8Array<ArrayBuffer>, parseAs: ParseAs, response: Response): unknown {
   switch (parseAs) {
     case 'arrayBuffer':
       return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
     case 'blob':
       return new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
-    case 'json':
-      return JSON.parse(decoder.decode(bytes));
     default:
       return decoder.decode(bytes);
   }
