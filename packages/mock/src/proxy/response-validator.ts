@@ -194,8 +194,11 @@ function valueAt(root: unknown, instancePath: string): unknown {
 function fromAjv(errors: ErrorObject[], root: unknown, where: string, isError: boolean): DriftViolation[] {
   const out = new Map<string, DriftViolation>();
   const places = new Set(errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'not').map((e) => e.instancePath));
+  // A value of the wrong type is that, not also outside its enum or limits.
+  const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const error of errors) {
     if (isError && error.instancePath === '/error_code') continue;
+    if (mistyped.has(error.instancePath) && error.keyword !== 'type') continue;
     // A composite's failure is explained by its branches' errors, when they are at the same place.
     if ((error.keyword === 'anyOf' || error.keyword === 'not') && places.has(error.instancePath)) continue;
     const params = error.params as { additionalProperty?: string; missingProperty?: string };
