@@ -60,7 +60,7 @@ const nodeBuiltinsForBrowsers = {
 const browserMultipart = {
   name: 'browser-multipart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/multipart\.js$/ }, () => ({ path: new URL('src/engine/multipart-web.ts', here).pathname }));
+    build.onResolve({ filter: /^\.\.?\/multipart\.js$/ }, () => ({ path: new URL('src/engine/multipart-web.ts', here).pathname }));
   },
 };
 rmSync(new URL('dist', here), { recursive: true, force: true });

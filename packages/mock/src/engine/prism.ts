@@ -1,11 +1,14 @@
-// Prism's HTTP library, used in-process: it parses the spec into operations once, then validates each
-// request against the single operation our router found and picks or generates its answer. Security is
-// checked by the engine (it also knows the header length rules), and responses are not validated per
-// request: the spec's examples are validated once, in this package's tests.
-import prismHttp from '@stoplight/prism-http';
+// Prism's HTTP library, used in-process, in its two parts the mock needs: its validator checks a request
+// against the one operation our router found, and its mocker picks or generates that operation's answer.
+// They are imported on their own (not through the package's entry), so Prism's router, proxy forwarder
+// and instance factory are never loaded. Security is checked by the engine (it also knows the header
+// length rules), and responses are not validated per request: the spec's examples are validated once, in
+// this package's tests.
 import type { IHttpOperation } from '@stoplight/types';
-
-const { createInstance, getHttpOperationsFromSpec } = prismHttp;
+import prismMocker from '@stoplight/prism-http/dist/mocker/index.js';
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations.js';
+import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
+import type { PrismDiagnostic } from './osm-errors.js';
 
 /** The request as Prism's validator takes it. */
 export interface PrismInput {
@@ -25,10 +28,10 @@ export interface PrismChoice {
   seed?: string;
 }
 
-/** Prism's result: its answer and its validation diagnostics of the request, or an error it raised. */
-export type PrismResult =
-  | { ok: true; status: number; headers: Record<string, string>; body: unknown; diagnostics: { path?: (string | number)[]; message: string; severity: number }[] }
-  | { ok: false; status: number; detail: string };
+/** Prism's answer, or an error it raised (with the status Prism would answer it with). */
+export type PrismAnswer = { ok: true; headers: Record<string, string>; body: unknown } | { ok: false; status: number; detail: string };
+
+type Either<L, R> = { _tag: 'Left'; left: L } | { _tag: 'Right'; right: R };
 
 const noop = () => undefined;
 /** Prism logs through pino; the engine keeps quiet (its front doors log each answer). */
@@ -38,25 +41,27 @@ silentLogger.child = () => silentLogger;
 
 /** Parses a dereferenced-or-not OpenAPI document into Prism's operations. */
 export function prismOperations(document: object): Promise<IHttpOperation[]> {
-  return getHttpOperationsFromSpec(document as Parameters<typeof getHttpOperationsFromSpec>[0]);
+  return getHttpOperationsFromSpec(document as never);
 }
 
-/** A Prism instance whose router hands back the one operation it is given. */
-export function createPrism() {
-  const instance = createInstance(
-    { mock: { dynamic: false }, validateRequest: true, validateResponse: false, checkSecurity: false, errors: false, upstreamProxy: undefined, isProxy: false },
-    { logger: silentLogger as never, route: ({ resources }: { resources: IHttpOperation[] }) => ({ _tag: 'Right', right: resources[0]! }) as never },
-  );
-  return async (operation: IHttpOperation, input: PrismInput, choice: PrismChoice): Promise<PrismResult> => {
-    const mock = { dynamic: choice.dynamic, code: choice.code, exampleKey: choice.example, mediaTypes: choice.mediaType ? [choice.mediaType] : undefined, ...(choice.seed ? { seed: choice.seed } : {}) };
-    const config = { mock, validateRequest: true, validateResponse: false, checkSecurity: false, errors: false, upstreamProxy: undefined, isProxy: false };
-    const request = { method: input.method as never, url: { path: input.path, query: input.query }, headers: input.headers, body: input.body };
-    const result = await instance.request(request, [operation], config as never)();
-    if (result._tag === 'Left') {
-      const error = result.left as Error & { status?: number; detail?: string };
-      return { ok: false, status: error.status ?? 500, detail: error.detail ?? error.message };
-    }
-    const { output, validations } = result.right;
-    return { ok: true, status: output.statusCode, headers: output.headers ?? {}, body: output.body, diagnostics: validations.input as never };
-  };
+function prismRequest(input: PrismInput) {
+  return { method: input.method as never, url: { path: input.path, query: input.query }, headers: input.headers, body: input.body };
+}
+
+/** The problems Prism's validator finds in a request to `operation` (errors and warnings). */
+export function validateWithPrism(operation: IHttpOperation, input: PrismInput): PrismDiagnostic[] {
+  const result = validateInput({ resource: operation, element: prismRequest(input) } as never) as unknown as Either<PrismDiagnostic[], unknown>;
+  return result._tag === 'Left' ? result.left : [];
+}
+
+/** The answer Prism's mocker gives `operation` for the engine's choice. */
+export function mockWithPrism(operation: IHttpOperation, input: PrismInput, choice: PrismChoice): PrismAnswer {
+  const config = { dynamic: choice.dynamic, code: choice.code, exampleKey: choice.example, mediaTypes: choice.mediaType ? [choice.mediaType] : undefined, ...(choice.seed ? { seed: choice.seed } : {}) };
+  // Node's own loader hands a CommonJS module's exports as the default import; bundlers hand its `default`.
+  const mock = ((prismMocker as unknown as { default?: unknown }).default ?? prismMocker) as (
+    args: object,
+  ) => (logger: unknown) => Either<Error & { status?: number; detail?: string }, { headers?: Record<string, string>; body: unknown }>;
+  const result = mock({ resource: operation, input: { data: prismRequest(input), validations: [] }, config })(silentLogger);
+  if (result._tag === 'Left') return { ok: false, status: result.left.status ?? 500, detail: result.left.detail ?? result.left.message };
+  return { ok: true, headers: result.right.headers ?? {}, body: result.right.body };
 }
