@@ -75,10 +75,17 @@ async function write(res: ServerResponse, answer: MockResponse): Promise<void> {
     res.end(body);
     return;
   }
-  // A large answer in pieces, each made once the socket has taken the one before (or the client left).
-  for (const piece of body) {
-    if (res.destroyed) return;
-    if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+  // A large answer in pieces, each made (or awaited, for bytes still arriving) once the socket has taken
+  // the one before (or the client left). Bytes that stop arriving midway end the connection: the head is sent.
+  try {
+    // Leaving the loop early (the client left) ends the pieces' source too.
+    for await (const piece of body) {
+      if (res.destroyed) break;
+      if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+  } catch {
+    res.destroy();
+    return;
   }
   res.end();
 }
