@@ -82,6 +82,7 @@ export async function startFakeOsm(): Promise<FakeOsm> {
       res.end(file.bytes.subarray(MiB));
       return;
     }
+    if (path === '/v2/servicerequest/cases') return json(res, 200, { total_count: 0, incident_info_list: [] });
     const ticket = /^\/v2\/servicerequest\/cases\/([^/]+)\/status$/.exec(path)?.[1];
     switch (ticket) {
       case PLANTED.clean:
