@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine.js';
 import type { Responder } from '../engine/types.js';
 import type { DriftReport } from '../proxy/drift.js';
-import { type ProxyMode, type ProxyOption, startProxyMode } from '../proxy/proxy-option.js';
+import type { ProxyMode, ProxyOption } from '../proxy/proxy-option.js';
 import { readSpec } from '../spec-file.js';
 import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
 import { readSeedFile } from '../stateful/seed-file.js';
@@ -105,6 +105,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let proxy: ProxyMode | undefined;
   let engine: Engine;
   if (options.proxy !== undefined) {
+    // Loaded only in proxy mode (its validator and signer are a chunk of their own): the mock's start stays as it was.
+    const { startProxyMode } = await import('../proxy/proxy-option.js');
     proxy = await startProxyMode(options.proxy, document, { strict: options.strict, docsUrl, log: options.log });
     engine = proxy.engine;
   } else {
