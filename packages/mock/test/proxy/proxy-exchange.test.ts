@@ -119,6 +119,30 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     }
   });
 
+  test('an upstream that stalls in the middle of a body is 504 APIGW.0203 once it has been silent too long', async () => {
+    const impatient = createProxy(spec, { upstream: osm.url, timeouts: { idleTimeoutMs: 300 } });
+    try {
+      const { answer, json } = await status(impatient, PLANTED.stallMidBody);
+      expect(answer.status).toBe(504);
+      expect(json()).toMatchObject({ error_code: 'APIGW.0203' });
+    } finally {
+      impatient.close();
+    }
+  });
+
+  test('memory held for checks is bounded over all exchanges: past the budget, a body streams through unchecked', async () => {
+    const frugal = createProxy(spec, { upstream: osm.url, maxHeldBytes: 8 });
+    try {
+      const { answer, json } = await status(frugal, PLANTED.extraFields);
+      expect(json()).toEqual({ status: 1, priority: 'high', sla: { hours: 4 } });
+      expect(answer.bodyChecked).toBe(false);
+      expect(answer.violations).toEqual([]);
+      expect(frugal.drift.report().operations[0]).toMatchObject({ bodiesNotChecked: 1 });
+    } finally {
+      frugal.close();
+    }
+  });
+
   test('hop-by-hop headers are not forwarded; the upstream gets its own Host and an uncompressed answer', async () => {
     await status(proxy, PLANTED.clean, { 'x-auth-token': 'tok', connection: 'keep-alive, x-private', 'x-private': 'secret-hop', 'keep-alive': 'timeout=5', te: 'trailers', 'accept-encoding': 'gzip', 'x-language': 'en-us' });
     const got = osm.received.at(-1)!;

@@ -34,6 +34,9 @@ export const PLANTED = {
   resetMidBody: 'CS-RESET-MID',
   echo: 'CS-ECHO',
   bigJson: 'CS-BIGJSON',
+  stallMidBody: 'CS-STALL',
+  /** A download (`/v2/servicerequest/accessorys/<id>`) that breaks off after its first MiB. */
+  brokenDownload: 'broken',
 } as const;
 
 /** The 10 MiB download's bytes (a repeated pattern) and their SHA-256. */
@@ -73,6 +76,11 @@ export async function startFakeOsm(): Promise<FakeOsm> {
     received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
     const path = (req.url ?? '').split('?')[0]!;
 
+    if (path === `/v2/servicerequest/accessorys/${PLANTED.brokenDownload}`) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(BIG) });
+      res.write(file.bytes.subarray(0, MiB), () => req.socket.destroy());
+      return;
+    }
     if (path.startsWith('/v2/servicerequest/accessorys/')) {
       // Sends a MiB, waits for the test to say the client got it, then the rest: a proxy that buffered the
       // whole body before answering would never let the test say so.
@@ -112,6 +120,10 @@ export async function startFakeOsm(): Promise<FakeOsm> {
       case PLANTED.resetMidBody:
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"status":', () => req.socket.destroy());
+        return;
+      case PLANTED.stallMidBody:
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"status":'); // and nothing more until the server closes
         return;
       case PLANTED.echo: {
         // A hostile upstream: everything it was sent that could be a credential, back in the answer.
