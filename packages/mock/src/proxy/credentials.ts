@@ -24,8 +24,26 @@ export function akSkFromEnv(env: Readonly<Record<string, string | undefined>> = 
   };
 }
 
+/**
+ * Values shorter than this are not searched for: no OSM credential is that short (an AK has 20 characters,
+ * an SK 40, an account ID 32, a token thousands), and replacing every `t` of a text because a test's token
+ * is `t` would make it unreadable. Their headers are still redacted whole.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/** The values of `values` worth searching for and redacting (see {@link MIN_SECRET_LENGTH}). */
+export function secretValues(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH))];
+}
+
 /** The values of `credentials` that are secret, for redaction (the account ID is treated as one too). */
 export function secretsOf(credentials: AkSkCredentials | undefined): string[] {
   if (!credentials) return [];
-  return [credentials.accessKey, credentials.secretKey, credentials.domainId, credentials.securityToken].filter((value): value is string => Boolean(value));
+  return secretValues([credentials.accessKey, credentials.secretKey, credentials.domainId, credentials.securityToken]);
+}
+
+/** The credentials a caller sent: its token, its signature and the AK in it, its security token and account ID. */
+export function callerSecrets(headers: Readonly<Record<string, string | undefined>>): string[] {
+  const accessKey = /\bAccess=([^,\s]+)/.exec(headers.authorization ?? '')?.[1];
+  return secretValues([headers['x-auth-token'], headers.authorization, accessKey, headers['x-security-token'], headers['x-domain-id']]);
 }

@@ -46,7 +46,7 @@ export function driftMarkdown(report: DriftReport): string {
   const drifted = report.operations.filter((o) => o.drift.length);
   const total = Object.values(report.totals).reduce((a, b) => a + b, 0);
   lines.push(`# Drift: ${report.spec.title} ${report.spec.version} against ${report.upstream}`, '');
-  lines.push(`${report.exchanges} exchanges from ${report.since} to ${report.generatedAt}, ${report.operations.length} operations; ${drifted.length} with drift (${total} violations).`, '');
+  lines.push(`${report.exchanges} exchanges from ${report.since} to ${report.generatedAt}, ${report.operations.length} operation${report.operations.length === 1 ? '' : 's'}; ${drifted.length} with drift (${total} violations).`, '');
   lines.push('| kind | violations |', '|---|---|');
   for (const [kind, count] of Object.entries(report.totals)) lines.push(`| ${TITLES[kind as ViolationKind]} (\`${kind}\`) | ${count} |`);
   lines.push('');

@@ -6,6 +6,7 @@
 import { refuseInvalid } from '../engine/steps/refuse-invalid.js';
 import type { Exchange, Step } from '../engine/pipeline.js';
 import type { MockResponse } from '../engine/types.js';
+import { callerSecrets } from './credentials.js';
 import type { Proxy, ProxyAnswer } from './proxy.js';
 import { MAX_RECORDED_BYTES, type RecordedExchange, type RecordResult } from './recorder.js';
 import type { DriftViolation } from './violations.js';
@@ -61,7 +62,7 @@ export function forwardStep(proxy: Proxy, options: ForwardStepOptions): Step<Exc
     const violations = requestDrift(exchange);
     if (options.errors && violations.length) {
       const refused = refuseInvalid(exchange)!;
-      const secrets = [request.headers['x-auth-token'], request.headers.authorization].filter((v): v is string => Boolean(v));
+      const secrets = callerSecrets(request.headers);
       proxy.drift.record({ ...ref, status: refused.status, violations, secrets });
       const summary = violationsHeader(violations, secrets);
       return summary ? { ...refused, headers: { ...refused.headers, [VIOLATIONS_HEADER]: summary } } : refused;

@@ -5,7 +5,7 @@
 // files are streamed through as they come, with their status, type and headers checked. Memory held for
 // checks is bounded per exchange and over all of them (`maxHeldBytes`); every wait on the upstream is bounded.
 import type { AkSkCredentials } from '@osm-openapi/client';
-import { secretsOf } from './credentials.js';
+import { callerSecrets, secretsOf } from './credentials.js';
 import { DriftLog } from './drift.js';
 import { type ForwardResult, Upstream, type UpstreamTimeouts } from './forward.js';
 import { gatewayError, type UpstreamFailure } from './gateway-errors.js';
@@ -71,7 +71,6 @@ export interface Proxy {
 
 const MiB = 1024 * 1024;
 const NO_BODY_STATUS = new Set([204, 304]);
-const CALLER_CREDENTIALS = ['x-auth-token', 'authorization', 'x-security-token', 'x-domain-id'];
 
 /** Makes a proxy to `options.upstream` for `document` (the bundled spec). */
 export function createProxy(document: object, options: ProxyOptions): Proxy {
@@ -97,7 +96,7 @@ export function createProxy(document: object, options: ProxyOptions): Proxy {
 
   async function exchange(request: ProxyRequest): Promise<ProxyAnswer> {
     const method = request.method.toUpperCase();
-    const secrets = [...ownSecrets, ...CALLER_CREDENTIALS.map((name) => request.headers[name]).filter((v): v is string => Boolean(v))];
+    const secrets = [...ownSecrets, ...callerSecrets(request.headers)];
     const requestViolations = [...(request.requestViolations ?? [])];
     let headers: Record<string, string> = endToEnd(request.headers, ['host', 'content-length', 'accept-encoding', 'expect']) as Record<string, string>;
     // Bodies are checked as sent: ask for them uncompressed.

@@ -98,4 +98,28 @@ describe('credentials through the proxy', () => {
     expect(entries.map((e) => e.where)).toEqual(expect.arrayContaining(['response body field note_[REDACTED]', 'response body field remind_mobile', 'response body field contact_email']));
     expect(entries.find((e) => e.where.endsWith('remind_mobile'))!.example).toBe('"00000000000"');
   });
+
+  test('without the proxy\'s own credentials, an AK/SK request goes on as signed, and the caller\'s AK is kept out of all the proxy writes', async () => {
+    const passing = createProxy(spec, { upstream: osm.url });
+    try {
+      const callerAk = 'CALLERREALACCESSKEY1';
+      const authorization = `SDK-HMAC-SHA256 Access=${callerAk}, SignedHeaders=host;x-sdk-date, Signature=${'ab'.repeat(32)}`;
+      const { answer } = await status(passing, PLANTED.echo, { authorization, 'x-sdk-date': '20240101T000000Z' });
+      expect(osm.received.at(-1)!.headers.authorization).toBe(authorization);
+      const written = [String(answer.headers['x-osm-violations']), JSON.stringify(passing.drift.report()), driftMarkdown(passing.drift.report())].join('\n');
+      expect(written).not.toContain(callerAk);
+    } finally {
+      passing.close();
+    }
+  });
+
+  test('a value too short to be a credential (a test\'s token "t") is not searched for: the report stays readable', async () => {
+    const plain = createProxy(spec, { upstream: osm.url });
+    try {
+      await status(plain, PLANTED.extraFields, { 'x-auth-token': 't' });
+      expect(plain.drift.report().operations[0]!.drift.map((e) => `${e.where} ${e.rule}`)).toEqual(['response body field priority is not in the spec', 'response body field sla is not in the spec']);
+    } finally {
+      plain.close();
+    }
+  });
 });
