@@ -72,8 +72,12 @@ export async function benchMockProxy({ rounds, durationSeconds }) {
       const order = PROXIES.map((_, i) => PROXIES[(i + round) % PROXIES.length]);
       for (const kind of ['GET', 'POST']) {
         for (const which of order) {
-          await load(servers[which].url, plan[kind], WARM_UP_SECONDS);
-          samples[which][kind].push(await load(servers[which].url, plan[kind], durationSeconds));
+          try {
+            await load(servers[which].url, plan[kind], WARM_UP_SECONDS);
+            samples[which][kind].push(await load(servers[which].url, plan[kind], durationSeconds));
+          } catch (error) {
+            throw new Error(`${which === 'mock' ? 'osm-mock --proxy' : 'prism proxy'}: ${error.message}`);
+          }
         }
       }
       const added = await addedLatency({ upstream: upstream.url, mock: servers.mock.url, prism: servers.prism.url }, plan.GET.options);

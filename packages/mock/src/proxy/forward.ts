@@ -72,9 +72,13 @@ export class Upstream {
   constructor(url: string | URL, timeouts: Partial<UpstreamTimeouts> = {}) {
     this.url = new URL(url);
     if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:') throw new TypeError(`the upstream must be an http: or https: URL, got ${this.url.protocol}`);
+    // Node would send them as Basic authentication, and the URL is shown in the banner and the report.
+    if (this.url.username || this.url.password) throw new TypeError('the upstream URL must not hold credentials (user:password@): the proxy takes them from OSM_* variables');
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
     const https = this.url.protocol === 'https:';
-    const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' as const };
+    // Idle connections are closed after 4 s, before a Node upstream closes them (its default is 5 s): a
+    // request sent on a connection the upstream is closing fails, and only idempotent ones are sent again.
+    const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' as const, timeout: 4_000 };
     this.#agent = https ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
     this.#request = https ? httpsRequest : httpRequest;
   }

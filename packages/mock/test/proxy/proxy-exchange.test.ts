@@ -96,6 +96,12 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     }
   });
 
+  test('an upstream URL that is not http(s), or holds credentials, is refused when the proxy is made (naming no credential)', () => {
+    expect(() => createProxy(spec, { upstream: 'ftp://example.com' })).toThrow(/must be an http: or https: URL/);
+    expect(() => createProxy(spec, { upstream: 'https://user:s3cret-password@example.com' })).toThrow(/must not hold credentials/);
+    expect(() => createProxy(spec, { upstream: 'https://user:s3cret-password@example.com' })).not.toThrow(/s3cret/);
+  });
+
   test('an unreachable upstream is 502 APIGW.0202', async () => {
     const closed = createProxy(spec, { upstream: 'http://127.0.0.1:9' });
     try {
