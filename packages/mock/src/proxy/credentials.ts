@@ -1,6 +1,21 @@
 // The proxy's own AK/SK credentials, from its environment only (never from a flag: shell history and
 // process lists show flags). A token needs none: it passes through as the caller sent it.
-import type { AkSkCredentials } from '@osm-openapi/client';
+/**
+ * An access key pair and the account it belongs to: the fields of `akSkAuth()` of @osm-openapi/client
+ * (written out here so that the mock's published types need nothing from the client, which it bundles).
+ */
+export interface AkSkCredentials {
+  /** Access key ID (AK). */
+  accessKey: string;
+  /** Secret access key (SK). */
+  secretKey: string;
+  /** Account (domain) ID, sent and signed as `X-Domain-Id`. */
+  domainId: string;
+  /** Security token of temporary credentials, sent and signed as `X-Security-Token`. */
+  securityToken?: string;
+  /** Project ID, sent and signed as `X-Project-Id` (resources in a sub-project). */
+  projectId?: string;
+}
 
 /** The variables read, in the order a message names them. */
 const REQUIRED = ['OSM_AK', 'OSM_SK', 'OSM_DOMAIN_ID'] as const;

@@ -2,10 +2,9 @@
 // the engine, the access-log line, the drift report and what happens at close (`report` written).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AkSkCredentials } from '@osm-openapi/client';
 import type { Engine } from '../engine/engine.js';
 import type { Answered } from '../server/http-adapter.js';
-import { akSkFromEnv, secretsOf } from './credentials.js';
+import { type AkSkCredentials, akSkFromEnv, secretsOf } from './credentials.js';
 import type { DriftReport } from './drift.js';
 import { driftMarkdown } from './drift-markdown.js';
 import type { UpstreamTimeouts } from './forward.js';

@@ -4,8 +4,7 @@
 // `maxCheckedBodyBytes` are read whole before answering (their check is in the header); larger ones and
 // files are streamed through as they come, with their status, type and headers checked. Memory held for
 // checks is bounded per exchange and over all of them (`maxHeldBytes`); every wait on the upstream is bounded.
-import type { AkSkCredentials } from '@osm-openapi/client';
-import { callerSecrets, secretsOf } from './credentials.js';
+import { type AkSkCredentials, callerSecrets, secretsOf } from './credentials.js';
 import { DriftLog } from './drift.js';
 import { type ForwardResult, Upstream, type UpstreamTimeouts } from './forward.js';
 import { gatewayError, type UpstreamFailure } from './gateway-errors.js';

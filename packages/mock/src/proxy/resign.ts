@@ -2,7 +2,8 @@
 // the signature covers, so it cannot be passed on. The caller's signature and identity headers are
 // dropped and the request is signed anew with the proxy's own credentials, by the client's signer
 // (`akSkAuth` of @osm-openapi/client, bundled into the mock): one implementation of the algorithm.
-import { type AkSkCredentials, akSkAuth } from '@osm-openapi/client';
+import { akSkAuth } from '@osm-openapi/client';
+import type { AkSkCredentials } from './credentials.js';
 
 /** Headers of the caller's signature and identity, which the proxy's own replace. */
 const CALLER_SIGNATURE = ['authorization', 'x-sdk-date', 'x-domain-id', 'x-security-token'];
