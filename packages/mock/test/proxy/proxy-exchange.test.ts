@@ -5,6 +5,7 @@ import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { driftMarkdown } from '../../src/proxy/drift-markdown.js';
 import { createProxy, type Proxy } from '../../src/proxy/proxy.js';
+import { gunzipSync } from 'node:zlib';
 import { type FakeOsm, MiB, PLANTED, bigFile, startFakeOsm } from './support/fake-osm.js';
 import { DOWNLOAD, bodyOf, status } from './support/exchange.js';
 
@@ -134,6 +135,14 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     } finally {
       impatient.close();
     }
+  });
+
+  test('an answer compressed against the proxy\'s wish passes through as it came, its body not checked', async () => {
+    const { answer, body } = await status(proxy, PLANTED.gzipped);
+    expect(answer.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(body).toString())).toEqual({ status: 'not checked' });
+    expect(answer.bodyChecked).toBe(false);
+    expect(answer.violations).toEqual([]);
   });
 
   test('memory held for checks is bounded over all exchanges: past the budget, a body streams through unchecked', async () => {

@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+
 
 /** A request as the fake received it. */
 export interface Received {
@@ -35,6 +37,7 @@ export const PLANTED = {
   echo: 'CS-ECHO',
   bigJson: 'CS-BIGJSON',
   stallMidBody: 'CS-STALL',
+  gzipped: 'CS-GZIP',
   /** A download (`/v2/servicerequest/accessorys/<id>`) that breaks off after its first MiB. */
   brokenDownload: 'broken',
 } as const;
@@ -121,6 +124,12 @@ export async function startFakeOsm(): Promise<FakeOsm> {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"status":', () => req.socket.destroy());
         return;
+      case PLANTED.gzipped: {
+        // Compressed although the proxy asked for identity: passed on as it is, its body not checked.
+        const bytes = gzipSync(JSON.stringify({ status: 'not checked' }));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bytes.byteLength) }).end(bytes);
+        return;
+      }
       case PLANTED.stallMidBody:
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"status":'); // and nothing more until the server closes
