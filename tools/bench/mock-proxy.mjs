@@ -1,4 +1,4 @@
-// Measurement 9: the mock as a validating proxy beside Prism's own. One upstream, plain node:http answering
+// Measurement 10: the mock as a validating proxy beside Prism's own. One upstream, plain node:http answering
 // showCaseStatus and createCases with the spec's examples (mock-baseline.mjs), and in front of it, each as
 // its own process on 127.0.0.1:
 // - `osm-mock --proxy <upstream>` (requests checked by the mock's steps, answers against the spec);

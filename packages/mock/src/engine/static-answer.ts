@@ -22,9 +22,9 @@ export function staticAnswer(operation: IHttpOperation, selection: Selection): S
   for (const header of response.headers ?? []) {
     if (!header.schema) continue;
     const example = header.examples?.[0] as Example | undefined;
-    // A file's Content-Disposition is the sample file's own (example-answer.ts).
+    // A download's Content-Disposition is its sample file's own, and is not sent with its JSON answers (example-answer.ts).
     if (!example) {
-      if (selection.content?.file && header.name.toLowerCase() === 'content-disposition') continue;
+      if (header.name.toLowerCase() === 'content-disposition') continue;
       return undefined;
     }
     if ('value' in example && example.value !== undefined && example.value !== null) headers[header.name] = String(example.value);
