@@ -2,7 +2,7 @@
 // the stateful mock (a faithful OSM), so every answer is valid and the report holds exchanges and no drift;
 // with AK/SK, the client signs for the proxy with placeholder credentials and the proxy re-signs.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,32 @@ describe('the client and the walkthrough through the proxy, to the stateful mock
       expect(report.operations.flatMap((o) => o.drift)).toEqual([]);
       expect(report.operations.every((o) => o.clean === o.exchanges)).toBe(true);
     } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  test('an upload through a recording proxy becomes a fixture like the recorder\'s: its parts as text, redacted', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'osm-proxy-record-'));
+    const recording = await startMock({ port: 0, proxy: { url: upstream.url, record: scratch } });
+    try {
+      const form = new FormData();
+      form.append('form_data', JSON.stringify({ accessFrom: 'message', contact: 'bob@example.org' }));
+      form.append('file', new File(['screen dump'], 'dump.txt', { type: 'text/plain' }));
+      const response = await fetch(`${recording.url}/v2/servicerequest/accessorys`, { method: 'POST', headers: { 'X-Auth-Token': 'recorded-token-123' }, body: form });
+      expect(response.status).toBe(200);
+      const { accessory_id } = (await response.json()) as { accessory_id: string };
+      await expect.poll(() => (existsSync(join(scratch, 'uploadAccessory')) ? readdirSync(join(scratch, 'uploadAccessory')) : [])).toEqual(['proxy-200-0001.json']);
+      const fixture = JSON.parse(readFileSync(join(scratch, 'uploadAccessory', 'proxy-200-0001.json'), 'utf8'));
+      expect(fixture.request).toEqual({
+        method: 'POST',
+        path: '/v2/servicerequest/accessorys',
+        query: {},
+        headers: expect.objectContaining({ 'content-type': 'multipart/form-data', 'x-auth-token': '[REDACTED]' }),
+        body: { form_data: JSON.stringify({ accessFrom: 'message', contact: 'redacted@example.com' }), file: 'screen dump' },
+      });
+      expect(fixture.response).toMatchObject({ status: 200, body: { accessory_id } });
+    } finally {
+      await recording.close();
       rmSync(scratch, { recursive: true, force: true });
     }
   });
