@@ -5,6 +5,7 @@ import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { driftMarkdown } from '../../src/proxy/drift-markdown.js';
 import { createProxy, type Proxy } from '../../src/proxy/proxy.js';
+import { type AddressInfo, createServer } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { type FakeOsm, MiB, PLANTED, bigFile, startFakeOsm } from './support/fake-osm.js';
 import { DOWNLOAD, bodyOf, status } from './support/exchange.js';
@@ -103,6 +104,23 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     expect(() => createProxy(spec, { upstream: 'https://user:s3cret-password@example.com' })).not.toThrow(/s3cret/);
   });
 
+  test('a response head over 64 KB, or an answer that is not HTTP, is 502 APIGW.0202', async () => {
+    const huge = await status(proxy, PLANTED.hugeHead);
+    expect(huge.answer.status).toBe(502);
+    expect(huge.json()).toMatchObject({ error_code: 'APIGW.0202', error_msg: expect.stringContaining('larger than 64 KB') });
+    const garbage = createServer((socket) => socket.end('this is not HTTP\r\n\r\n'));
+    await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+    const broken = createProxy(spec, { upstream: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` });
+    try {
+      const { answer, json } = await status(broken, PLANTED.clean);
+      expect(answer.status).toBe(502);
+      expect(json()).toMatchObject({ error_code: 'APIGW.0202', error_msg: expect.stringContaining('not well-formed HTTP') });
+    } finally {
+      broken.close();
+      garbage.close();
+    }
+  });
+
   test('an unreachable upstream is 502 APIGW.0202', async () => {
     const closed = createProxy(spec, { upstream: 'http://127.0.0.1:9' });
     try {
@@ -188,7 +206,7 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     );
     expect(operation.drift.find((e) => e.where === 'response body field priority')).toMatchObject({ count: 2, example: '"high"' });
     expect(operation.drift.find((e) => e.kind === 'unknown-error-code')).toMatchObject({ example: '"OSM.01019999"' });
-    expect(operation.upstreamFailures).toBe(2); // the reset before and during the body (the others had proxies of their own)
+    expect(operation.upstreamFailures).toBe(3); // the resets before and during the body, the head over 64 KB (the others had proxies of their own)
     const markdown = driftMarkdown(report);
     expect(markdown).toContain('## showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status)');
     expect(markdown).toContain('add `priority` to the response schema');

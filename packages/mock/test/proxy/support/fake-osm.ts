@@ -38,6 +38,7 @@ export const PLANTED = {
   bigJson: 'CS-BIGJSON',
   stallMidBody: 'CS-STALL',
   gzipped: 'CS-GZIP',
+  hugeHead: 'CS-HUGEHEAD',
   /** A download (`/v2/servicerequest/accessorys/<id>`) that breaks off after its first MiB. */
   brokenDownload: 'broken',
 } as const;
@@ -124,6 +125,8 @@ export async function startFakeOsm(): Promise<FakeOsm> {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"status":', () => req.socket.destroy());
         return;
+      case PLANTED.hugeHead:
+        return json(res, 200, { status: 0 }, { 'x-padding': 'x'.repeat(80 * 1024) });
       case PLANTED.gzipped: {
         // Compressed although the proxy asked for identity: passed on as it is, its body not checked.
         const bytes = gzipSync(JSON.stringify({ status: 'not checked' }));
