@@ -15,7 +15,10 @@ export interface DriftEntry {
   where: string;
   rule: string;
   count: number;
-  /** The first value seen there, redacted and cut (JSON text); absent when there is none to show. */
+  /**
+   * The first value seen there, redacted and cut (JSON text): for a missing field, the object that lacks
+   * it; absent when there is none to show.
+   */
   example?: string;
   /** The status of the first exchange that showed it. */
   status: number;

@@ -209,7 +209,8 @@ function fromAjv(errors: ErrorObject[], root: unknown, where: string, isError: b
       where: path ? `${where} field ${path}` : where,
       rule: error.keyword === 'additionalProperties' ? 'is not in the spec' : error.keyword === 'required' ? 'is required' : (error.message ?? error.keyword),
     };
-    if (error.keyword !== 'required') violation.value = valueAt(root, field && error.keyword === 'additionalProperties' ? `${error.instancePath}/${field.replaceAll('~', '~0').replaceAll('/', '~1')}` : error.instancePath);
+    // The value seen there; for a missing field, the object that lacks it.
+    violation.value = valueAt(root, field && error.keyword === 'additionalProperties' ? `${error.instancePath}/${field.replaceAll('~', '~0').replaceAll('/', '~1')}` : error.instancePath);
     const key = `${violation.kind} ${violation.where}`;
     if (!out.has(key)) out.set(key, violation);
   }

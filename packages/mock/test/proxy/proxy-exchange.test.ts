@@ -206,6 +206,7 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     );
     expect(operation.drift.find((e) => e.where === 'response body field priority')).toMatchObject({ count: 2, example: '"high"' });
     expect(operation.drift.find((e) => e.kind === 'unknown-error-code')).toMatchObject({ example: '"OSM.01019999"' });
+    expect(operation.drift.find((e) => e.kind === 'missing-required')).toMatchObject({ example: '{"error_code":"OSM.01010015"}' });
     expect(operation.upstreamFailures).toBe(3); // the resets before and during the body, the head over 64 KB (the others had proxies of their own)
     const markdown = driftMarkdown(report);
     expect(markdown).toContain('## showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status)');
