@@ -9,7 +9,7 @@ import { createProxy, type Proxy } from '../../src/proxy/proxy.js';
 import { violationsLogPart } from '../../src/proxy/violations-header.js';
 import { type FakeOsm, PLANTED, startFakeOsm } from './support/fake-osm.js';
 import { verifySignature } from './support/verify-signature.js';
-import { SHOW_CASE_STATUS, bodyOf, status } from './support/exchange.js';
+import { SHOW_CASE_STATUS, bodyOf, status, withProxy } from './support/exchange.js';
 
 const spec = loadSpec();
 const ENV = { OSM_AK: 'PROXYAK0123456789ABC', OSM_SK: 'proxy-secret-key-do-not-leak-42', OSM_DOMAIN_ID: 'd0ma1n1d0ma1n1d0ma1n1d0ma1n1aaaa', OSM_SECURITY_TOKEN: 'temp-security-token-zzz-777' };
@@ -100,26 +100,18 @@ describe('credentials through the proxy', () => {
   });
 
   test('without the proxy\'s own credentials, an AK/SK request goes on as signed, and the caller\'s AK is kept out of all the proxy writes', async () => {
-    const passing = createProxy(spec, { upstream: osm.url });
-    try {
-      const callerAk = 'CALLERREALACCESSKEY1';
-      const authorization = `SDK-HMAC-SHA256 Access=${callerAk}, SignedHeaders=host;x-sdk-date, Signature=${'ab'.repeat(32)}`;
+    const callerAk = 'CALLERREALACCESSKEY1';
+    const authorization = `SDK-HMAC-SHA256 Access=${callerAk}, SignedHeaders=host;x-sdk-date, Signature=${'ab'.repeat(32)}`;
+    const written = await withProxy({ upstream: osm.url }, async (passing) => {
       const { answer } = await status(passing, PLANTED.echo, { authorization, 'x-sdk-date': '20240101T000000Z' });
-      expect(osm.received.at(-1)!.headers.authorization).toBe(authorization);
-      const written = [String(answer.headers['x-osm-violations']), JSON.stringify(passing.drift.report()), driftMarkdown(passing.drift.report())].join('\n');
-      expect(written).not.toContain(callerAk);
-    } finally {
-      passing.close();
-    }
+      return [String(answer.headers['x-osm-violations']), JSON.stringify(passing.drift.report()), driftMarkdown(passing.drift.report())].join('\n');
+    });
+    expect(osm.received.at(-1)!.headers.authorization).toBe(authorization);
+    expect(written).not.toContain(callerAk);
   });
 
   test('a value too short to be a credential (a test\'s token "t") is not searched for: the report stays readable', async () => {
-    const plain = createProxy(spec, { upstream: osm.url });
-    try {
-      await status(plain, PLANTED.extraFields, { 'x-auth-token': 't' });
-      expect(plain.drift.report().operations[0]!.drift.map((e) => `${e.where} ${e.rule}`)).toEqual(['response body field priority is not in the spec', 'response body field sla is not in the spec']);
-    } finally {
-      plain.close();
-    }
+    const report = await withProxy({ upstream: osm.url }, async (plain) => (await status(plain, PLANTED.extraFields, { 'x-auth-token': 't' }), plain.drift.report()));
+    expect(report.operations[0]!.drift.map((e) => `${e.where} ${e.rule}`)).toEqual(['response body field priority is not in the spec', 'response body field sla is not in the spec']);
   });
 });

@@ -8,7 +8,7 @@ import { createProxy, type Proxy } from '../../src/proxy/proxy.js';
 import { type AddressInfo, createServer } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { type FakeOsm, MiB, PLANTED, bigFile, startFakeOsm } from './support/fake-osm.js';
-import { DOWNLOAD, bodyOf, status } from './support/exchange.js';
+import { DOWNLOAD, bodyOf, status, withProxy } from './support/exchange.js';
 
 const spec = loadSpec();
 
@@ -110,49 +110,32 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     expect(huge.json()).toMatchObject({ error_code: 'APIGW.0202', error_msg: expect.stringContaining('larger than 64 KB') });
     const garbage = createServer((socket) => socket.end('this is not HTTP\r\n\r\n'));
     await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
-    const broken = createProxy(spec, { upstream: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` });
     try {
-      const { answer, json } = await status(broken, PLANTED.clean);
+      const { answer, json } = await withProxy({ upstream: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` }, (broken) => status(broken, PLANTED.clean));
       expect(answer.status).toBe(502);
       expect(json()).toMatchObject({ error_code: 'APIGW.0202', error_msg: expect.stringContaining('not well-formed HTTP') });
     } finally {
-      broken.close();
       garbage.close();
     }
   });
 
   test('an unreachable upstream is 502 APIGW.0202', async () => {
-    const closed = createProxy(spec, { upstream: 'http://127.0.0.1:9' });
-    try {
-      const { answer, json } = await status(closed, PLANTED.clean);
-      expect(answer.status).toBe(502);
-      expect(json()).toMatchObject({ error_code: 'APIGW.0202' });
-      expect(JSON.stringify(json())).not.toMatch(/127\.0\.0\.1|\n\s+at /);
-    } finally {
-      closed.close();
-    }
+    const { answer, json } = await withProxy({ upstream: 'http://127.0.0.1:9' }, (closed) => status(closed, PLANTED.clean));
+    expect(answer.status).toBe(502);
+    expect(json()).toMatchObject({ error_code: 'APIGW.0202' });
+    expect(JSON.stringify(json())).not.toMatch(/127\.0\.0\.1|\n\s+at /);
   });
 
   test('a silent upstream is 504 APIGW.0203 once the wait is over, never a hang', async () => {
-    const impatient = createProxy(spec, { upstream: osm.url, timeouts: { headTimeoutMs: 300 } });
-    try {
-      const { answer, json } = await status(impatient, PLANTED.slow);
-      expect(answer.status).toBe(504);
-      expect(json()).toMatchObject({ error_code: 'APIGW.0203' });
-    } finally {
-      impatient.close();
-    }
+    const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { headTimeoutMs: 300 } }, (impatient) => status(impatient, PLANTED.slow));
+    expect(answer.status).toBe(504);
+    expect(json()).toMatchObject({ error_code: 'APIGW.0203' });
   });
 
   test('an upstream that stalls in the middle of a body is 504 APIGW.0203 once it has been silent too long', async () => {
-    const impatient = createProxy(spec, { upstream: osm.url, timeouts: { idleTimeoutMs: 300 } });
-    try {
-      const { answer, json } = await status(impatient, PLANTED.stallMidBody);
-      expect(answer.status).toBe(504);
-      expect(json()).toMatchObject({ error_code: 'APIGW.0203' });
-    } finally {
-      impatient.close();
-    }
+    const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { idleTimeoutMs: 300 } }, (impatient) => status(impatient, PLANTED.stallMidBody));
+    expect(answer.status).toBe(504);
+    expect(json()).toMatchObject({ error_code: 'APIGW.0203' });
   });
 
   test('an answer compressed against the proxy\'s wish passes through as it came, its body not checked', async () => {
@@ -164,16 +147,11 @@ describe('createProxy() against a fake OSM with planted drift', () => {
   });
 
   test('memory held for checks is bounded over all exchanges: past the budget, a body streams through unchecked', async () => {
-    const frugal = createProxy(spec, { upstream: osm.url, maxHeldBytes: 8 });
-    try {
-      const { answer, json } = await status(frugal, PLANTED.extraFields);
-      expect(json()).toEqual({ status: 1, priority: 'high', sla: { hours: 4 } });
-      expect(answer.bodyChecked).toBe(false);
-      expect(answer.violations).toEqual([]);
-      expect(frugal.drift.report().operations[0]).toMatchObject({ bodiesNotChecked: 1 });
-    } finally {
-      frugal.close();
-    }
+    const { answer, json, report } = await withProxy({ upstream: osm.url, maxHeldBytes: 8 }, async (frugal) => ({ ...(await status(frugal, PLANTED.extraFields)), report: frugal.drift.report() }));
+    expect(json()).toEqual({ status: 1, priority: 'high', sla: { hours: 4 } });
+    expect(answer.bodyChecked).toBe(false);
+    expect(answer.violations).toEqual([]);
+    expect(report.operations[0]).toMatchObject({ bodiesNotChecked: 1 });
   });
 
   test('hop-by-hop headers are not forwarded; the upstream gets its own Host and an uncompressed answer', async () => {

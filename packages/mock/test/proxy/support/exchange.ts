@@ -1,5 +1,6 @@
 // Runs one request through a proxy made with createProxy() (no HTTP front door) and reads its answer.
-import type { Proxy, ProxyAnswer } from '../../../src/proxy/proxy.js';
+import { loadSpec } from '@osm-openapi/spec';
+import { createProxy, type Proxy, type ProxyAnswer, type ProxyOptions } from '../../../src/proxy/proxy.js';
 
 export const SHOW_CASE_STATUS = { operationId: 'showCaseStatus', method: 'get', pathTemplate: '/v2/servicerequest/cases/{case_id}/status' };
 export const DOWNLOAD = { operationId: 'downloadAccessories', method: 'get', pathTemplate: '/v2/servicerequest/accessorys/{accessory_id}' };
@@ -18,4 +19,14 @@ export async function status(proxy: Proxy, ticket: string, headers: Record<strin
   const answer = await proxy.exchange({ operation: SHOW_CASE_STATUS, method: 'GET', url: `/v2/servicerequest/cases/${ticket}/status`, headers: { host: 'proxy.local', ...headers } });
   const body = await bodyOf(answer);
   return { answer, body, json: () => JSON.parse(body.toString('utf8')) as Record<string, unknown> };
+}
+
+/** Runs `use` with a proxy of its own (made with `options`), closed afterwards. */
+export async function withProxy<T>(options: ProxyOptions, use: (proxy: Proxy) => Promise<T>): Promise<T> {
+  const proxy = createProxy(loadSpec(), options);
+  try {
+    return await use(proxy);
+  } finally {
+    proxy.close();
+  }
 }
