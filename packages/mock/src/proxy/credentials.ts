@@ -1,21 +1,11 @@
 // The proxy's own AK/SK credentials, from its environment only (never from a flag: shell history and
 // process lists show flags). A token needs none: it passes through as the caller sent it.
 /**
- * An access key pair and the account it belongs to: the fields of `akSkAuth()` of @osm-openapi/client
- * (written out here so that the mock's published types need nothing from the client, which it bundles).
+ * The fields `akSkAuth()` of @osm-openapi/client takes (see its documentation), stated here so that the
+ * mock's published types need nothing from the client, which the mock bundles (resign.ts hands it to
+ * akSkAuth, so the compiler keeps the two in step).
  */
-export interface AkSkCredentials {
-  /** Access key ID (AK). */
-  accessKey: string;
-  /** Secret access key (SK). */
-  secretKey: string;
-  /** Account (domain) ID, sent and signed as `X-Domain-Id`. */
-  domainId: string;
-  /** Security token of temporary credentials, sent and signed as `X-Security-Token`. */
-  securityToken?: string;
-  /** Project ID, sent and signed as `X-Project-Id` (resources in a sub-project). */
-  projectId?: string;
-}
+export type AkSkCredentials = { accessKey: string; secretKey: string; domainId: string; securityToken?: string; projectId?: string };
 
 /** The variables read, in the order a message names them. */
 const REQUIRED = ['OSM_AK', 'OSM_SK', 'OSM_DOMAIN_ID'] as const;
