@@ -107,7 +107,8 @@ export function createProxy(document: object, options: ProxyOptions): Proxy {
     if (!forwarded.ok) return failed(request, forwarded.failure, forwarded.detail, requestViolations, secrets);
     forwarded.body.on('error', () => undefined); // read (and its errors taken) by whoever answers
 
-    const answerHeaders = endToEnd(forwarded.headers) as Record<string, string | string[]>;
+    // The upstream's own `x-osm-violations`, if it sends one, is not passed on as the proxy's finding.
+    const answerHeaders = endToEnd(forwarded.headers, [VIOLATIONS_HEADER]) as Record<string, string | string[]>;
     const mediaType = mediaTypeOf(answerHeaders['content-type']);
     const encoded = (answerHeaders['content-encoding'] ?? 'identity') !== 'identity';
     const noBody = method === 'HEAD' || NO_BODY_STATUS.has(forwarded.status) || forwarded.status < 200;
@@ -137,8 +138,10 @@ export function createProxy(document: object, options: ProxyOptions): Proxy {
           checked = { unread: true };
         }
       } catch (error) {
-        const failure = (error as { failure?: UpstreamFailure }).failure ?? 'reset';
-        return failed(request, failure, (error as Error).message, requestViolations, secrets);
+        // The forwarder's own errors say what happened in its words; Node's ("aborted") are put in ours.
+        const failure = (error as { failure?: UpstreamFailure }).failure;
+        if (failure) return failed(request, failure, (error as Error).message, requestViolations, secrets);
+        return failed(request, 'reset', 'the upstream closed the connection in the middle of its answer', requestViolations, secrets);
       } finally {
         held -= mine;
       }

@@ -52,6 +52,11 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     }
   });
 
+  test('an x-osm-violations header of the upstream\'s own is replaced by the proxy\'s finding', async () => {
+    const { answer } = await withProxy({ upstream: osm.url }, (own) => status(own, PLANTED.spoofedFindings));
+    expect(JSON.parse(String(answer.headers['x-osm-violations']))).toMatchObject({ count: 1, kinds: { 'unknown-field': 1 } });
+  });
+
   test('the answer passes through as the upstream gave it, drift or not', async () => {
     const { answer, json } = await status(proxy, PLANTED.extraFields);
     expect(json()).toEqual({ status: 1, priority: 'high', sla: { hours: 4 } });

@@ -39,6 +39,7 @@ export const PLANTED = {
   stallMidBody: 'CS-STALL',
   gzipped: 'CS-GZIP',
   hugeHead: 'CS-HUGEHEAD',
+  spoofedFindings: 'CS-SPOOF',
   /** A download (`/v2/servicerequest/accessorys/<id>`) that breaks off after its first MiB. */
   brokenDownload: 'broken',
 } as const;
@@ -99,6 +100,8 @@ export async function startFakeOsm(): Promise<FakeOsm> {
     switch (ticket) {
       case PLANTED.clean:
         return json(res, 200, { status: 0 });
+      case PLANTED.spoofedFindings:
+        return json(res, 200, { status: 0, extra: 1 }, { 'x-osm-violations': '{"count":0}' });
       case PLANTED.extraFields:
         return json(res, 200, { status: 1, priority: 'high', sla: { hours: 4 } });
       case PLANTED.wrongType:
