@@ -1,6 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Responder } from '../engine/types.js';
+import type { AnyOsmOverride } from '../overrides/override.js';
+import type { OverrideError } from '../overrides/responder.js';
+import { createOverrideState } from '../overrides/state.js';
 import { readSpec } from '../spec-file.js';
 import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
 import { readSeedFile } from '../stateful/seed-file.js';
@@ -29,6 +32,8 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** Answers validated requests before the examples do (see the README: "Extending the mock"). */
   responder?: Responder;
+  /** Overrides (made by `override()`) answering from the start, before `responder`, the sandbox and the examples; `resetOverrides()` keeps them. */
+  overrides?: readonly AnyOsmOverride[];
   /**
    * Keep state: tickets, messages, labels and attachments live in an in-memory store of this mock
    * (see the README: "Stateful mode"). `true` starts from the spec's examples; `{ seed }` from a seed
@@ -54,6 +59,15 @@ export interface RunningMock {
   reset(seed?: SandboxSeed): void;
   /** Stateful mode: a copy of the store, in the seed format. Throws when the mock is not stateful. */
   state(): SandboxState;
+  /**
+   * Adds overrides (made by `override()`) in front of those in use, the last added asked first, like
+   * msw's `server.use()`. Throws an `OverrideError` for one whose operation the spec does not have.
+   */
+  use(...overrides: AnyOsmOverride[]): void;
+  /** Removes the overrides added by `use()`; those of the `overrides` option stay. */
+  resetOverrides(): void;
+  /** The errors of overrides' answers (an answer OSM could not send, answered as a 500) since the last call; forgets them. */
+  takeOverrideErrors(): OverrideError[];
 }
 
 /** Raised when the requested port is already taken. */
@@ -85,7 +99,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
   const docsUrl = options.docsUrl === undefined ? undefined : urlOption('docsUrl', options.docsUrl);
-  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders: options.responder ? [options.responder] : [], docsUrl }, sandbox);
+  const overrides = createOverrideState(document, options.overrides);
+  const responders = [overrides.responder, ...(options.responder ? [options.responder] : [])];
+  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders, docsUrl }, sandbox);
   // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
   const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log));
   // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it
@@ -113,6 +129,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       })),
     reset: (seed) => statefulOnly(sandbox).reset(seed),
     state: () => statefulOnly(sandbox).state(),
+    use: (...added) => overrides.use(added),
+    resetOverrides: () => overrides.reset(),
+    takeOverrideErrors: () => overrides.takeErrors(),
   };
 }
 
