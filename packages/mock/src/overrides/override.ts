@@ -23,6 +23,8 @@ export interface OsmOverride<K extends OsmOperationKey = OsmOperationKey> {
   readonly operation: K;
   /** Whether its answers are checked against the spec. */
   readonly validate: boolean;
+  /** Where `override()` was called (stack frames), so that an error of its answers points at the test. */
+  readonly definedAt?: string;
   /** Answers a validated request of its operation (a method, so that an override of any operation is an `OsmOverride`). */
   resolve(request: OsmOverrideRequest<K>): OsmOverrideAnswer<K> | undefined | Promise<OsmOverrideAnswer<K> | undefined>;
 }
@@ -31,6 +33,7 @@ export interface OsmOverride<K extends OsmOperationKey = OsmOperationKey> {
 export interface AnyOsmOverride {
   readonly operation: string;
   readonly validate: boolean;
+  readonly definedAt?: string;
   resolve(request: ValidatedRequest): OsmAnswer | undefined | Promise<OsmAnswer | undefined>;
 }
 
@@ -56,7 +59,9 @@ export function override<K extends OsmOperationKey>(operation: K, resolve: OsmOv
     throw new TypeError(`override() takes an operationId ('showCaseStatus') or 'METHOD /path/{template}' ('GET /v2/servicerequest/cases/{case_id}/status'), got ${JSON.stringify(operation)}`);
   }
   if (typeof resolve !== 'function') throw new TypeError(`override('${operation}', resolve): resolve must be a function`);
-  return { operation, validate: options.validate ?? true, resolve };
+  // The caller's frames (the first two lines are the message and this function).
+  const definedAt = new Error().stack?.split('\n').slice(2).join('\n');
+  return { operation, validate: options.validate ?? true, definedAt, resolve };
 }
 
 /** Whether an override is for the operation of a validated request. */

@@ -14,9 +14,12 @@ export class OverrideError extends Error {
     readonly operation: string,
     /** What is wrong: the status, the content type or a body field, and the rule. */
     readonly violations: readonly Violation[],
+    /** The override's `definedAt`: the stack then points at the test that made it, not into the mock. */
+    definedAt?: string,
   ) {
     super(message);
     this.name = 'OverrideError';
+    if (definedAt) this.stack = `${this.name}: ${message}\n${definedAt}`;
   }
 }
 
@@ -47,6 +50,7 @@ function invalidAnswer(override: AnyOsmOverride, request: ValidatedRequest, answ
       `Fix the answer, or pass { validate: false } to override() to send it anyway.`,
     override.operation,
     violations,
+    override.definedAt,
   );
 }
 
@@ -93,5 +97,6 @@ export function operationKeys(document: object): Set<string> {
 export function unknownOperation(override: AnyOsmOverride, keys: Set<string>): OverrideError | undefined {
   if (keys.has(override.operation)) return undefined;
   const rule = 'is not an operation of the spec the mock serves';
-  return new OverrideError(`override('${override.operation}'): ${override.operation} ${rule} (check its spelling: an operationId, or 'METHOD /path/{template}' as the spec writes it).`, override.operation, [{ where: 'operation', rule }]);
+  const message = `override('${override.operation}'): ${override.operation} ${rule} (check its spelling: an operationId, or 'METHOD /path/{template}' as the spec writes it).`;
+  return new OverrideError(message, override.operation, [{ where: 'operation', rule }], override.definedAt);
 }
