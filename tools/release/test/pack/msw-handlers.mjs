@@ -13,5 +13,7 @@ const status = await fetch(`${base}/v2/servicerequest/cases/CS20240101000001/sta
 const unauthorized = await fetch(`${base}/v2/servicerequest/cases/CS20240101000001/status`);
 server.use(osm.handler(override('showCaseStatus', () => ({ status: 200, body: { status: 4 } }))));
 const overridden = await fetch(`${base}/v2/servicerequest/cases/CS20240101000001/status`, { headers: { 'X-Auth-Token': 'a-token' } });
-console.log(JSON.stringify({ status: status.status, body: await status.json(), unauthorized: unauthorized.status, unauthorizedBody: await unauthorized.json(), overridden: await overridden.json() }));
+// Another operation: the override's handler passes it on to the next handler, osmHandlers()'s own.
+const passedOn = await fetch(`${base}/v2/servicerequest/labels`, { headers: { 'X-Auth-Token': 'a-token' } });
+console.log(JSON.stringify({ status: status.status, body: await status.json(), unauthorized: unauthorized.status, unauthorizedBody: await unauthorized.json(), overridden: await overridden.json(), passedOn: passedOn.status }));
 server.close();
