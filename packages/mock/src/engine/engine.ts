@@ -7,9 +7,10 @@ import { jsonAnswer } from './answers.js';
 import { corsHeaders } from './cors.js';
 import { indexBody } from './index-page.js';
 import { modelOperation, type OperationModel } from './operation-model.js';
+import type { OperationSource } from './operation-source.js';
 import { mockFailureBody } from './osm-errors.js';
 import { type Arrival, type Exchange, runSteps, type Step } from './pipeline.js';
-import { prismOperations } from './prism.js';
+import { operationsOf } from './operations-source.js';
 import { withoutDotSegments } from './read-request.js';
 import { Router } from './router.js';
 import { readBody } from './steps/body.js';
@@ -69,6 +70,12 @@ export interface Engine {
   route(method: string, url: string): RoutedOperation | undefined;
 }
 
+/** The engine's model of an operation, made on the first request routed to it. */
+function lazyModel(source: OperationSource): () => OperationModel {
+  let model: OperationModel | undefined;
+  return () => (model ??= modelOperation(source.load()));
+}
+
 /** The request as the steps before routing read it. */
 function arrive(request: MockRequest): Arrival {
   const [rawPath = '/', search = ''] = request.url.split('#')[0]!.split(/\?(.*)/s);
@@ -77,9 +84,9 @@ function arrive(request: MockRequest): Arrival {
 
 /** Parses the OpenAPI document and builds an engine for it. */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const operations = (await prismOperations(options.document)).map(modelOperation);
-  const router = new Router<OperationModel>();
-  for (const operation of operations) router.add(operation.method, operation.pathTemplate, operation);
+  const operations = await operationsOf(options.document);
+  const router = new Router<() => OperationModel>();
+  for (const source of operations) router.add(source.method, source.path, lazyModel(source));
   const info = (options.document as { info?: { title?: string; version?: string } }).info ?? {};
 
   const beforeRouting: Step<Arrival>[] = [refuseLargeHead, answerPreflight, answerIndex(indexBody(info.title ?? '', info.version ?? '', operations, options.docsUrl))];
