@@ -54,7 +54,7 @@ const OPERATION_ID = /^[A-Za-z_$][\w$]*$/;
  * server.use(osm.handler(closed)); // osmHandlers()
  * ```
  */
-export function override<K extends OsmOperationKey>(operation: K, resolve: OsmOverrideResolver<NoInfer<K>>, options: OverrideOptions = {}): OsmOverride<K> {
+export function override<K extends OsmOperationKey>(operation: K, resolve: OsmOverrideResolver<K>, options: OverrideOptions = {}): OsmOverride<K> {
   if (typeof operation !== 'string' || !(ROUTE_KEY.test(operation) || OPERATION_ID.test(operation))) {
     throw new TypeError(`override() takes an operationId ('showCaseStatus') or 'METHOD /path/{template}' ('GET /v2/servicerequest/cases/{case_id}/status'), got ${JSON.stringify(operation)}`);
   }
