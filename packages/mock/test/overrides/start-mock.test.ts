@@ -171,3 +171,16 @@ describe('the stateful sandbox', () => {
     expect(stateful.label_list.map((label) => label.name)).toContain('urgent');
   });
 });
+
+describe('proxy mode', () => {
+  test('overrides do not go with a proxy, which forwards every request: refused at start and by use()', async () => {
+    const closed = override('showCaseStatus', () => ({ status: 200, body: { status: 4 } }));
+    await expect(startMock({ port: 0, proxy: 'http://127.0.0.1:9', overrides: [closed] })).rejects.toThrow('startMock(): overrides and proxy do not go together: a proxy forwards every request.');
+    const proxy = await startMock({ port: 0, proxy: 'http://127.0.0.1:9' });
+    try {
+      expect(() => proxy.use(closed)).toThrow('This mock is a proxy: it forwards every request, so overrides do not apply.');
+    } finally {
+      await proxy.close();
+    }
+  });
+});
