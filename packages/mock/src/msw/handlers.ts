@@ -10,7 +10,8 @@ import { type AnyOsmOverride, overrides as isFor } from '../overrides/override.j
 import type { OverrideError } from '../overrides/responder.js';
 import { createOverrideState, type OverrideState } from '../overrides/state.js';
 import type { SandboxSeed } from '../stateful/seed.js';
-import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
+import { engineFor, resolveStatefulOption, sandboxFor } from '../stateful/mock-option.js';
+import type { StatefulOption } from '../stateful/stateful-option.js';
 
 /** The endpoint `@osm-openapi/client` calls by default (region ap-southeast-3). */
 export const DEFAULT_OSM_URL = 'https://osm.ap-southeast-3.myhuaweicloud.com';
