@@ -112,11 +112,12 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', 'msw/node': 'src/msw/node.ts', 'server/cli': 'src/server/cli.ts' },
+  entryPoints: { index: 'src/index.ts', 'msw/node': 'src/msw/node.ts', 'server/cli': 'src/server/cli.ts', 'vitest/mock': 'src/vitest/mock.ts', 'vitest/msw': 'src/vitest/msw.ts' },
   outdir: 'dist',
   platform: 'node',
   target: 'node20',
-  external: ['@osm-openapi/spec', 'msw', 'yaml'],
+  // vitest, like msw, is the test's own (optional peers): the helpers register hooks with the test's vitest.
+  external: ['@osm-openapi/spec', 'msw', 'vitest', 'yaml'],
   plugins: [englishFakerOnly, jsoncParserAsModule, userlandPunycode, lodashByFunction],
   // The bundled CommonJS modules require Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -89,7 +89,7 @@ describe('the packed public packages', () => {
     expect(existsSync(join(scratch, 'node_modules', '@osm-openapi', 'mock', 'node_modules', '@osm-openapi', 'spec'))).toBe(false);
   });
 
-  it('type-check a consumer of the installed client, catching wrong paths and parameters', () => {
+  it('type-check a consumer of the installed client and mock, catching wrong paths, parameters and override answers', () => {
     const tsc = join(scratch, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: scratch, encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
@@ -122,7 +122,7 @@ describe('the packed public packages', () => {
 
   it('answer through the @osm-openapi/mock/msw handlers in msw, in process', () => {
     const result = runInScratch('msw-handlers.mjs');
-    expect(result).toEqual({ status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }) });
+    expect(result).toEqual({ status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }), overridden: { status: 4 }, passedOn: 200 });
   });
 
   it.runIf(nodeRunsMsw3)(`answer through the same handlers in msw ${msw3Version} (Node 22.12+ only)`, () => {
@@ -132,7 +132,7 @@ describe('the packed public packages', () => {
     copyFileSync(join(fixtures, 'msw-handlers.mjs'), join(project, 'msw-handlers.mjs'));
     const result = spawnSync(process.execPath, ['msw-handlers.mjs'], { cwd: project, env: cleanEnv(), encoding: 'utf8', timeout: timeouts.testTimeout });
     expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout.trim().split('\n').at(-1))).toEqual({ status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }) });
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1))).toEqual({ status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }), overridden: { status: 4 }, passedOn: 200 });
   });
 
   it("bundle for a browser page through the mock's browser build, which needs nothing of Node", async () => {

@@ -52,12 +52,28 @@ export interface EngineOptions {
   finalSteps?: readonly Step<Exchange>[];
 }
 
+/** What one call of {@link Engine.handle} adds to the engine's options. */
+export interface HandleOptions {
+  /** Asked before the engine's own responders (an MSW handler's overrides: they win over the sandbox). */
+  responders?: readonly Responder[];
+}
+
+/** The operation a request is routed to. */
+export interface RoutedOperation {
+  operationId: string;
+  /** Lower-case. */
+  method: string;
+  pathTemplate: string;
+}
+
 /** A ready engine. */
 export interface Engine {
   /** How many operations the spec has. */
   readonly operations: number;
   /** Answers one request. Never rejects: a failure of the mock itself is a 500 `OSM.0004`. */
-  handle(request: MockRequest): Promise<MockResponse>;
+  handle(request: MockRequest, options?: HandleOptions): Promise<MockResponse>;
+  /** The operation `handle` would route a request to (method and URL as in {@link MockRequest}), or undefined; reads no body. */
+  route(method: string, url: string): RoutedOperation | undefined;
 }
 
 /** The engine's model of an operation, made on the first request routed to it. */
@@ -80,7 +96,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const info = (options.document as { info?: { title?: string; version?: string } }).info ?? {};
 
   const beforeRouting: Step<Arrival>[] = [refuseLargeHead, answerPreflight, answerIndex(indexBody(info.title ?? '', info.version ?? '', operations, options.docsUrl))];
-  const operationSteps: Step<Exchange>[] = [
+  const operationSteps = (responders: readonly Responder[]): Step<Exchange>[] => [
     checkCredentials,
     checkBodyLimits,
     readPreferences,
@@ -91,30 +107,36 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     checkWithPrism,
     ...(options.finalSteps ?? [
       refuseInvalid,
-      ...(options.responders?.length ? [askResponders(options.responders)] : []),
+      ...(responders.length ? [askResponders(responders)] : []),
       answerFromSpec({ dynamic: options.dynamic ?? false, seed: options.seed }),
     ]),
   ];
+  const ownSteps = operationSteps(options.responders ?? []);
 
-  async function answer(request: MockRequest): Promise<MockResponse> {
+  async function answer(request: MockRequest, steps: readonly Step<Exchange>[]): Promise<MockResponse> {
     const arrival = arrive(request);
     const early = await runSteps(arrival, beforeRouting);
     if (early) return early;
     const exchange = routeRequest(router, arrival);
     if (!('operation' in exchange)) return exchange;
-    const answered = await runSteps(exchange, operationSteps);
+    const answered = await runSteps(exchange, steps);
     if (!answered) throw new Error('no step answered');
     return answered;
   }
 
   return {
     operations: operations.length,
-    async handle(request) {
+    async handle(request, call) {
+      const steps = call?.responders?.length ? operationSteps([...call.responders, ...(options.responders ?? [])]) : ownSteps;
       try {
-        return await answer(request);
+        return await answer(request, steps);
       } catch (error) {
         return jsonAnswer(500, mockFailureBody((error as Error).message ?? String(error)), corsHeaders(request.headers.origin));
       }
+    },
+    route(method, url) {
+      const routed = routeRequest(router, arrive({ method, url, headers: {} }));
+      return 'operation' in routed ? { operationId: routed.operation.operationId, method: routed.operation.method, pathTemplate: routed.operation.pathTemplate } : undefined;
     },
   };
 }

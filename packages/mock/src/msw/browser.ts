@@ -10,11 +10,10 @@
  * await setupWorker(...osmHandlers()).start();
  * ```
  */
-import type { RequestHandler } from 'msw';
 import { SeedError } from '../stateful/seed.js';
-import { createHandlers, type OsmHandlersOptions } from './handlers.js';
+import { createHandlers, type OsmHandlers, type OsmHandlersOptions } from './handlers.js';
 
-export { DEFAULT_OSM_URL, type OsmHandlersOptions } from './handlers.js';
+export { DEFAULT_OSM_URL, type OsmHandlers, type OsmHandlersOptions } from './handlers.js';
 
 /** A page has no files to read: options that name one are refused when the handlers are made. */
 const noFiles = (what: string, path: string) => `${what} "${path}" is a file path, which only Node can read: in the browser, pass the parsed object instead.`;
@@ -24,7 +23,7 @@ const noFiles = (what: string, path: string) => `${what} "${path}" is a file pat
  * and parsed on the first request (once, as a chunk of its own), so creating the handlers costs nothing.
  * `spec` and a `stateful` seed must be objects here.
  */
-export function osmHandlers(options: OsmHandlersOptions = {}): RequestHandler[] {
+export function osmHandlers(options: OsmHandlersOptions = {}): OsmHandlers {
   if (typeof options.spec === 'string') throw new TypeError(noFiles('The spec', options.spec));
   return createHandlers(options, {
     readSpec: async () => (await import('@osm-openapi/spec/openapi.json', { with: { type: 'json' } })).default,

@@ -11,17 +11,16 @@
  * server.listen();
  * ```
  */
-import type { RequestHandler } from 'msw';
 import { readSpec } from '../spec-file.js';
 import { readSeedFile } from '../stateful/seed-file.js';
-import { createHandlers, type OsmHandlersOptions } from './handlers.js';
+import { createHandlers, type OsmHandlers, type OsmHandlersOptions } from './handlers.js';
 
-export { DEFAULT_OSM_URL, type OsmHandlersOptions } from './handlers.js';
+export { DEFAULT_OSM_URL, type OsmHandlers, type OsmHandlersOptions } from './handlers.js';
 
 /**
  * MSW handlers answering every operation of the OSM API under `baseUrl`. The spec is read and parsed
  * on the first request (once), so creating the handlers costs nothing.
  */
-export function osmHandlers(options: OsmHandlersOptions = {}): RequestHandler[] {
+export function osmHandlers(options: OsmHandlersOptions = {}): OsmHandlers {
   return createHandlers(options, { readSpec, readSeed: readSeedFile });
 }

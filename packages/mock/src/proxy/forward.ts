@@ -6,16 +6,7 @@
 import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { UpstreamFailure } from './gateway-errors.js';
-
-/** How long the proxy waits for the upstream. */
-export interface UpstreamTimeouts {
-  /** From sending the request to the whole response head. Default 60 s. */
-  headTimeoutMs: number;
-  /** How long the connection may stay silent (before or during the body). Default 30 s. */
-  idleTimeoutMs: number;
-  /** From sending the request to the last byte of the body. Default 10 min. */
-  totalTimeoutMs: number;
-}
+import type { UpstreamTimeouts } from './proxy-settings.js';
 
 export const DEFAULT_TIMEOUTS: UpstreamTimeouts = { headTimeoutMs: 60_000, idleTimeoutMs: 30_000, totalTimeoutMs: 600_000 };
 

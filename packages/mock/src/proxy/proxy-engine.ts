@@ -25,6 +25,7 @@ export async function createProxyEngine(options: { document: object; strict?: bo
   const engine = await createEngine({ document: options.document, strict: options.strict, docsUrl: options.docsUrl, finalSteps: [forwardStep(proxy, step)] });
   return {
     operations: engine.operations,
+    route: (method, url) => engine.route(method, url),
     async handle(request) {
       const path = request.url.split(/[?#]/)[0] ?? '/';
       const method = request.method.toUpperCase();

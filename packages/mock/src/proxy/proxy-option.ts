@@ -4,33 +4,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import type { Answered } from '../server/http-adapter.js';
-import { type AkSkCredentials, akSkFromEnv, secretsOf } from './credentials.js';
+import { akSkFromEnv, secretsOf } from './credentials.js';
 import type { DriftReport } from './drift.js';
 import { driftMarkdown } from './drift-markdown.js';
-import type { UpstreamTimeouts } from './forward.js';
 import { createProxy } from './proxy.js';
 import { createProxyEngine } from './proxy-engine.js';
 import { redactText } from './recorder-redaction.js';
 import { fixtureRecorder } from './recorder.js';
+import type { ProxyOption, ProxySettings } from './proxy-settings.js';
 import { VIOLATIONS_HEADER } from './violations-header.js';
 
-/** Proxy mode's settings (`proxy: '<url>'` is `{ url: '<url>' }`). */
-export interface ProxySettings {
-  /** The OSM endpoint to forward to, e.g. `https://osm.ap-southeast-3.myhuaweicloud.com`. */
-  url: string;
-  /** Refuse invalid requests with OSM's 400 `OSM.0001` instead of forwarding them. Default false. */
-  errors?: boolean;
-  /** Write every exchange the upstream answered as a redacted contract-test fixture under this folder. */
-  record?: string;
-  /** Write the drift report at close: `<report>` as JSON and beside it the same name ending in `.md`. */
-  report?: string;
-  /** Waits on the upstream, in ms: `headTimeoutMs` (60 s), `idleTimeoutMs` (30 s), `totalTimeoutMs` (10 min). */
-  timeouts?: Partial<UpstreamTimeouts>;
-  /** Credentials to re-sign AK/SK requests with. Default: from `OSM_AK`, `OSM_SK`, `OSM_DOMAIN_ID`, `OSM_SECURITY_TOKEN`. */
-  credentials?: AkSkCredentials;
-}
+export type { ProxyOption, ProxySettings } from './proxy-settings.js';
 
-export type ProxyOption = string | ProxySettings;
 
 /** A running proxy mode. */
 export interface ProxyMode {

@@ -6,7 +6,8 @@
 // checks is bounded per exchange and over all of them (`maxHeldBytes`); every wait on the upstream is bounded.
 import { type AkSkCredentials, callerSecrets, secretsOf } from './credentials.js';
 import { DriftLog } from './drift.js';
-import { type ForwardResult, Upstream, type UpstreamTimeouts } from './forward.js';
+import { type ForwardResult, Upstream } from './forward.js';
+import type { UpstreamTimeouts } from './proxy-settings.js';
 import { gatewayError, type UpstreamFailure } from './gateway-errors.js';
 import { endToEnd } from './hop-by-hop.js';
 import { readPrefix } from './read-prefix.js';

@@ -2,10 +2,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine.js';
 import type { Responder } from '../engine/types.js';
+import type { AnyOsmOverride } from '../overrides/override.js';
+import type { OverrideError } from '../overrides/responder.js';
+import { createOverrideState } from '../overrides/state.js';
 import type { DriftReport } from '../proxy/drift.js';
-import type { ProxyMode, ProxyOption } from '../proxy/proxy-option.js';
+import type { ProxyMode } from '../proxy/proxy-option.js';
+import type { ProxyOption } from '../proxy/proxy-settings.js';
 import { readSpec } from '../spec-file.js';
-import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
+import { engineFor, resolveStatefulOption, sandboxFor } from '../stateful/mock-option.js';
+import type { StatefulOption } from '../stateful/stateful-option.js';
 import { readSeedFile } from '../stateful/seed-file.js';
 import type { Sandbox } from '../stateful/sandbox.js';
 import type { SandboxSeed } from '../stateful/seed.js';
@@ -32,6 +37,8 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** Answers validated requests before the examples do (see the README: "Extending the mock"). */
   responder?: Responder;
+  /** Overrides (made by `override()`) answering from the start, before `responder`, the sandbox and the examples; `resetOverrides()` keeps them. */
+  overrides?: readonly AnyOsmOverride[];
   /**
    * Keep state: tickets, messages, labels and attachments live in an in-memory store of this mock
    * (see the README: "Stateful mode"). `true` starts from the spec's examples; `{ seed }` from a seed
@@ -64,6 +71,15 @@ export interface RunningMock {
   reset(seed?: SandboxSeed): void;
   /** Stateful mode: a copy of the store, in the seed format. Throws when the mock is not stateful. */
   state(): SandboxState;
+  /**
+   * Adds overrides (made by `override()`) in front of those in use, the last added asked first, like
+   * msw's `server.use()`. Throws an `OverrideError` for one whose operation the spec does not have.
+   */
+  use(...overrides: AnyOsmOverride[]): void;
+  /** Removes the overrides added by `use()`; those of the `overrides` option stay. */
+  resetOverrides(): void;
+  /** The errors of overrides' answers (an answer OSM could not send, answered as a 500) since the last call; forgets them. */
+  takeOverrideErrors(): OverrideError[];
   /** Proxy mode: the drift report so far (as `GET /__osm/drift`). Throws when the mock is not a proxy. */
   drift(): DriftReport;
   /** Proxy mode: the report files written at `close()` (with the `report` setting); empty before. */
@@ -102,15 +118,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
   const docsUrl = options.docsUrl === undefined ? undefined : urlOption('docsUrl', options.docsUrl);
+  const overrides = createOverrideState(document, options.overrides);
   let proxy: ProxyMode | undefined;
   let engine: Engine;
   if (options.proxy !== undefined) {
+    // Overrides answer in place of the spec's examples; a proxy answers with the real API's.
+    if (options.overrides?.length) throw new TypeError('startMock(): overrides and proxy do not go together: a proxy forwards every request.');
     // Loaded only in proxy mode (its validator and signer are a chunk of their own): the mock's start stays as it was.
     const { startProxyMode } = await import('../proxy/proxy-option.js');
     proxy = await startProxyMode(options.proxy, document, { strict: options.strict, docsUrl, log: options.log });
     engine = proxy.engine;
   } else {
-    engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders: options.responder ? [options.responder] : [], docsUrl }, sandbox);
+    const responders = [overrides.responder, ...(options.responder ? [options.responder] : [])];
+    engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders, docsUrl }, sandbox);
   }
   // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
   const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log, proxy?.line));
@@ -147,6 +167,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       })),
     reset: (seed) => statefulOnly(sandbox).reset(seed),
     state: () => statefulOnly(sandbox).state(),
+    use: (...added) => {
+      if (proxy) throw new Error('This mock is a proxy: it forwards every request, so overrides do not apply.');
+      overrides.use(added);
+    },
+    resetOverrides: () => overrides.reset(),
+    takeOverrideErrors: () => overrides.takeErrors(),
     drift: () => {
       if (!proxy) throw new Error('This mock is not a proxy: start it with startMock({ proxy: url }) to read its drift report.');
       return proxy.drift();

@@ -4,12 +4,9 @@ import { createEngine, type Engine, type EngineOptions } from '../engine/engine.
 import { createSandbox, type Sandbox } from './sandbox.js';
 import type { SandboxSeed, SpecDocument } from './seed.js';
 import { createStatefulEngine } from './stateful-engine.js';
+import type { StatefulOption } from './stateful-option.js';
 
-/**
- * `true`: keep state, starting from the spec's examples; `{ seed }`: starting from a seed object or the
- * path of a JSON seed file; `false` or absent: every answer is an example.
- */
-export type StatefulOption = boolean | { seed?: SandboxSeed | string };
+export type { StatefulOption } from './stateful-option.js';
 
 /**
  * The option with a seed file read by `readSeed` (at once, so that a missing file fails at setup; the

@@ -45,14 +45,15 @@ export async function createStatefulEngine(options: EngineOptions, sandbox: Sand
   const engine = await createEngine({ ...options, responders: [...(options.responders ?? []), sandboxResponder(sandbox)] });
   return {
     operations: engine.operations,
-    async handle(request) {
+    route: (method, url) => engine.route(method, url),
+    async handle(request, call) {
       const path = request.url.split(/[?#]/)[0] ?? '/';
       // Preflights of the control routes are the engine's, like any other.
       if (path.startsWith(ADMIN_PREFIX) && request.method.toUpperCase() !== 'OPTIONS') {
         const admin = adminResponse(request, sandbox, path);
         if (admin) return admin;
       }
-      return engine.handle(request);
+      return engine.handle(request, call);
     },
   };
 }

@@ -10,7 +10,10 @@ const textEncoder = new TextEncoder();
 /** The request as responders see it: decoded, list parameters as lists, a form's fields described. */
 export function validatedRequest(exchange: Exchange): ValidatedRequest {
   const { operation, query, request, body } = exchange;
+  const arrays = new Set(operation.parameters.filter((p) => p.in === 'query' && p.schema.type === 'array').map((p) => p.name));
   const comma = new Set(operation.parameters.filter((p) => p.in === 'query' && p.commaList).map((p) => p.name));
+  // An array sent as repeated keys is a list even when it has one item.
+  const value = (name: string, values: string[]) => (comma.has(name) ? values.flatMap((v) => v.split(',')) : arrays.has(name) || values.length > 1 ? values : values[0]!);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = value;
   return {
@@ -18,7 +21,7 @@ export function validatedRequest(exchange: Exchange): ValidatedRequest {
     method: exchange.verb,
     pathTemplate: operation.pathTemplate,
     path: { ...exchange.pathParams },
-    query: Object.fromEntries([...query].map(([name, values]) => [name, comma.has(name) ? values.flatMap((v) => v.split(',')) : values.length === 1 ? values[0]! : values])),
+    query: Object.fromEntries([...query].map(([name, values]) => [name, value(name, values)])),
     headers,
     body: body.form ? formFields(body.form) : body.value,
     prefer: { code: exchange.prefer.code, example: exchange.prefer.example },
