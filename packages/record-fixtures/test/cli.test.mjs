@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const cli = join(import.meta.dirname, '..', 'record-fixtures.mjs');
+const cli = join(import.meta.dirname, '..', 'bin', 'record-fixtures.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'record-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // No credentials from the environment of whoever runs the tests.

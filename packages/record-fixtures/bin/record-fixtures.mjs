@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `node tools/record-fixtures/record-fixtures.mjs --calls <file> --out <dir> (--base-url <url> | --mock)`
+// `record-fixtures --calls <file> --out <dir> (--base-url <url> | --mock)`
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSpec } from '@osm-openapi/spec';
-import { readCalls } from './src/calls.mjs';
-import { credentialsFromEnv, MOCK_TOKEN } from './src/credentials.mjs';
-import { recordCalls } from './src/record.mjs';
-import { writeFixture } from './src/write.mjs';
+import { readCalls } from '../src/calls.mjs';
+import { credentialsFromEnv, MOCK_TOKEN } from '../src/credentials.mjs';
+import { recordCalls } from '../src/record.mjs';
+import { writeFixture } from '../src/write.mjs';
 
 const HELP = `Usage: record-fixtures --calls <file> --out <dir> (--base-url <url> | --mock)
 

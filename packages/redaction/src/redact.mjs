@@ -89,7 +89,12 @@ function scrubHeaders(headers, secretPattern) {
   );
 }
 
-/** A text (an error message, a log line) with the same replacements as a fixture's strings. */
+/**
+ * A text (an error message, a log line) with the same replacements as a fixture's strings.
+ * @param {string} text
+ * @param {readonly string[]} [secrets] values known to be secret, replaced wherever they occur
+ * @returns {string}
+ */
 export function redactText(text, secrets = []) {
   return scrubText(text, secretPatternOf(knownSecrets(secrets)));
 }
@@ -106,6 +111,10 @@ function secretPatternOf(known) {
  * Returns a copy of a fixture with secrets and personal data replaced. `secrets` are values known to be
  * secret (token, AK, SK, security token, account ID); they are replaced wherever they occur.
  * Throws if, after redaction, any of them could still be found - so a miss stops the write.
+ * @template {{ request: { path: string, query?: object, headers: Record<string, string>, body?: unknown }, response: { headers: Record<string, string>, body?: unknown, bodyEncoding?: string } }} Fixture
+ * @param {Fixture} fixture a recorded exchange in the contract tests' fixture format
+ * @param {readonly string[]} [secrets]
+ * @returns {Fixture}
  */
 export function redactFixture(fixture, secrets = []) {
   const known = knownSecrets(secrets);
@@ -131,7 +140,12 @@ export function redactFixture(fixture, secrets = []) {
   return redacted;
 }
 
-/** Throws when a known secret (or its base64 form) is in `text`. Says which kind, never the value. */
+/**
+ * Throws when a known secret (or its base64 form) is in `text`. Says which kind, never the value.
+ * @param {string} text
+ * @param {readonly string[]} secrets
+ * @returns {void}
+ */
 export function assertNoSecrets(text, secrets) {
   for (const [index, secret] of secrets.entries()) {
     const forms = [secret, Buffer.from(secret).toString('base64')];

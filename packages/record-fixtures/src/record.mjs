@@ -1,7 +1,7 @@
 // Replays a call list through @osm-openapi/client and turns each exchange into a redacted fixture.
 import { akSkAuth, createOsmClient } from '@osm-openapi/client';
 import { capturingFetch } from './capture.mjs';
-import { redactFixture, redactText } from './redact.mjs';
+import { redactFixture, redactText } from '@osm-openapi/redaction';
 
 const METHODS = ['get', 'put', 'post', 'delete'];
 
