@@ -12,7 +12,7 @@ export const OVERRIDE_PATTERN = /^Breaking-change override:[ \t]*(\S.*)$/m;
 
 /**
  * Decides whether the breaking changes among `changes` are covered.
- * @param {import('../spec-diff/classify.mjs').ApiChange[]} changes the classified API diff
+ * @param {import('@osm-openapi/spec-diff/classify').ApiChange[]} changes the classified API diff
  * @param {{ path: string, text: string, releases: Record<string, string> }[]} changesets written by the branch
  * @returns {{ ok: boolean, breaking: number, message: string, override?: { path: string, line: string } }}
  */

@@ -1,7 +1,7 @@
 // The API diff as GitHub Actions shows it: workflow-command annotations on the spec's source lines, and a
 // Markdown table for the job summary ($GITHUB_STEP_SUMMARY).
-import { groupByOperation } from '../spec-diff/classify.mjs';
-import { summaryLine } from '../spec-diff/report.mjs';
+import { groupByOperation } from '@osm-openapi/spec-diff/classify';
+import { summaryLine } from '@osm-openapi/spec-diff/report';
 
 /** Escapes the message of a workflow command (`%`, CR and LF). */
 function escapeData(text) {
@@ -24,7 +24,7 @@ function operationLabel(change) {
  * One annotation per source line: `::error` for a breaking change the gate rejects, `::warning` for an
  * accepted one, `::notice` for the rest. Changes to a shared schema land on one line, listing every
  * operation they reach.
- * @param {import('../spec-diff/classify.mjs').ApiChange[]} changes
+ * @param {import('@osm-openapi/spec-diff/classify').ApiChange[]} changes
  * @param {(pointer: (string|number)[]) => { file: string, line: number }} locate
  * @param {boolean} gateFailed
  * @returns {string[]} the workflow commands, one per line
@@ -55,7 +55,7 @@ function cell(text) {
 
 /**
  * The job summary: the verdict, the override quoted when one was used, and a table of every change.
- * @param {import('../spec-diff/classify.mjs').ApiChange[]} changes
+ * @param {import('@osm-openapi/spec-diff/classify').ApiChange[]} changes
  * @param {{ ok: boolean, message: string, override?: { path: string, line: string } }} verdict from checkBreakingChanges
  * @param {(pointer: (string|number)[]) => { file: string, line: number }} locate
  * @param {string} base what the spec was compared with

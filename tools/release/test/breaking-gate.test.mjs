@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from './scratch-repository.mjs';
+import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from '@osm-openapi/spec-diff/scratch-repository';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'require-changeset.mjs');
 const SPEC_AND_CLIENT = ['@osm-openapi/spec', '@osm-openapi/client'];

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addApiSection } from '../changelog-api-section.mjs';
-import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from './scratch-repository.mjs';
+import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from '@osm-openapi/spec-diff/scratch-repository';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const script = join(here, '..', 'version.mjs');

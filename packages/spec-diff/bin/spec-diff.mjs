@@ -3,12 +3,12 @@
 // and prints every change to the API, classified breaking / non-breaking / documentation-only and grouped
 // per operation, with the source line of each change in the working tree.
 import { parseArgs } from 'node:util';
-import { repositoryRoot } from '../release/git-changes.mjs';
-import { bundleAtRef, bundleSpecFolder } from './bundle.mjs';
-import { compareSpecs } from './classify.mjs';
-import { sourceLocator } from './locate.mjs';
-import { formatText } from './report.mjs';
-import { beforeSide } from './sides.mjs';
+import { repositoryRoot } from '../src/git.mjs';
+import { bundleAtRef, bundleSpecFolder } from '../src/bundle.mjs';
+import { compareSpecs } from '../src/classify.mjs';
+import { sourceLocator } from '../src/locate.mjs';
+import { formatText } from '../src/report.mjs';
+import { beforeSide } from '../src/sides.mjs';
 
 try {
   const { values } = parseArgs({

@@ -1,5 +1,5 @@
 // Resolves the command line's choice of what to compare the working tree's spec with.
-import { mergeBase } from '../release/git-changes.mjs';
+import { mergeBase } from './git.mjs';
 import { bundleAtRef, readPublishedVersion, readSpecFile } from './bundle.mjs';
 
 /**

@@ -5,10 +5,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleSpecFolder } from '../bundle.mjs';
-import { editYaml, git, removeScratchRepositories, scratchRepository } from '../../release/test/scratch-repository.mjs';
+import { bundleSpecFolder } from '../src/bundle.mjs';
+import { editYaml, git, removeScratchRepositories, scratchRepository } from '../test-support/scratch-repository.mjs';
 
-const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'spec-diff.mjs');
+const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'spec-diff.mjs');
 
 function specDiff(root, ...args) {
   const result = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' });

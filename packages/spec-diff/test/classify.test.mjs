@@ -1,7 +1,7 @@
 // compareSpecs on small in-memory documents: where this project's policy overrides api-smart-diff, and the
 // wording of changes the gate tests do not reach.
 import { describe, expect, it } from 'vitest';
-import { compareSpecs, groupByOperation } from '../classify.mjs';
+import { compareSpecs, groupByOperation } from '../src/classify.mjs';
 
 const errorBody = { type: 'object', properties: { error_code: { type: 'string' }, error_msg: { type: 'string' } } };
 const json = (schema) => ({ content: { 'application/json': { schema } } });
