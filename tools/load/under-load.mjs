@@ -39,8 +39,16 @@ export function options(argv) {
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} takes a whole number of at least ${min}, not "${values[name]}"`);
     return n;
   };
-  if (values.node !== undefined && !/^\d+$/.test(values.node)) throw new Error(`--node takes a major version such as 24, not "${values.node}"`);
-  return { busy: count('busy', 0), runs: count('runs', 1), node: values.node, repo: resolve(values.repo), command: values.command, keep: values.keep };
+  if (values.node !== undefined && !/^\d+$/.test(values.node))
+    throw new Error(`--node takes a major version such as 24, not "${values.node}"`);
+  return {
+    busy: count('busy', 0),
+    runs: count('runs', 1),
+    node: values.node,
+    repo: resolve(values.repo),
+    command: values.command,
+    keep: values.keep,
+  };
 }
 
 /** The last "N passed, N failed" line of a test run's output (the project's closing line), or undefined. */
@@ -60,7 +68,9 @@ export function startBusyLoops(count) {
   const loops = Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
   return () => {
     for (const loop of loops) loop.kill('SIGKILL');
-    return Promise.all(loops.map((loop) => (loop.exitCode !== null || loop.signalCode !== null ? undefined : new Promise((r) => loop.once('exit', r)))));
+    return Promise.all(
+      loops.map((loop) => (loop.exitCode !== null || loop.signalCode !== null ? undefined : new Promise((r) => loop.once('exit', r)))),
+    );
   };
 }
 
@@ -102,14 +112,18 @@ async function main() {
     for (let run = 1; run <= opts.runs; run++) {
       const result = await runOnce(opts, env);
       results.push(result);
-      console.log(`▶ run ${run}: exit ${result.code}, ${result.seconds} s, ${result.closing}${result.code === 0 && !opts.keep ? '' : ` (log: ${result.log})`}`);
+      console.log(
+        `▶ run ${run}: exit ${result.code}, ${result.seconds} s, ${result.closing}${result.code === 0 && !opts.keep ? '' : ` (log: ${result.log})`}`,
+      );
       if (result.code !== 0) break;
     }
   } finally {
     await stopLoops();
   }
   const failed = results.some((r) => r.code !== 0) || results.length < opts.runs;
-  console.log(`${failed ? '✖' : '✔'} ${results.filter((r) => r.code === 0).length}/${opts.runs} runs green under ${opts.busy} busy process(es)`);
+  console.log(
+    `${failed ? '✖' : '✔'} ${results.filter((r) => r.code === 0).length}/${opts.runs} runs green under ${opts.busy} busy process(es)`,
+  );
   process.exitCode = failed ? 1 : 0;
 }
 

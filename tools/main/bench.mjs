@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { env, ensurePnpm, installDependencies, main, root, run, step } from './bootstrap.mjs';
+import { ensurePnpm, env, installDependencies, main, root, run, step } from './bootstrap.mjs';
 
 /** Rounds and sizes, chosen to keep a full run under about five minutes on two cores. */
 const SETTINGS = {
@@ -36,7 +36,10 @@ await main(async () => {
   const spec = JSON.parse(readFileSync(join(root, 'packages', 'spec', 'dist', 'openapi.json'), 'utf8'));
 
   const benches = [
-    ['1/8 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
+    [
+      "1/8 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei's SDK core",
+      () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead }),
+    ],
     ['2/8 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
     ['3/8 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
     ['4/8 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],

@@ -13,7 +13,13 @@ export function credentialsFromEnv(env = process.env) {
   if (env.OSM_TOKEN) return { auth: { token: env.OSM_TOKEN }, secrets: [env.OSM_TOKEN] };
   const { OSM_AK: accessKey, OSM_SK: secretKey, OSM_DOMAIN_ID: domainId, OSM_SECURITY_TOKEN: securityToken } = env;
   if (accessKey || secretKey || domainId) {
-    const missing = [['OSM_AK', accessKey], ['OSM_SK', secretKey], ['OSM_DOMAIN_ID', domainId]].filter(([, v]) => !v).map(([n]) => n);
+    const missing = [
+      ['OSM_AK', accessKey],
+      ['OSM_SK', secretKey],
+      ['OSM_DOMAIN_ID', domainId],
+    ]
+      .filter(([, v]) => !v)
+      .map(([n]) => n);
     if (missing.length) throw new Error(`AK/SK credentials are incomplete: set ${missing.join(' and ')} too`);
     return {
       auth: { accessKey, secretKey, domainId, ...(securityToken ? { securityToken } : {}) },

@@ -1,13 +1,17 @@
 // Replays a call list through @osm-openapi/client and turns each exchange into a redacted fixture.
 import { akSkAuth, createOsmClient } from '@osm-openapi/client';
-import { capturingFetch } from './capture.mjs';
 import { redactFixture, redactText } from '@osm-openapi/redaction';
+import { capturingFetch } from './capture.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete'];
 
 function resolveRef(spec, node) {
   let current = node;
-  while (current?.$ref) current = current.$ref.slice(2).split('/').reduce((object, key) => object?.[key], spec);
+  while (current?.$ref)
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce((object, key) => object?.[key], spec);
   return current;
 }
 

@@ -16,7 +16,9 @@ const file = (name, text) => {
 
 describe('readCalls', () => {
   it('reads YAML and JSON lists', () => {
-    expect(readCalls(file('a.yaml', '- operationId: listLabels\n  case: success\n'))).toEqual([{ operationId: 'listLabels', case: 'success' }]);
+    expect(readCalls(file('a.yaml', '- operationId: listLabels\n  case: success\n'))).toEqual([
+      { operationId: 'listLabels', case: 'success' },
+    ]);
     expect(readCalls(file('a.json', '[{"operationId":"listLabels","case":"x","auth":false}]'))).toHaveLength(1);
   });
 
@@ -24,7 +26,9 @@ describe('readCalls', () => {
     expect(() => readCalls(file('b.yaml', '- operationId: listLabels\n'))).toThrow(/call #1 \(listLabels\/undefined\): "case"/);
     expect(() => readCalls(file('c.yaml', '- { operationId: listLabels, case: "../x" }\n'))).toThrow(/file-name-safe/);
     expect(() => readCalls(file('d.yaml', '- { operationId: listLabels, case: a, bogus: 1 }\n'))).toThrow(/unknown key "bogus"/);
-    expect(() => readCalls(file('e.yaml', '- { operationId: listLabels, case: a }\n- { operationId: listLabels, case: a }\n'))).toThrow(/listLabels\/a is listed twice/);
+    expect(() => readCalls(file('e.yaml', '- { operationId: listLabels, case: a }\n- { operationId: listLabels, case: a }\n'))).toThrow(
+      /listLabels\/a is listed twice/,
+    );
     expect(() => readCalls(file('f.yaml', 'operationId: listLabels\n'))).toThrow(/expected a list/);
   });
 });

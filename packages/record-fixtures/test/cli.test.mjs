@@ -16,15 +16,18 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !n
 describe('record-fixtures', () => {
   it('--mock records each call into <out>/<operationId>/<case>.json', async () => {
     const calls = join(dir, 'calls.yaml');
-    writeFileSync(calls, [
-      '- operationId: showCaseStatus',
-      '  case: success',
-      '  source: a test',
-      '  params: { path: { case_id: CS20240101000001 } }',
-      '- operationId: listLabels',
-      '  case: unauthorized',
-      '  auth: false',
-    ].join('\n'));
+    writeFileSync(
+      calls,
+      [
+        '- operationId: showCaseStatus',
+        '  case: success',
+        '  source: a test',
+        '  params: { path: { case_id: CS20240101000001 } }',
+        '- operationId: listLabels',
+        '  case: unauthorized',
+        '  auth: false',
+      ].join('\n'),
+    );
     const out = join(dir, 'fixtures');
     const { stdout } = await run(process.execPath, [cli, '--mock', '--calls', calls, '--out', out], { env });
     expect(stdout).toMatch(/2 fixtures written/);
@@ -43,7 +46,9 @@ describe('record-fixtures', () => {
   it('refuses to call a real endpoint without credentials', async () => {
     const calls = join(dir, 'one.yaml');
     writeFileSync(calls, '- { operationId: listLabels, case: a }\n');
-    await expect(run(process.execPath, [cli, '--base-url', 'http://127.0.0.1:9', '--calls', calls, '--out', dir], { env })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, [cli, '--base-url', 'http://127.0.0.1:9', '--calls', calls, '--out', dir], { env }),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('no credentials: set OSM_TOKEN, or OSM_AK, OSM_SK and OSM_DOMAIN_ID'),
     });
   });

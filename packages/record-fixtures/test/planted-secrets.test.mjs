@@ -47,15 +47,22 @@ function startLeakyServer() {
         'set-cookie': `session=${planted.token}`,
         'x-request-id': 'req-1',
       });
-      res.end(JSON.stringify({
-        echoed_credentials: [req.headers.authorization, req.headers['x-auth-token'], req.headers['x-security-token'], req.headers['x-domain-id']],
-        echoed_body: body,
-        remind_mobile: planted.mobile,
-        remind_mail: planted.email,
-        verify_code: planted.verifyCode,
-        password: planted.password,
-        note: `call ${planted.internationalPhone} or write to ${planted.otherEmail}; debug: ${leakedSecret}`,
-      }));
+      res.end(
+        JSON.stringify({
+          echoed_credentials: [
+            req.headers.authorization,
+            req.headers['x-auth-token'],
+            req.headers['x-security-token'],
+            req.headers['x-domain-id'],
+          ],
+          echoed_body: body,
+          remind_mobile: planted.mobile,
+          remind_mail: planted.email,
+          verify_code: planted.verifyCode,
+          password: planted.password,
+          note: `call ${planted.internationalPhone} or write to ${planted.otherEmail}; debug: ${leakedSecret}`,
+        }),
+      );
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -76,7 +83,12 @@ const calls = [
     },
   },
   { operationId: 'checkNeedVerify', case: 'planted', params: { query: { contact_value: planted.email, contact_way: 1 } } },
-  { operationId: 'checkHosts', case: 'planted', params: { path: { authorization_detail_id: 1 } }, body: { port: 22, account: 'root', password: planted.password } },
+  {
+    operationId: 'checkHosts',
+    case: 'planted',
+    params: { path: { authorization_detail_id: 1 } },
+    body: { port: 22, account: 'root', password: planted.password },
+  },
   { operationId: 'downloadAccessories', case: 'planted', params: { path: { accessory_id: 'contacts-1' } } },
 ];
 
@@ -130,7 +142,11 @@ describe('recording against a server that leaks secrets', () => {
 
   it('with AK/SK and a security token: writes the fixtures, and none holds a planted value', async () => {
     const { accessKey, secretKey, domainId, securityToken } = planted;
-    const texts = await recordTo({ accessKey, secretKey, domainId, securityToken }, [accessKey, secretKey, domainId, securityToken], `sk=${secretKey}`);
+    const texts = await recordTo(
+      { accessKey, secretKey, domainId, securityToken },
+      [accessKey, secretKey, domainId, securityToken],
+      `sk=${secretKey}`,
+    );
     expectNothingPlanted(texts, ['token']);
     const fixture = JSON.parse(texts.find((t) => t.includes('"checkHosts"')));
     expect(fixture.request.headers.authorization).toBe('[REDACTED]');
@@ -144,7 +160,9 @@ describe('recording against a server that leaks secrets', () => {
     const download = JSON.parse(texts.find((t) => t.includes('"downloadAccessories"')));
     expect(download.response.bodyEncoding).toBe('base64');
     const size = Buffer.byteLength(`name,mobile,mail\nAlice,${planted.mobile},${planted.email}\n`);
-    expect(Buffer.from(download.response.body, 'base64').toString('utf8')).toBe(`binary body of ${size} bytes, not kept: it may hold personal data`);
+    expect(Buffer.from(download.response.body, 'base64').toString('utf8')).toBe(
+      `binary body of ${size} bytes, not kept: it may hold personal data`,
+    );
     expect(download.response.headers['content-disposition']).toBe('attachment; filename="contacts.csv"');
   });
 });

@@ -133,7 +133,9 @@ export function redactFixture(fixture, secrets = []) {
       ...response,
       headers: scrubHeaders(response.headers, secretPattern),
       // A binary body is bytes, not text: scrubbing it as text could only corrupt it (see record.mjs).
-      ...(response.body === undefined || response.bodyEncoding === 'base64' ? {} : { body: scrubValue(response.body, undefined, secretPattern) }),
+      ...(response.body === undefined || response.bodyEncoding === 'base64'
+        ? {}
+        : { body: scrubValue(response.body, undefined, secretPattern) }),
     },
   };
   assertNoSecrets(JSON.stringify(redacted), known);

@@ -12,16 +12,28 @@ const fixture = (request, response = { status: 200, headers: {}, body: {} }) => 
 
 describe('redactFixture', () => {
   it('replaces credential headers whole, in requests and responses, whatever their case', () => {
-    const out = redactFixture(fixture(
-      { headers: { 'X-Auth-Token': 't1', Authorization: 'SDK-HMAC-SHA256 Access=a, SignedHeaders=host, Signature=00', 'x-security-token': 's', 'x-domain-id': 'd' } },
-      { status: 200, headers: { 'x-subject-token': 'st', 'set-cookie': 'c=1' } },
-    ));
+    const out = redactFixture(
+      fixture(
+        {
+          headers: {
+            'X-Auth-Token': 't1',
+            Authorization: 'SDK-HMAC-SHA256 Access=a, SignedHeaders=host, Signature=00',
+            'x-security-token': 's',
+            'x-domain-id': 'd',
+          },
+        },
+        { status: 200, headers: { 'x-subject-token': 'st', 'set-cookie': 'c=1' } },
+      ),
+    );
     expect(Object.values(out.request.headers)).toEqual([REDACTED, REDACTED, REDACTED, REDACTED]);
     expect(Object.values(out.response.headers)).toEqual([REDACTED, REDACTED]);
   });
 
   it('replaces known secret values wherever they appear, longest first', () => {
-    const out = redactFixture(fixture({ path: '/v2/tok-123456/x', query: { q: 'tok-123456' } }, { status: 200, headers: {}, body: { text: 'key tok-123456789' } }), ['tok-123456', 'tok-123456789']);
+    const out = redactFixture(
+      fixture({ path: '/v2/tok-123456/x', query: { q: 'tok-123456' } }, { status: 200, headers: {}, body: { text: 'key tok-123456789' } }),
+      ['tok-123456', 'tok-123456789'],
+    );
     expect(JSON.stringify(out)).not.toContain('tok-1');
     expect(out.response.body.text).toBe(`key ${REDACTED}`);
   });
@@ -37,8 +49,15 @@ describe('redactFixture', () => {
   });
 
   it('masks phone fields, verification codes and passwords by their field names', () => {
-    const out = redactFixture(fixture({ body: { remindMobile: '12-34', verify_code: 'a1B2c3', host: { password: 'pw' }, need_verify_code: true } }));
-    expect(out.request.body).toEqual({ remindMobile: '00-00', verify_code: 'x0x0x0', host: { password: REDACTED }, need_verify_code: true });
+    const out = redactFixture(
+      fixture({ body: { remindMobile: '12-34', verify_code: 'a1B2c3', host: { password: 'pw' }, need_verify_code: true } }),
+    );
+    expect(out.request.body).toEqual({
+      remindMobile: '00-00',
+      verify_code: 'x0x0x0',
+      host: { password: REDACTED },
+      need_verify_code: true,
+    });
   });
 
   it('redacts JSON text inside a string field by field', () => {
@@ -47,7 +66,12 @@ describe('redactFixture', () => {
   });
 
   it('redacts an AK/SK Authorization value quoted in text', () => {
-    const out = redactFixture(fixture({}, { status: 401, headers: {}, body: { msg: 'bad SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=abc123 here' } }));
+    const out = redactFixture(
+      fixture(
+        {},
+        { status: 401, headers: {}, body: { msg: 'bad SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=abc123 here' } },
+      ),
+    );
     expect(out.response.body.msg).toBe(`bad ${REDACTED} here`);
   });
 

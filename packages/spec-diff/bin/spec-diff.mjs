@@ -3,9 +3,9 @@
 // and prints every change to the API, classified breaking / non-breaking / documentation-only and grouped
 // per operation, with the source line of each change in the working tree.
 import { parseArgs } from 'node:util';
-import { repositoryRoot } from '../src/git.mjs';
 import { bundleAtRef, bundleSpecFolder } from '../src/bundle.mjs';
 import { compareSpecs } from '../src/classify.mjs';
+import { repositoryRoot } from '../src/git.mjs';
 import { sourceLocator } from '../src/locate.mjs';
 import { formatText } from '../src/report.mjs';
 import { beforeSide } from '../src/sides.mjs';

@@ -2,7 +2,7 @@
 // published @osm-openapi/spec version, or in a file. Bundled by Redocly as packages/spec does, so both
 // sides of a diff are shaped alike.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';

@@ -67,8 +67,10 @@ function wholeEnums(diffs, before, after) {
   for (const diff of diffs) {
     const isItem = diff.path.at(-2) === 'enum' && typeof diff.path.at(-1) === 'number';
     const parent = diff.path.slice(0, -2);
-    const appeared = isItem && diff.action === 'add' && valueAt(after, parent)?.enum && valueAt(before, parent) && !valueAt(before, parent).enum;
-    const vanished = isItem && diff.action === 'remove' && valueAt(before, parent)?.enum && valueAt(after, parent) && !valueAt(after, parent).enum;
+    const appeared =
+      isItem && diff.action === 'add' && valueAt(after, parent)?.enum && valueAt(before, parent) && !valueAt(before, parent).enum;
+    const vanished =
+      isItem && diff.action === 'remove' && valueAt(before, parent)?.enum && valueAt(after, parent) && !valueAt(after, parent).enum;
     if (!appeared && !vanished) {
       result.push(diff);
       continue;
@@ -77,7 +79,11 @@ function wholeEnums(diffs, before, after) {
     if (seen.has(key)) continue;
     seen.add(key);
     const path = [...parent, 'enum'];
-    result.push(appeared ? { action: 'add', path, after: valueAt(after, path), wholeEnum: true } : { action: 'remove', path, before: valueAt(before, path), wholeEnum: true });
+    result.push(
+      appeared
+        ? { action: 'add', path, after: valueAt(after, path), wholeEnum: true }
+        : { action: 'remove', path, before: valueAt(before, path), wholeEnum: true },
+    );
   }
   return result;
 }

@@ -88,7 +88,12 @@ function describeSchemaChange(diff, segments, base, side) {
   const value = diff.action === 'remove' ? diff.before : diff.after;
   if (keyword === 'properties') {
     const added = diff.action === 'add';
-    return { subject: subject([...fields, String(rest[0])]), what: added ? 'was added' : 'was removed', effect: added ? 'added' : 'removed', category: added ? 'added' : 'removed' };
+    return {
+      subject: subject([...fields, String(rest[0])]),
+      what: added ? 'was added' : 'was removed',
+      effect: added ? 'added' : 'removed',
+      category: added ? 'added' : 'removed',
+    };
   }
   if (keyword === 'required') {
     const names = rest.length ? [value] : Array.isArray(value) ? value : [];
@@ -104,27 +109,63 @@ function describeSchemaChange(diff, segments, base, side) {
     const request = side !== 'response';
     if (rest.length === 0) {
       return diff.action === 'add'
-        ? { subject: subject(fields), what: `is now limited to ${diff.after.map(code).join(', ')}`, effect: 'values-removed', category: 'changed' }
+        ? {
+            subject: subject(fields),
+            what: `is now limited to ${diff.after.map(code).join(', ')}`,
+            effect: 'values-removed',
+            category: 'changed',
+          }
         : { subject: subject(fields), what: 'is no longer limited to a fixed list of values', effect: 'values-added', category: 'changed' };
     }
     if (diff.action === 'replace') {
-      return { subject: subject(fields), what: `allows ${code(diff.after)} instead of ${code(diff.before)}`, effect: 'values-removed', category: 'changed' };
+      return {
+        subject: subject(fields),
+        what: `allows ${code(diff.after)} instead of ${code(diff.before)}`,
+        effect: 'values-removed',
+        category: 'changed',
+      };
     }
     const added = diff.action === 'add';
-    const what = added ? (request ? `now also accepts ${code(value)}` : `may now be ${code(value)}`) : request ? `no longer accepts ${code(value)}` : `can no longer be ${code(value)}`;
+    const what = added
+      ? request
+        ? `now also accepts ${code(value)}`
+        : `may now be ${code(value)}`
+      : request
+        ? `no longer accepts ${code(value)}`
+        : `can no longer be ${code(value)}`;
     return { subject: subject(fields), what, effect: added ? 'values-added' : 'values-removed', category: 'changed' };
   }
   if (keyword === 'type' && diff.action === 'replace') {
-    return { subject: subject(fields), what: `changed type from ${code(diff.before)} to ${code(diff.after)}`, effect: 'type', category: 'changed' };
+    return {
+      subject: subject(fields),
+      what: `changed type from ${code(diff.before)} to ${code(diff.after)}`,
+      effect: 'type',
+      category: 'changed',
+    };
   }
   if (keyword === 'deprecated') {
-    return { subject: subject(fields), what: diff.after ? 'was deprecated' : 'is no longer deprecated', effect: 'changed', category: diff.after ? 'deprecated' : 'changed' };
+    return {
+      subject: subject(fields),
+      what: diff.after ? 'was deprecated' : 'is no longer deprecated',
+      effect: 'changed',
+      category: diff.after ? 'deprecated' : 'changed',
+    };
   }
   if (keyword === 'nullable') {
-    return { subject: subject(fields), what: diff.after ? 'may now be null' : 'can no longer be null', effect: 'values-removed', category: 'changed' };
+    return {
+      subject: subject(fields),
+      what: diff.after ? 'may now be null' : 'can no longer be null',
+      effect: 'values-removed',
+      category: 'changed',
+    };
   }
   if (keyword === null) {
-    return { subject: subject(fields), what: diff.action === 'add' ? 'got a schema' : diff.action === 'remove' ? 'lost its schema' : 'changed its schema', effect: 'changed', category: 'changed' };
+    return {
+      subject: subject(fields),
+      what: diff.action === 'add' ? 'got a schema' : diff.action === 'remove' ? 'lost its schema' : 'changed its schema',
+      effect: 'changed',
+      category: 'changed',
+    };
   }
   if (DOC_KEYWORDS.has(keyword) || keyword.startsWith('x-')) {
     return { subject: subject(fields), what: `${keyword} changed`, effect: 'changed', category: 'changed' };
@@ -137,11 +178,23 @@ function describeOperationChange(diff, { before, after }) {
   const [, url, method, part, ...rest] = diff.path;
   const added = diff.action === 'add';
   if (part === undefined) {
-    return { subject: 'the operation', what: added ? 'was added' : 'was removed', effect: added ? 'added' : 'operation-removed', category: added ? 'added' : 'removed', side: 'request' };
+    return {
+      subject: 'the operation',
+      what: added ? 'was added' : 'was removed',
+      effect: added ? 'added' : 'operation-removed',
+      category: added ? 'added' : 'removed',
+      side: 'request',
+    };
   }
   if (part === 'deprecated') {
     const now = diff.action !== 'remove' && diff.after === true;
-    return { subject: 'the operation', what: now ? 'was deprecated' : 'is no longer deprecated', effect: 'changed', category: now ? 'deprecated' : 'changed', side: 'request' };
+    return {
+      subject: 'the operation',
+      what: now ? 'was deprecated' : 'is no longer deprecated',
+      effect: 'changed',
+      category: now ? 'deprecated' : 'changed',
+      side: 'request',
+    };
   }
   if (part === 'parameters') {
     const [index, key, ...inner] = rest;
@@ -149,14 +202,33 @@ function describeOperationChange(diff, { before, after }) {
     const parameter = parameterAt(document, url, method, index) ?? {};
     const base = parameter.in === 'header' ? `header ${code(parameter.name)}` : `${parameter.in} parameter ${code(parameter.name)}`;
     if (key === undefined) {
-      return { subject: base, what: added ? `was added${parameter.required ? ', required' : ''}` : 'was removed', effect: added ? 'required' : 'removed', category: added ? 'added' : 'removed', side: 'request' };
+      return {
+        subject: base,
+        what: added ? `was added${parameter.required ? ', required' : ''}` : 'was removed',
+        effect: added ? 'required' : 'removed',
+        category: added ? 'added' : 'removed',
+        side: 'request',
+      };
     }
     if (key === 'required') {
       const now = diff.action !== 'remove' && diff.after === true;
-      return { subject: base, what: now ? 'became required' : 'became optional', effect: now ? 'required' : 'added', category: 'changed', side: 'request' };
+      return {
+        subject: base,
+        what: now ? 'became required' : 'became optional',
+        effect: now ? 'required' : 'added',
+        category: 'changed',
+        side: 'request',
+      };
     }
     if (key === 'schema') return { ...describeSchemaChange(diff, inner, base, 'request'), side: 'request' };
-    if (key === 'deprecated') return { subject: base, what: diff.after ? 'was deprecated' : 'is no longer deprecated', effect: 'changed', category: diff.after ? 'deprecated' : 'changed', side: 'request' };
+    if (key === 'deprecated')
+      return {
+        subject: base,
+        what: diff.after ? 'was deprecated' : 'is no longer deprecated',
+        effect: 'changed',
+        category: diff.after ? 'deprecated' : 'changed',
+        side: 'request',
+      };
     if (DOC_KEYWORDS.has(key)) return { subject: base, what: `${key} changed`, effect: 'changed', category: 'changed', side: 'request' };
     return { subject: base, what: keywordChange(key, diff), effect: 'changed', category: 'changed', side: 'request' };
   }
@@ -166,22 +238,55 @@ function describeOperationChange(diff, { before, after }) {
     const base = side === 'request' ? 'request body' : `response ${status}`;
     const [key, mediaType, inner, ...schemaPath] = afterStatus;
     if (key === undefined) {
-      return { subject: base, what: added ? 'was added' : 'was removed', effect: added ? 'added' : 'removed', category: added ? 'added' : 'removed', side };
+      return {
+        subject: base,
+        what: added ? 'was added' : 'was removed',
+        effect: added ? 'added' : 'removed',
+        category: added ? 'added' : 'removed',
+        side,
+      };
     }
-    if (key === 'content' && mediaType !== undefined && inner === 'schema') return { ...describeSchemaChange(diff, schemaPath, base, side), side };
+    if (key === 'content' && mediaType !== undefined && inner === 'schema')
+      return { ...describeSchemaChange(diff, schemaPath, base, side), side };
     if (key === 'content' && mediaType !== undefined && inner === undefined) {
-      return { subject: `${base} as ${code(mediaType)}`, what: added ? 'was added' : 'was removed', effect: added ? 'added' : 'removed', category: added ? 'added' : 'removed', side };
+      return {
+        subject: `${base} as ${code(mediaType)}`,
+        what: added ? 'was added' : 'was removed',
+        effect: added ? 'added' : 'removed',
+        category: added ? 'added' : 'removed',
+        side,
+      };
     }
     if (key === 'required') {
       const now = diff.action !== 'remove' && diff.after === true;
-      return { subject: base, what: now ? 'became required' : 'became optional', effect: now ? 'required' : 'added', category: 'changed', side };
+      return {
+        subject: base,
+        what: now ? 'became required' : 'became optional',
+        effect: now ? 'required' : 'added',
+        category: 'changed',
+        side,
+      };
     }
     const keyword = [key, mediaType, inner].filter((s) => s !== undefined).at(-1);
-    return { subject: base, what: DOC_KEYWORDS.has(keyword) ? `${keyword} changed` : keywordChange(afterStatus.join('.'), diff), effect: 'changed', category: 'changed', side };
+    return {
+      subject: base,
+      what: DOC_KEYWORDS.has(keyword) ? `${keyword} changed` : keywordChange(afterStatus.join('.'), diff),
+      effect: 'changed',
+      category: 'changed',
+      side,
+    };
   }
-  if (part === 'security') return { subject: 'the authentication it accepts', what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
-  if (DOC_KEYWORDS.has(part) || String(part).startsWith('x-')) return { subject: `the operation's ${part}`, what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
-  return { subject: `the operation's ${code(part)}`, what: keywordChange([part, ...rest].join('.'), diff), effect: 'changed', category: 'changed', side: 'request' };
+  if (part === 'security')
+    return { subject: 'the authentication it accepts', what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
+  if (DOC_KEYWORDS.has(part) || String(part).startsWith('x-'))
+    return { subject: `the operation's ${part}`, what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
+  return {
+    subject: `the operation's ${code(part)}`,
+    what: keywordChange([part, ...rest].join('.'), diff),
+    effect: 'changed',
+    category: 'changed',
+    side: 'request',
+  };
 }
 
 /** A change outside the operations: security schemes, global security, servers, info, tags. */
@@ -189,7 +294,13 @@ function describeApiWideChange(diff) {
   const [top, ...rest] = diff.path;
   const changed = (subject, keyPath) => ({
     subject,
-    what: keyPath.length ? keywordChange(keyPath.join('.'), diff) : diff.action === 'add' ? 'was added' : diff.action === 'remove' ? 'was removed' : 'changed',
+    what: keyPath.length
+      ? keywordChange(keyPath.join('.'), diff)
+      : diff.action === 'add'
+        ? 'was added'
+        : diff.action === 'remove'
+          ? 'was removed'
+          : 'changed',
     effect: diff.action === 'remove' ? 'removed' : 'changed',
     category: keyPath.length === 0 && diff.action !== 'replace' ? (diff.action === 'add' ? 'added' : 'removed') : 'changed',
     side: 'request',
@@ -197,13 +308,27 @@ function describeApiWideChange(diff) {
   if (top === 'components') {
     const [, name, ...keyPath] = rest;
     const keyword = keyPath.at(-1);
-    if (DOC_KEYWORDS.has(keyword)) return { subject: `security scheme ${code(name)}`, what: `${keyword} changed`, effect: 'changed', category: 'changed', side: 'request' };
+    if (DOC_KEYWORDS.has(keyword))
+      return {
+        subject: `security scheme ${code(name)}`,
+        what: `${keyword} changed`,
+        effect: 'changed',
+        category: 'changed',
+        side: 'request',
+      };
     return changed(`security scheme ${code(name)}`, keyPath);
   }
-  if (top === 'security') return { subject: 'the authentication the API accepts', what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
+  if (top === 'security')
+    return { subject: 'the authentication the API accepts', what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
   if (top === 'servers') return { subject: 'the server list', what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
   if (top === 'info' && rest.length === 1 && rest[0] !== 'description') return changed("the API's info", rest);
-  return { subject: `the API's ${top}${rest.length ? ` (${rest.join('.')})` : ''}`, what: 'changed', effect: 'changed', category: 'changed', side: 'request' };
+  return {
+    subject: `the API's ${top}${rest.length ? ` (${rest.join('.')})` : ''}`,
+    what: 'changed',
+    effect: 'changed',
+    category: 'changed',
+    side: 'request',
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
 // the deepest node that still exists there - for a removal, the object it was removed from.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /**
  * A locator over the spec sources under `root` (a folder holding `spec/openapi.yaml`).
@@ -29,7 +29,8 @@ export function sourceLocator(root) {
       const [target, fragment = ''] = String(node.get('$ref')).split('#');
       const nextFile = target ? normalize(join(dirname(file), target)) : file;
       let next = load(nextFile).document?.contents;
-      for (const key of fragment.split('/').filter(Boolean)) next = isMap(next) ? next.get(key.replace(/~1/g, '/').replace(/~0/g, '~'), true) : undefined;
+      for (const key of fragment.split('/').filter(Boolean))
+        next = isMap(next) ? next.get(key.replace(/~1/g, '/').replace(/~0/g, '~'), true) : undefined;
       if (!next) break;
       file = nextFile;
       node = next;

@@ -1,6 +1,7 @@
 // Resolves the command line's choice of what to compare the working tree's spec with.
-import { mergeBase } from './git.mjs';
+
 import { bundleAtRef, readPublishedVersion, readSpecFile } from './bundle.mjs';
+import { mergeBase } from './git.mjs';
 
 /**
  * The "before" side of a comparison.

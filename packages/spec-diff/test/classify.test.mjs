@@ -15,14 +15,29 @@ function pair(edit) {
       '/v2/cases/{case_id}': {
         put: {
           operationId: 'updateCases',
-          parameters: [{ name: 'case_id', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } }, { name: 'lang', in: 'query', schema: { type: 'string' } }],
+          parameters: [
+            { name: 'case_id', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } },
+            { name: 'lang', in: 'query', schema: { type: 'string' } },
+          ],
           requestBody: json({ $ref: '#/components/schemas/Update' }),
-          responses: { 200: { description: 'ok', ...json({ $ref: '#/components/schemas/Error' }) }, 400: { description: 'bad', ...json({ $ref: '#/components/schemas/Error' }) } },
+          responses: {
+            200: { description: 'ok', ...json({ $ref: '#/components/schemas/Error' }) },
+            400: { description: 'bad', ...json({ $ref: '#/components/schemas/Error' }) },
+          },
         },
       },
     },
     components: {
-      schemas: { Update: { type: 'object', properties: { contact: { type: 'string' }, labels: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } } } } } }, Error: errorBody },
+      schemas: {
+        Update: {
+          type: 'object',
+          properties: {
+            contact: { type: 'string' },
+            labels: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } } } },
+          },
+        },
+        Error: errorBody,
+      },
       securitySchemes: { token: { type: 'apiKey', in: 'header', name: 'X-Auth-Token' } },
     },
   };
@@ -93,7 +108,7 @@ describe('compareSpecs', () => {
         d.components.securitySchemes.token.name = 'X-Token';
       }),
     ).toEqual([
-      'documentation-only | changed | updateCases: the operation\'s x-renamed-fields changed',
+      "documentation-only | changed | updateCases: the operation's x-renamed-fields changed",
       'breaking | changed | -: security scheme `token`: `name` changed from `X-Auth-Token` to `X-Token` — breaking for existing callers',
     ]);
   });
@@ -101,7 +116,12 @@ describe('compareSpecs', () => {
   it('leaves the documents it compares as they were, so each can be compared again', () => {
     const parameters = [{ name: 'lang', in: 'query', required: false, schema: { type: 'string' } }];
     const responses = { 200: { description: 'ok', ...json({ allOf: [{ $ref: '#/components/schemas/Error' }, { description: 'd' }] }) } };
-    const before = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { operationId: 'a', parameters, responses } } }, components: { schemas: { Error: errorBody } } };
+    const before = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { operationId: 'a', parameters, responses } } },
+      components: { schemas: { Error: errorBody } },
+    };
     const after = structuredClone(before);
     after.components.schemas.Error.properties.error_code.type = 'integer';
     const copies = [structuredClone(before), structuredClone(after)];

@@ -15,8 +15,7 @@ function specDiff(root, ...args) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const requireRegion = (root) =>
-  editYaml(root, 'spec/components/schemas/CreateCasesRequestBody.yaml', (s) => s.required.push('region_id'));
+const requireRegion = (root) => editYaml(root, 'spec/components/schemas/CreateCasesRequestBody.yaml', (s) => s.required.push('region_id'));
 
 afterEach(removeScratchRepositories);
 
@@ -26,7 +25,9 @@ describe('spec:diff', () => {
     requireRegion(root);
     const { status, stdout } = specDiff(root);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^API changes from the merge base with main \([0-9a-f]{7}\) to the working tree: 1 breaking, 0 non-breaking, 0 documentation-only\n/);
+    expect(stdout).toMatch(
+      /^API changes from the merge base with main \([0-9a-f]{7}\) to the working tree: 1 breaking, 0 non-breaking, 0 documentation-only\n/,
+    );
     expect(stdout).toContain(
       'createCases (POST /v2/cases)\n  breaking            request body field `region_id` became required — breaking for callers that omit it  (spec/components/schemas/CreateCasesRequestBody.yaml:4)',
     );
@@ -54,11 +55,13 @@ describe('spec:diff', () => {
       const { status, stdout } = specDiff(root, '--against', file);
       expect(status).toBe(0);
       expect(stdout).toContain(`API changes from ${file} to the working tree: 1 breaking`);
-      expect(stdout).toContain('deleteLabels (DELETE /v2/labels)\n  breaking            the operation was removed — breaking for callers of it  (spec/paths/v2/labels.yaml:1)');
+      expect(stdout).toContain(
+        'deleteLabels (DELETE /v2/labels)\n  breaking            the operation was removed — breaking for callers of it  (spec/paths/v2/labels.yaml:1)',
+      );
     }
   });
 
-  it('prints JSON with each change\'s class, category, operation and source', () => {
+  it("prints JSON with each change's class, category, operation and source", () => {
     const root = scratchRepository();
     editYaml(root, 'spec/components/schemas/CreateCasesResponse.yaml', (s) => (s.properties.status.enum = [0, 1, 2]));
     const { stdout } = specDiff(root, '--json');
@@ -69,7 +72,20 @@ describe('spec:diff', () => {
         category: 'changed',
         operation: { id: 'createCases', method: 'POST', path: '/v2/cases' },
         text: 'response 200 field `status` may now be `2` — breaking for code that handles only the listed values',
-        pointer: ['paths', '/v2/cases', 'post', 'responses', '200', 'content', 'application/json', 'schema', 'properties', 'status', 'enum', 2],
+        pointer: [
+          'paths',
+          '/v2/cases',
+          'post',
+          'responses',
+          '200',
+          'content',
+          'application/json',
+          'schema',
+          'properties',
+          'status',
+          'enum',
+          2,
+        ],
         source: { file: 'spec/components/schemas/CreateCasesResponse.yaml', line: 10 },
       },
     ]);
@@ -77,14 +93,19 @@ describe('spec:diff', () => {
 
   it('explains a bad choice of side without a stack trace', () => {
     const root = scratchRepository();
-    expect(specDiff(root, '--base', 'no-such-ref')).toMatchObject({ status: 2, stderr: 'spec:diff: "no-such-ref" is not a commit of this repository.\n' });
+    expect(specDiff(root, '--base', 'no-such-ref')).toMatchObject({
+      status: 2,
+      stderr: 'spec:diff: "no-such-ref" is not a commit of this repository.\n',
+    });
     expect(specDiff(root, '--against', 'missing.json').stderr).toBe('spec:diff: missing.json does not exist.\n');
-    expect(specDiff(root, '--against', 'packages/spec/package.json').stderr).toBe('spec:diff: packages/spec/package.json is not an OpenAPI document (no "openapi" field).\n');
+    expect(specDiff(root, '--against', 'packages/spec/package.json').stderr).toBe(
+      'spec:diff: packages/spec/package.json is not an OpenAPI document (no "openapi" field).\n',
+    );
     expect(specDiff(root, '--base', 'main', '--against', 'x.json').stderr).toBe('spec:diff: Give --base or --against, not both.\n');
     editYaml(root, 'spec/openapi.yaml', (d) => (d.paths['/v2/x'] = { $ref: 'paths/v2/x.yaml' }));
     const broken = specDiff(root, '--base', 'main');
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toContain("spec:diff: The spec of the working tree could not be bundled:\n[1] spec/openapi.yaml:");
+    expect(broken.stderr).toContain('spec:diff: The spec of the working tree could not be bundled:\n[1] spec/openapi.yaml:');
     expect(broken.stderr).toContain("Can't resolve $ref");
   });
 });
