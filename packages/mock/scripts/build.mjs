@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const here = new URL('..', import.meta.url);
@@ -51,7 +52,11 @@ const nodeBuiltinsForBrowsers = {
       return undefined;
     });
     build.onLoad({ filter: /.*/, namespace: 'browser-stand-in' }, ({ path }) => ({
-      contents: path === 'os' ? "export const type = () => 'Browser', arch = () => '', release = () => '';" : 'export default {};',
+      // `Agent`: the proxy agents (ES modules since Prism 5.16) subclass http.Agent when they load.
+      contents:
+        path === 'os'
+          ? "export const type = () => 'Browser', arch = () => '', release = () => '';"
+          : 'export class Agent {} export default { Agent };',
       loader: 'js',
     }));
   },
@@ -104,4 +109,6 @@ await build({
   // What the libraries read of Node's `process` (the $ref parser asks whether it runs in a browser).
   define: { 'process.env.NODE_ENV': '"production"', 'process.browser': 'true', 'process.platform': '"browser"' },
 });
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
+// TypeScript 7 exports no `bin/tsc` subpath: the script is found next to its package.json.
+const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
