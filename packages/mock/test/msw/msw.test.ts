@@ -18,7 +18,7 @@ describe('osmHandlers() in setupServer', () => {
   let http: RunningMock;
   beforeAll(async () => {
     http = await startMock({ port: 0 });
-    server.listen({ onUnhandledRequest: 'bypass' });
+    server.listen({ onUnhandledFrame: 'bypass' });
   });
   afterAll(async () => {
     server.close();
@@ -52,14 +52,14 @@ describe('osmHandlers() in setupServer', () => {
   test('only requests under its base URL are answered; others go on to the network (or the next handler)', async () => {
     const other = setupServer(...osmHandlers({ baseUrl: 'https://osm.example.test/prefix' }));
     server.close();
-    other.listen({ onUnhandledRequest: 'error' });
+    other.listen({ onUnhandledFrame: 'error' });
     try {
       const inside = await fetch('https://osm.example.test/prefix/v2/servicerequest/cases/CS1/status', { headers: { 'X-Auth-Token': 't' } });
       expect(await inside.json()).toEqual({ status: 0 });
       await expect(fetch('https://osm.example.test/v2/servicerequest/cases/CS1/status')).rejects.toThrow();
     } finally {
       other.close();
-      server.listen({ onUnhandledRequest: 'bypass' });
+      server.listen({ onUnhandledFrame: 'bypass' });
     }
   });
 });
