@@ -40,9 +40,14 @@ export function annotations(changes, locate, gateFailed) {
   return [...byLine.values()].map(({ file, line, changes: here }) => {
     const breaking = here.some((c) => c.class === 'breaking');
     const level = breaking ? (gateFailed ? 'error' : 'warning') : 'notice';
-    const title = breaking ? 'Breaking API change' : here.every((c) => c.class === 'documentation-only') ? 'API documentation change' : 'API change';
+    const title = breaking
+      ? 'Breaking API change'
+      : here.every((c) => c.class === 'documentation-only')
+        ? 'API documentation change'
+        : 'API change';
     const lines = here.map((c) => `${operationLabel(c)}: ${c.text} [${c.class}]`);
-    const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `and ${lines.length - MAX_LINES} more (see the job summary)`] : lines;
+    const shown =
+      lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `and ${lines.length - MAX_LINES} more (see the job summary)`] : lines;
     const message = shown.join('\n');
     return `::${level} file=${escapeProperty(file)},line=${line},title=${escapeProperty(title)}::${escapeData(message)}`;
   });
@@ -73,7 +78,9 @@ export function jobSummary(changes, verdict, locate, base) {
     for (const group of groupByOperation(changes)) {
       for (const change of group.changes) {
         const { file, line } = locate(change.pointer);
-        const operation = change.operation ? `\`${change.operation.id}\`<br>${change.operation.method} \`${cell(change.operation.path)}\`` : 'Whole API';
+        const operation = change.operation
+          ? `\`${change.operation.id}\`<br>${change.operation.method} \`${cell(change.operation.path)}\``
+          : 'Whole API';
         const cls = change.class === 'breaking' ? '**breaking**' : change.class;
         lines.push(`| ${operation} | ${cell(change.text)} | ${cls} | \`${file}:${line}\` |`);
       }

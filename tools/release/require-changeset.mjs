@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleAtRef, bundleSpecFolder } from '@osm-openapi/spec-diff/bundle';
 import { compareSpecs } from '@osm-openapi/spec-diff/classify';
+import { changedFilesSince, mergeBase, repositoryRoot } from '@osm-openapi/spec-diff/git';
 import { sourceLocator } from '@osm-openapi/spec-diff/locate';
 import { formatText } from '@osm-openapi/spec-diff/report';
 import { checkBreakingChanges } from './breaking-check.mjs';
 import { checkChangesets, isReleaseChange, isSpecSource, writtenChangesets } from './changeset-check.mjs';
-import { changedFilesSince, mergeBase, repositoryRoot } from '@osm-openapi/spec-diff/git';
 import { annotations, jobSummary } from './github-report.mjs';
 import { readPublicPackages } from './public-packages.mjs';
 

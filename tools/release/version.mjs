@@ -7,11 +7,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bundleAtRef, bundleSpecFolder } from '@osm-openapi/spec-diff/bundle';
 import { compareSpecs } from '@osm-openapi/spec-diff/classify';
+import { repositoryRoot } from '@osm-openapi/spec-diff/git';
 import { specVersions } from '@osm-openapi/spec-diff/releases';
 import { formatMarkdown } from '@osm-openapi/spec-diff/report';
 import { addApiSection } from './changelog-api-section.mjs';
 import { SPEC_CONSUMERS } from './changeset-check.mjs';
-import { repositoryRoot } from '@osm-openapi/spec-diff/git';
 import { readPublicPackages } from './public-packages.mjs';
 
 /**

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { timeouts } from '../../../vitest.shared.mjs';
 import { nodeBinFolder } from '../../main/node-toolchain.mjs';
 import { cleanEnv, installTarballs, packPublicPackages } from '../pack-install.mjs';
-import { timeouts } from '../../../vitest.shared.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -43,7 +43,8 @@ const stopMocks = new Set();
 function runInScratch(major, script, { cwd = scratch, args = [], knownWarning } = {}) {
   const node = nodes.get(major);
   const result = spawnSync(node, [script, ...args], { cwd, env: cleanEnv(), encoding: 'utf8', timeout: timeouts.testTimeout });
-  if (result.status !== 0) throw new Error(`${script} on Node ${major} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${script} on Node ${major} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   // Anything on stderr is a warning a user would see (a deprecation, an experimental feature), unless it is
   // a known one that another package causes.
   const stderr = knownWarning ? result.stderr.replace(knownWarning, '') : result.stderr;
@@ -104,7 +105,10 @@ describe('the packed public packages', () => {
       expect(files, name).toContain('README.md');
       expect(files, name).toContain('dist/index.js');
       expect(files, name).toContain('dist/index.d.ts');
-      expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/')), name).toEqual([]);
+      expect(
+        files.filter((f) => f.startsWith('src/') || f.startsWith('test/')),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -127,7 +131,16 @@ describe('the packed public packages', () => {
   });
 
   it("bundle for a browser page through the mock's browser build, which needs nothing of Node", async () => {
-    const result = await build({ absWorkingDir: scratch, entryPoints: ['msw-browser-page.mjs'], bundle: true, write: false, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent' });
+    const result = await build({
+      absWorkingDir: scratch,
+      entryPoints: ['msw-browser-page.mjs'],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      metafile: true,
+      logLevel: 'silent',
+    });
     const mockFiles = Object.keys(result.metafile.inputs).filter((file) => file.startsWith('node_modules/@osm-openapi/mock/'));
     expect(mockFiles).toContain('node_modules/@osm-openapi/mock/dist/browser/msw.js');
     expect(mockFiles.filter((file) => !file.startsWith('node_modules/@osm-openapi/mock/dist/browser/'))).toEqual([]);
@@ -135,7 +148,10 @@ describe('the packed public packages', () => {
   });
 
   it('claim no Node older than the oldest major run here', () => {
-    for (const { name, manifest } of packed.map((p) => ({ ...p, manifest: createRequire(join(scratch, 'package.json'))(`${p.name}/package.json`) }))) {
+    for (const { name, manifest } of packed.map((p) => ({
+      ...p,
+      manifest: createRequire(join(scratch, 'package.json'))(`${p.name}/package.json`),
+    }))) {
       const floor = /^>=(\d+)(\.\d+)*$/.exec(manifest.engines?.node ?? '');
       expect(floor, `${name}: engines.node is a plain >= range`).not.toBeNull();
       expect(NODE_MAJORS, `${name}: ${manifest.engines.node}`).toContain(Number(floor[1]));
@@ -168,11 +184,17 @@ describe.each(NODE_MAJORS)('the installed packages on Node %i', (major) => {
     expect(result.unauthorizedBody.error_code).toBe('OSM.0002');
   });
 
-  const answered = { status: 200, body: { status: 0 }, unauthorized: 401, unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }) };
+  const answered = {
+    status: 200,
+    body: { status: 0 },
+    unauthorized: 401,
+    unauthorizedBody: expect.objectContaining({ error_code: 'OSM.0002' }),
+  };
   it(`answer through the @osm-openapi/mock/msw handlers in msw ${msw2Version}, in process`, () => {
     // msw 2 reads globalThis.localStorage, which Node 25+ defines and warns about when it is touched without
     // --localstorage-file: msw 2's warning, which msw 3 no longer causes.
-    const knownWarning = major >= 25 ? /^\(node:\d+\) ExperimentalWarning: localStorage is not available.*\n\(Use `node --trace-warnings .*\n$/ : undefined;
+    const knownWarning =
+      major >= 25 ? /^\(node:\d+\) ExperimentalWarning: localStorage is not available.*\n\(Use `node --trace-warnings .*\n$/ : undefined;
     expect(runInScratch(major, 'msw-handlers.mjs', { cwd: scratch2, knownWarning })).toEqual({ ...answered, msw: msw2Version });
   });
 

@@ -12,5 +12,13 @@ const server = setupServer(...osmHandlers());
 server.listen(msw.startsWith('2.') ? { onUnhandledRequest: 'error' } : { onUnhandledFrame: 'error' });
 const status = await fetch(`${base}/v2/servicerequest/cases/CS20240101000001/status`, { headers: { 'X-Auth-Token': 'a-token' } });
 const unauthorized = await fetch(`${base}/v2/servicerequest/cases/CS20240101000001/status`);
-console.log(JSON.stringify({ msw, status: status.status, body: await status.json(), unauthorized: unauthorized.status, unauthorizedBody: await unauthorized.json() }));
+console.log(
+  JSON.stringify({
+    msw,
+    status: status.status,
+    body: await status.json(),
+    unauthorized: unauthorized.status,
+    unauthorizedBody: await unauthorized.json(),
+  }),
+);
 server.close();
