@@ -1,4 +1,4 @@
-// `npm run bench`: installs and builds like the other commands, then measures eight things, each against a
+// `npm run bench`: installs and builds like the other commands, then measures nine things, each against a
 // baseline measured in the same run, prints a table and writes bench/results.json (see bench/README.md).
 // Never part of `npm test`: timings depend on the machine and its load.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ const SETTINGS = {
   mock: { rounds: 3, durationSeconds: 5 },
   mockUploads: { rounds: 3, durationSeconds: 3 },
   mockMemory: { rounds: 1 },
+  mockColdStart: { rounds: 7 },
   pipeline: { rounds: 3 },
   types: { rounds: 5 },
 };
@@ -32,21 +33,26 @@ await main(async () => {
   const { benchPipeline } = await import('../bench/pipeline.mjs');
   const { benchTypes } = await import('../bench/types.mjs');
   const { benchClientMemory } = await import('../bench/client-memory.mjs');
+  const { benchMockColdStart } = await import('../bench/mock-cold-start.mjs');
   const { renderTable } = await import('../bench/table.mjs');
   const spec = JSON.parse(readFileSync(join(root, 'packages', 'spec', 'dist', 'openapi.json'), 'utf8'));
 
   const benches = [
     [
-      "1/8 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei's SDK core",
+      "1/9 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei's SDK core",
       () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead }),
     ],
-    ['2/8 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
-    ['3/8 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
-    ['4/8 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
-    ['5/8 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
-    ['6/8 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
-    ['7/8 mock uploads: 9 MiB form vs 9 MiB JSON, GETs during uploads', () => benchMockUploads(SETTINGS.mockUploads)],
-    ['8/8 mock memory: a 50 MB seed, RSS after uploads and after a reset', () => benchMockMemory(SETTINGS.mockMemory)],
+    ['2/9 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
+    ['3/9 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
+    ['4/9 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
+    ['5/9 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
+    ['6/9 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
+    ['7/9 mock uploads: 9 MiB form vs 9 MiB JSON, GETs during uploads', () => benchMockUploads(SETTINGS.mockUploads)],
+    ['8/9 mock memory: a 50 MB seed, RSS after uploads and after a reset', () => benchMockMemory(SETTINGS.mockMemory)],
+    [
+      '9/9 mock cold start: first answer through osmHandlers() and startMock() in a fresh process, vs one msw handler',
+      () => benchMockColdStart(SETTINGS.mockColdStart),
+    ],
   ];
   const measurements = [];
   const failures = [];

@@ -3,9 +3,11 @@
 // waits for; the bundled spec, yaml and msw stay dependencies), one for browsers (MSW's setupWorker, the
 // spec inside as a chunk of its own), and the type declarations from tsc.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { loadSpec } from '@osm-openapi/spec';
 import { build } from 'esbuild';
 
 const here = new URL('..', import.meta.url);
@@ -61,11 +63,42 @@ const nodeBuiltinsForBrowsers = {
     }));
   },
 };
-/** Browsers read multipart bodies with their own parser: busboy (multipart.ts) needs Node's streams. */
-const browserMultipart = {
-  name: 'browser-multipart',
+/**
+ * lodash's one-file build (540 kB) is evaluated whole when first required: a fifth of the engine's start-up.
+ * A CommonJS module that names `require("lodash")` once and then reads only `lodash_N.<function>` (as
+ * TypeScript compiles imports, which is how Prism's validator uses it) gets those functions' own modules
+ * instead; any other use keeps the whole build.
+ */
+const lodashByFunction = {
+  name: 'lodash-by-function',
   setup(build) {
-    build.onResolve({ filter: /^\.\/multipart\.js$/ }, () => ({ path: new URL('src/engine/multipart-web.ts', here).pathname }));
+    build.onResolve({ filter: /^lodash$/ }, ({ importer, resolveDir }) => {
+      if (!importer.endsWith('.js')) return undefined;
+      const text = readFileSync(importer, 'utf8');
+      const binding = /\bconst (lodash_\d+) = require\("lodash"\);/.exec(text)?.[1];
+      if (!binding || text.split('require("lodash")').length !== 2) return undefined;
+      const uses = [...text.matchAll(new RegExp(`\\b${binding}\\b(\\.(\\w+))?`, 'g'))].slice(1);
+      if (uses.some((use) => !use[2])) return undefined;
+      const names = [...new Set(uses.map((use) => use[2]))].sort();
+      return { path: names.join(','), namespace: 'lodash-functions', pluginData: { resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lodash-functions' }, ({ path, pluginData }) => ({
+      contents: `module.exports = { ${path.split(',').map((name) => `${name}: require('lodash/${name}.js')`).join(', ')} };`,
+      resolveDir: pluginData.resolveDir,
+      loader: 'js',
+    }));
+  },
+};
+/**
+ * Modules with a browser variant (`<name>-web.ts`): busboy (multipart.ts) needs Node's streams, and the
+ * operations parsed at build time (operations-source.ts) are read from a file beside the bundle.
+ */
+const browserVariants = {
+  name: 'browser-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/(multipart|operations-source)\.js$/ }, ({ path, resolveDir }) => ({
+      path: new URL(`${path.replace(/\.js$/, '-web.ts')}`, `file://${resolveDir}/`).pathname,
+    }));
   },
 };
 rmSync(new URL('dist', here), { recursive: true, force: true });
@@ -89,7 +122,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['@osm-openapi/spec', 'msw', 'yaml'],
-  plugins: [englishFakerOnly, jsoncParserAsModule, userlandPunycode],
+  plugins: [englishFakerOnly, jsoncParserAsModule, userlandPunycode, lodashByFunction],
   // The bundled CommonJS modules require Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
@@ -104,11 +137,29 @@ await build({
   platform: 'browser',
   target: 'es2022',
   external: ['msw'],
-  plugins: [englishFakerOnly, jsoncParserAsModule, nodeBuiltinsForBrowsers, browserMultipart],
+  plugins: [englishFakerOnly, jsoncParserAsModule, nodeBuiltinsForBrowsers, browserVariants, lodashByFunction],
   inject: ['scripts/browser-globals.mjs'],
   // What the libraries read of Node's `process` (the $ref parser asks whether it runs in a browser).
   define: { 'process.env.NODE_ENV': '"production"', 'process.browser': 'true', 'process.platform': '"browser"' },
 });
+await writeParsedOperations();
 // TypeScript 7 exports no `bin/tsc` subpath: the script is found next to its package.json.
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
+
+/**
+ * Prism's operations of the bundled spec, parsed once here and shipped beside the bundle, named by the
+ * spec's fingerprint, in the format src/engine/operation-source.ts reads: a line of `{ method, path,
+ * operationId }` for all, then a line of JSON per operation, parsed when a request first needs it
+ * (test/cold-start checks the file gives what Prism parses at run time).
+ */
+async function writeParsedOperations() {
+  const { getHttpOperationsFromSpec } = createRequire(import.meta.url)('@stoplight/prism-http/dist/utils/operations.js');
+  const document = loadSpec();
+  // Before parsing: Prism's parser changes the document it is given.
+  const fingerprint = createHash('sha256').update(JSON.stringify(document)).digest('hex').slice(0, 16);
+  const operations = await getHttpOperationsFromSpec(document);
+  const index = operations.map((o) => ({ method: o.method.toLowerCase(), path: o.path, operationId: o.iid ?? o.id }));
+  const lines = [index, ...operations].map((value) => JSON.stringify(value));
+  writeFileSync(new URL(`dist/prism-operations-${fingerprint}.txt`, here), `${lines.join('\n')}\n`);
+}

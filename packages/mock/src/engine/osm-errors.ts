@@ -20,6 +20,8 @@ export interface Violation {
 export interface PrismDiagnostic {
   path?: (string | number)[];
   message: string;
+  /** 0 for an error; warnings and hints are not violations. */
+  severity: number;
 }
 
 /** "query parameter limit", "body field incident_satisfaction_list.0" - where a diagnostic points. */

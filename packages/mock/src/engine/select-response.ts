@@ -80,7 +80,9 @@ export function selectResponse(operation: OperationModel, prefer: Preferences, a
       : { problem: `example=${prefer.example}: this operation has no such example; it has ${exampleNames(operation)}` };
   }
   const status = response.code === 'default' ? (prefer.code ?? 500) : Number(response.code);
-  const candidates = prefer.example === undefined ? response.contents : response.contents.filter((c) => c.examples.includes(prefer.example!));
+  // A response without a body (204) has no content to choose.
+  if (prefer.example === undefined) return { status, content: negotiate(response.contents, accept) };
+  const candidates = response.contents.filter((c) => c.examples.includes(prefer.example!));
   if (!candidates.length) {
     const where = response.code === 'default' ? `the ${status} answer` : `its ${response.code} answer`;
     return { problem: `example=${prefer.example}: ${where} has no such example; this operation has ${exampleNames(operation)}` };

@@ -54,10 +54,14 @@ export interface ValidatedRequest {
   body: unknown;
   /** The `Prefer` header's choices, if the caller made any. */
   prefer: Preferences;
+  /** The body's bytes as sent; undefined without a body. */
+  raw: Uint8Array | undefined;
+  /** A `multipart/form-data` body's parts in order, each file with its bytes; undefined for other bodies. */
+  form: readonly FormPart[] | undefined;
 }
 
-/** An answer in OSM's terms: a status and a JSON body (an OSM error body, or the operation's data). */
-export interface OsmAnswer {
+/** An answer with a JSON body: an OSM error body, or the operation's data. */
+export interface JsonAnswer {
   status: number;
   /** Serialized as JSON; omit for an empty body. */
   body?: unknown;
@@ -65,26 +69,25 @@ export interface OsmAnswer {
   headers?: Record<string, string>;
 }
 
-/**
- * The engine's extension point: consulted for every request that passed validation, before Prism picks
- * an example. Return an answer to send it instead of the example, or `undefined` to let the mock
- * answer as usual. It may be async. A thrown error is answered as 500 `OSM.0004` naming its message.
- */
-export type Responder = (request: ValidatedRequest) => OsmAnswer | undefined | Promise<OsmAnswer | undefined>;
-
-/** A file to answer with (an attachment download of the stateful sandbox). */
-export interface FileAnswer {
-  bytes: Uint8Array;
-  mediaType: string;
-  /** The `Content-Disposition` header. */
-  disposition: string;
+/** An answer of bytes as they are: a file to download, or a body in any media type. */
+export interface BytesAnswer {
+  /** Default 200. */
+  status?: number;
+  /** The body; a string is sent as UTF-8. */
+  bytes: Uint8Array | string;
+  /** Its `Content-Type`. */
+  contentType: string;
+  /** Extra response headers (names in lower case), e.g. `content-disposition` of a file. */
+  headers?: Record<string, string>;
 }
 
-/** What the stateful sandbox answers: JSON (HTTP 200 unless it says otherwise) or a file. */
-export type StoredAnswer = { status?: number; json: unknown } | { file: FileAnswer };
+/** What a {@link Responder} may answer. */
+export type OsmAnswer = JsonAnswer | BytesAnswer;
 
 /**
- * The stateful sandbox's hook (stateful-engine.ts), asked after the responder: unlike a responder it
- * gets the uploaded files' bytes and may answer a file. `undefined` leaves the answer to the examples.
+ * The engine's extension point: consulted for every request that passed validation, before an example
+ * is picked. Return an answer to send it instead of the example, or `undefined` to let the next
+ * responder (the stateful sandbox, then the examples) answer. It may be async. A thrown error is answered
+ * as 500 `OSM.0004` naming its message.
  */
-export type StoreHook = (request: ValidatedRequest, form: readonly FormPart[] | undefined) => Promise<StoredAnswer | undefined>;
+export type Responder = (request: ValidatedRequest) => OsmAnswer | undefined | Promise<OsmAnswer | undefined>;

@@ -71,7 +71,7 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
   let engine: Promise<Engine> | undefined;
   const ready = () =>
     (engine ??= (typeof options.spec === 'object' ? Promise.resolve(options.spec) : platform.readSpec(options.spec)).then((document) =>
-      engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder }, sandboxFor(document, stateful)),
+      engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders: options.responder ? [options.responder] : [] }, sandboxFor(document, stateful)),
     ));
 
   /** Whether a request is under `baseUrl`, read from the URL's text: msw's own path matching decodes the path and fails on a malformed escape. */

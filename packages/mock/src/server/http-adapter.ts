@@ -6,7 +6,9 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { corsHeaders } from '../engine/cors.js';
-import { BODY_TOO_LARGE, type Engine, HEADERS_TOO_LARGE, MAX_BODY_BYTES } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
+import { BODY_TOO_LARGE, MAX_BODY_BYTES } from '../engine/steps/body-limits.js';
+import { HEADERS_TOO_LARGE } from '../engine/steps/head-limit.js';
 import { badRequestBody } from '../engine/osm-errors.js';
 import type { MockResponse } from '../engine/types.js';
 

@@ -85,7 +85,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
   const docsUrl = options.docsUrl === undefined ? undefined : urlOption('docsUrl', options.docsUrl);
-  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responder: options.responder, docsUrl }, sandbox);
+  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders: options.responder ? [options.responder] : [], docsUrl }, sandbox);
   // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
   const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log));
   // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it

@@ -1,6 +1,5 @@
 // What the sandbox receives and answers: engine-neutral plain data, so that any front door (the HTTP
 // server, the MSW handlers) can hand it a request that has already passed validation against the spec.
-import type { StoredAnswer } from '../engine/types.js';
 
 /** A request the engine has routed to an operation and validated against the spec. */
 export interface SandboxRequest {
@@ -16,8 +15,16 @@ export interface SandboxRequest {
   body: unknown;
 }
 
-/** The sandbox's answer: JSON (a result, or an OSM business error with HTTP 200), or a file. */
-export type SandboxAnswer = StoredAnswer;
+/** A file to answer with (an attachment download). */
+export interface FileAnswer {
+  bytes: Uint8Array;
+  mediaType: string;
+  /** The `Content-Disposition` header. */
+  disposition: string;
+}
+
+/** The sandbox's answer: JSON (a result, or an OSM business error; HTTP 200 unless it says otherwise), or a file. */
+export type SandboxAnswer = { status?: number; json: unknown } | { file: FileAnswer };
 
 /** The body, as the operation's request body schema says it is (validation has checked it). */
 export function bodyOf<T>(request: SandboxRequest): T {

@@ -4,8 +4,7 @@
 import { loadSpec } from '@osm-openapi/spec';
 import { expect } from 'vitest';
 import { readMultipart } from '../../src/engine/multipart.js';
-import type { FileAnswer } from '../../src/engine/types.js';
-import type { SandboxAnswer } from '../../src/stateful/exchange.js';
+import type { FileAnswer, SandboxAnswer } from '../../src/stateful/exchange.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/stateful/sandbox.js';
 import type { SpecDocument } from '../../src/stateful/seed.js';
 import { responseValidator } from './response-schema.js';
