@@ -11,3 +11,13 @@ export const timeouts = {
   teardownTimeout: 60_000,
   expect: { poll: { timeout: 60_000 } },
 };
+
+/**
+ * Every package's vitest settings: the timeouts above, and none of vitest 5's end-of-run performance hints
+ * ("faster with isolate: false"): advice for a developer tuning a suite, printed under every package's green
+ * run. Isolation stays on: test files start servers and install msw's interceptors, which must not leak.
+ */
+export const shared = {
+  ...timeouts,
+  experimental: { diagnostics: { isolate: false, import: false, environment: false, transform: false } },
+};
