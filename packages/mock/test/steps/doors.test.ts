@@ -19,10 +19,10 @@ describe('steps before routing', () => {
     expect(answerPreflight(arrival(request('OPTIONS', '/anything')))).toBeUndefined();
   });
 
-  test('GET / and HEAD / answer the index; other paths pass', () => {
+  test('GET / and HEAD / answer the index; other paths pass', async () => {
     const step = answerIndex({ name: 'index' });
-    expect(bodyOf(step(arrival(request('GET', '/')))).name).toBe('index');
-    expect(step(arrival(request('HEAD', '/')))?.status).toBe(200);
-    expect(step(arrival(request('GET', '/v1/health')))).toBeUndefined();
+    expect(bodyOf(await step(arrival(request('GET', '/')))).name).toBe('index');
+    expect((await step(arrival(request('HEAD', '/'))))?.status).toBe(200);
+    expect(await step(arrival(request('GET', '/v1/health')))).toBeUndefined();
   });
 });
