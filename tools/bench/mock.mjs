@@ -27,7 +27,7 @@ function exampleValue(spec, example) {
 }
 
 /** The two benchmarked requests, and the bodies the mock answers them with, from the spec. */
-function requests() {
+export function requests() {
   const spec = loadSpec();
   const status = spec.paths['/v2/servicerequest/cases/{case_id}/status'].get;
   const create = spec.paths['/v2/servicerequest/cases'].post;

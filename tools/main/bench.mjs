@@ -1,4 +1,4 @@
-// `npm run bench`: installs and builds like the other commands, then measures nine things, each against a
+// `npm run bench`: installs and builds like the other commands, then measures ten things, each against a
 // baseline measured in the same run, prints a table and writes bench/results.json (see bench/README.md).
 // Never part of `npm test`: timings depend on the machine and its load.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ const SETTINGS = {
   mockUploads: { rounds: 3, durationSeconds: 3 },
   mockMemory: { rounds: 1 },
   mockColdStart: { rounds: 7 },
+  mockProxy: { rounds: 3, durationSeconds: 5 },
   pipeline: { rounds: 3 },
   types: { rounds: 5 },
 };
@@ -29,6 +30,7 @@ await main(async () => {
   const { benchMockThroughput } = await import('../bench/mock-throughput.mjs');
   const { benchMockUploads } = await import('../bench/mock-uploads.mjs');
   const { benchMockMemory } = await import('../bench/mock-memory.mjs');
+  const { benchMockProxy } = await import('../bench/mock-proxy.mjs');
   const { benchBundleSize } = await import('../bench/bundle-size.mjs');
   const { benchPipeline } = await import('../bench/pipeline.mjs');
   const { benchTypes } = await import('../bench/types.mjs');
@@ -39,19 +41,23 @@ await main(async () => {
 
   const benches = [
     [
-      "1/9 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei's SDK core",
+      "1/10 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei's SDK core",
       () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead }),
     ],
-    ['2/9 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
-    ['3/9 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
-    ['4/9 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
-    ['5/9 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
-    ['6/9 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
-    ['7/9 mock uploads: 9 MiB form vs 9 MiB JSON, GETs during uploads', () => benchMockUploads(SETTINGS.mockUploads)],
-    ['8/9 mock memory: a 50 MB seed, RSS after uploads and after a reset', () => benchMockMemory(SETTINGS.mockMemory)],
+    ['2/10 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
+    ['3/10 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
+    ['4/10 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
+    ['5/10 types: tsc --noEmit of a consumer calling every operation', () => benchTypes({ root, spec, ...SETTINGS.types })],
+    ['6/10 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
+    ['7/10 mock uploads: 9 MiB form vs 9 MiB JSON, GETs during uploads', () => benchMockUploads(SETTINGS.mockUploads)],
+    ['8/10 mock memory: a 50 MB seed, RSS after uploads and after a reset', () => benchMockMemory(SETTINGS.mockMemory)],
     [
-      '9/9 mock cold start: first answer through osmHandlers() and startMock() in a fresh process, vs one msw handler',
+      '9/10 mock cold start: first answer through osmHandlers() and startMock() in a fresh process, vs one msw handler',
       () => benchMockColdStart(SETTINGS.mockColdStart),
+    ],
+    [
+      '10/10 mock proxy: osm-mock --proxy vs bare prism proxy to one node:http upstream (autocannon; added latency)',
+      () => benchMockProxy(SETTINGS.mockProxy),
     ],
   ];
   const measurements = [];

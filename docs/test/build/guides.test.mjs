@@ -133,6 +133,7 @@ describe('guide sections', () => {
       'Testing with the mock',
       'Migrating from v1.0',
       'Errata',
+      'Check the spec against your account',
       'API changelog',
     ]);
     expect(tags.every((t) => t['x-traitTag'] === true)).toBe(true);

@@ -8,3 +8,6 @@ export type { CaseAction, CaseStatus } from './stateful/lifecycle.js';
 export { type SandboxSeed, SeedError } from './stateful/seed.js';
 export type { StatefulOption } from './stateful/mock-option.js';
 export type { AccessoryRecord, CaseRecord, ContactRecord, LabelRecord, MessageRecord, SandboxState, SatisfactionRecord } from './stateful/state.js';
+export type { ProxyOption, ProxySettings } from './proxy/proxy-option.js';
+export type { DriftEntry, DriftReport, OperationDrift } from './proxy/drift.js';
+export type { ViolationKind } from './proxy/violations.js';

@@ -2,11 +2,11 @@
 // `record-fixtures --calls <file> --out <dir> (--base-url <url> | --mock)`
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFixture } from '@osm-openapi/fixture-format/write';
 import { loadSpec } from '@osm-openapi/spec';
 import { readCalls } from '../src/calls.mjs';
 import { credentialsFromEnv, MOCK_TOKEN } from '../src/credentials.mjs';
 import { recordCalls } from '../src/record.mjs';
-import { writeFixture } from '../src/write.mjs';
 
 const HELP = `Usage: record-fixtures --calls <file> --out <dir> (--base-url <url> | --mock)
 

@@ -1,7 +1,8 @@
 // Replays a call list through @osm-openapi/client and turns each exchange into a redacted fixture.
 import { akSkAuth, createOsmClient } from '@osm-openapi/client';
+import { withBinaryBody } from '@osm-openapi/fixture-format/binary-body';
+import { capturingFetch } from '@osm-openapi/fixture-format/capture';
 import { redactFixture, redactText } from '@osm-openapi/redaction';
-import { capturingFetch } from './capture.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete'];
 
@@ -52,17 +53,6 @@ export function clientInit(spec, operation, call) {
     ...(body === undefined ? {} : { body }),
     ...(call.headers ? { headers: call.headers } : {}),
   };
-}
-
-/**
- * A binary response body (a downloaded file, an export) cannot be searched for personal data, so it is
- * replaced by a note of its size unless `keep` says the source holds none (the mock).
- */
-function withBinaryBody(response, keep) {
-  if (keep || response.bodyEncoding !== 'base64') return response;
-  const size = Buffer.from(response.body, 'base64').length;
-  const note = `binary body of ${size} bytes, not kept: it may hold personal data`;
-  return { ...response, body: Buffer.from(note).toString('base64') };
 }
 
 /**

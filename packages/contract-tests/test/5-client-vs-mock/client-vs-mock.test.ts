@@ -4,7 +4,7 @@
 // - the client's result is right: `error` with the body's error_code for OSM errors, `data` otherwise.
 import { createOsmClient } from '@osm-openapi/client';
 import { afterAll, describe, inject, it } from 'vitest';
-import { capturingFetch } from '@osm-openapi/record-fixtures/capture';
+import { capturingFetch } from '@osm-openapi/fixture-format/capture';
 import { clientInit } from '@osm-openapi/record-fixtures/record';
 import { checkExchange, type Exchange } from '../../src/exchange-validator.js';
 import { callFromFixture } from '../../src/fixture-calls.js';

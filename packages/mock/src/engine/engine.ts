@@ -44,6 +44,12 @@ export interface EngineOptions {
   docsUrl?: string;
   /** Asked in order after validation, before an example is picked (see {@link Responder}). */
   responders?: readonly Responder[];
+  /**
+   * A mode of the engine other than mocking (the proxy): steps run after Prism's validation instead of
+   * the refusal of an invalid request, the responders and the answer from the spec. They see every
+   * violation found so far (`exchange.violations`) and must answer.
+   */
+  finalSteps?: readonly Step<Exchange>[];
 }
 
 /** A ready engine. */
@@ -83,9 +89,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     readBody,
     ...(options.strict ? [refuseUnknownFields] : []),
     checkWithPrism,
-    refuseInvalid,
-    ...(options.responders?.length ? [askResponders(options.responders)] : []),
-    answerFromSpec({ dynamic: options.dynamic ?? false, seed: options.seed }),
+    ...(options.finalSteps ?? [
+      refuseInvalid,
+      ...(options.responders?.length ? [askResponders(options.responders)] : []),
+      answerFromSpec({ dynamic: options.dynamic ?? false, seed: options.seed }),
+    ]),
   ];
 
   async function answer(request: MockRequest): Promise<MockResponse> {

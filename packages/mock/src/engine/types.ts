@@ -19,8 +19,12 @@ export interface MockResponse {
   status: number;
   /** Header names in lower case. */
   headers: Record<string, string>;
-  /** Absent for answers without a body (204, HEAD); pieces of text to write one after the other (the stateful state's dump). */
-  body?: string | Uint8Array | Iterable<string>;
+  /**
+   * Absent for answers without a body (204, HEAD); pieces of text to write one after the other (the
+   * stateful state's dump); or bytes still arriving (a proxied answer), written as they come - if reading
+   * them fails midway, the front door ends the connection (the head is sent by then).
+   */
+  body?: string | Uint8Array | Iterable<string> | AsyncIterable<Uint8Array>;
 }
 
 /** What the caller asked for with `Prefer` (`code=401, example=unauthorized`). */

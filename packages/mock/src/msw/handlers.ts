@@ -52,8 +52,21 @@ export interface Platform {
 function responseBody(body: MockResponse['body']): BodyInit | null {
   if (body === undefined) return null;
   if (typeof body === 'string' || body instanceof Uint8Array) return body as BodyInit;
-  const pieces = body[Symbol.iterator]();
   const encoder = new TextEncoder();
+  if (Symbol.asyncIterator in body) {
+    const arriving = body[Symbol.asyncIterator]();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await arriving.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await arriving.return?.();
+      },
+    });
+  }
+  const pieces = body[Symbol.iterator]();
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       const next = pieces.next();

@@ -18,13 +18,24 @@ Options:
                  (control routes: GET /__osm/state, POST /__osm/reset)
   --stateful-seed <file>
                  start the stateful store from this JSON seed file (implies --stateful)
+  --proxy <url>  proxy mode: forward every request to this OSM endpoint instead of answering from the
+                 spec; requests are checked as in the mock, answers checked against the spec, each
+                 answer's violations in an x-osm-violations header and the log, the drift report at
+                 GET /__osm/drift. AK/SK requests are re-signed with OSM_AK, OSM_SK, OSM_DOMAIN_ID
+                 (and OSM_SECURITY_TOKEN) from the environment; tokens pass through
+  --errors       with --proxy: refuse invalid requests with OSM's 400 instead of forwarding them
+  --report <file>
+                 with --proxy: write the drift report on exit, <file> as JSON and <file>.md as Markdown
+  --record <dir> with --proxy: write every answered exchange as a redacted contract-test fixture,
+                 <dir>/<operationId>/proxy-<status>-<n>.json
   --spec <file>  serve another bundled OpenAPI document (JSON or YAML), read once at start
   --docs <url>   the docs GET / points to (default: the published docs; npm start gives its local ones)
   --quiet        print nothing but errors (no start banner, no access log)
   --version      print the version
   --help         print this help
 
-Select an example with the Prefer header: "Prefer: example=businessError", "Prefer: code=401".`;
+Select an example with the Prefer header: "Prefer: example=businessError", "Prefer: code=401".
+Check the spec against your account: OSM_AK=... OSM_SK=... OSM_DOMAIN_ID=... osm-mock --proxy https://osm.ap-southeast-3.myhuaweicloud.com --report drift.json`;
 
 function fail(message: string): never {
   console.error(`osm-mock: ${message}`);
@@ -50,6 +61,10 @@ try {
       'stateful-seed': { type: 'string' },
       spec: { type: 'string' },
       docs: { type: 'string' },
+      proxy: { type: 'string' },
+      errors: { type: 'boolean', default: false },
+      report: { type: 'string' },
+      record: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -70,6 +85,13 @@ if (values.version) {
   process.exit(0);
 }
 if (values.docs !== undefined && !URL.canParse(values.docs)) fail(`--docs must be a URL, got "${values.docs}"`);
+if (values.proxy !== undefined) {
+  if (!URL.canParse(values.proxy) || !/^https?:$/.test(new URL(values.proxy).protocol)) fail(`--proxy must be an http: or https: URL, got "${values.proxy}"`);
+  if (values.stateful || values['stateful-seed'] !== undefined || values.dynamic) fail('--proxy answers from the upstream: it does not go with --stateful, --stateful-seed or --dynamic');
+} else {
+  const needsProxy = (['errors', 'report', 'record'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
+  if (needsProxy.length) fail(`--${needsProxy.join(', --')} only go${needsProxy.length === 1 ? 'es' : ''} with --proxy <url>`);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
 
@@ -83,14 +105,24 @@ try {
     docsUrl: values.docs,
     stateful: values['stateful-seed'] !== undefined ? { seed: values['stateful-seed'] } : values.stateful,
     spec: values.spec,
+    proxy: values.proxy === undefined ? undefined : { url: values.proxy, errors: values.errors, report: values.report, record: values.record },
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!values.quiet) {
     const operations = `${mock.operations} operation${mock.operations === 1 ? '' : 's'}`;
-    console.log(`OSM mock serving ${operations} at ${mock.url} (${mode(values)}). Ctrl-C to stop.`);
+    if (values.proxy !== undefined) {
+      const signing = process.env.OSM_AK ? 'AK/SK requests re-signed with OSM_AK' : 'AK/SK requests passed on as signed (set OSM_AK, OSM_SK, OSM_DOMAIN_ID to re-sign them)';
+      console.log(`OSM mock proxying ${operations} at ${mock.url} to ${new URL(values.proxy).origin} (${values.errors ? 'invalid requests refused' : 'invalid requests reported'}; ${signing}). Drift: ${mock.url}/__osm/drift. Ctrl-C to stop.`);
+    } else console.log(`OSM mock serving ${operations} at ${mock.url} (${mode(values)}). Ctrl-C to stop.`);
   }
   const stop = () => {
-    void mock.close().then(() => process.exit(0));
+    void mock.close().then(
+      () => {
+        if (mock.reportFiles.length) console.error(`osm-mock: drift report written to ${mock.reportFiles.join(' and ')}`);
+        process.exit(0);
+      },
+      (error: Error) => fail(`could not write the drift report: ${error.message}`),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

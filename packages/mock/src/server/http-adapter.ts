@@ -75,19 +75,39 @@ async function write(res: ServerResponse, answer: MockResponse): Promise<void> {
     res.end(body);
     return;
   }
-  // A large answer in pieces, each made once the socket has taken the one before (or the client left).
-  for (const piece of body) {
-    if (res.destroyed) return;
-    if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+  // A large answer in pieces, each made (or awaited, for bytes still arriving) once the socket has taken
+  // the one before (or the client left). Bytes that stop arriving midway end the connection: the head is sent.
+  try {
+    // Leaving the loop early (the client left) ends the pieces' source too.
+    for await (const piece of body) {
+      if (res.destroyed) break;
+      if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+  } catch {
+    res.destroy();
+    return;
   }
   res.end();
 }
 
-/** A node:http request listener answering from `engine`; `log` gets one line per answer. */
-export function requestListener(engine: Engine, log?: (line: string) => void): RequestListener {
+/** What an access-log line is made of. */
+export interface Answered {
+  method: string;
+  url: string;
+  status: number;
+  ms: number;
+  /** The answer's headers (undefined for the listener's own refusals). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** The default access-log line: `GET /v2/servicerequest/cases -> 200 (4 ms)`. */
+export const accessLogLine = ({ method, url, status, ms }: Answered) => `${method} ${url} -> ${status} (${ms} ms)`;
+
+/** A node:http request listener answering from `engine`; `log` gets one line per answer, written by `line`. */
+export function requestListener(engine: Engine, log?: (line: string) => void, line: (answered: Answered) => string = accessLogLine): RequestListener {
   return async (req, res) => {
     const started = performance.now();
-    const done = (status: number) => log?.(`${req.method} ${req.url} -> ${status} (${Math.round(performance.now() - started)} ms)`);
+    const done = (status: number, headers?: Record<string, string>) => log?.(line({ method: req.method ?? '', url: req.url ?? '', status, ms: Math.round(performance.now() - started), headers }));
     try {
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === 'too-large' || (req.httpVersion === '1.1' && req.headers.host === undefined)) {
@@ -98,7 +118,7 @@ export function requestListener(engine: Engine, log?: (line: string) => void): R
       }
       const answer = await engine.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body });
       await write(res, answer);
-      done(answer.status);
+      done(answer.status, answer.headers);
     } catch (error) {
       // Only a broken connection gets here (the engine never rejects): nothing left to answer.
       res.destroy(error as Error);

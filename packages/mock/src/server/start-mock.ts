@@ -1,6 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Engine } from '../engine/engine.js';
 import type { Responder } from '../engine/types.js';
+import type { DriftReport } from '../proxy/drift.js';
+import type { ProxyMode, ProxyOption } from '../proxy/proxy-option.js';
 import { readSpec } from '../spec-file.js';
 import { engineFor, resolveStatefulOption, sandboxFor, type StatefulOption } from '../stateful/mock-option.js';
 import { readSeedFile } from '../stateful/seed-file.js';
@@ -35,6 +38,13 @@ export interface MockOptions {
    * object or the path of a JSON seed file. Default false: every answer is an example.
    */
   stateful?: StatefulOption;
+  /**
+   * Proxy mode (see the README: "Proxy mode"): instead of answering from the spec, forward every request
+   * to this OSM endpoint - checked by the same steps as the mock - and check its answers against the spec,
+   * reporting the drift. A URL, or `{ url, errors, record, report, timeouts, credentials }`. Not with
+   * `stateful`, `dynamic` or `responder`.
+   */
+  proxy?: ProxyOption;
 }
 
 /** A running mock, as returned by {@link startMock}. */
@@ -54,6 +64,10 @@ export interface RunningMock {
   reset(seed?: SandboxSeed): void;
   /** Stateful mode: a copy of the store, in the seed format. Throws when the mock is not stateful. */
   state(): SandboxState;
+  /** Proxy mode: the drift report so far (as `GET /__osm/drift`). Throws when the mock is not a proxy. */
+  drift(): DriftReport;
+  /** Proxy mode: the report files written at `close()` (with the `report` setting); empty before. */
+  readonly reportFiles: readonly string[];
 }
 
 /** Raised when the requested port is already taken. */
@@ -82,12 +96,24 @@ export class PortInUseError extends Error {
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
   const stateful = resolveStatefulOption(options.stateful, readSeedFile);
+  if (options.proxy !== undefined && (stateful || options.dynamic || options.responder)) {
+    throw new TypeError('proxy answers from the upstream: it does not go with stateful, dynamic or responder');
+  }
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
   const docsUrl = options.docsUrl === undefined ? undefined : urlOption('docsUrl', options.docsUrl);
-  const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders: options.responder ? [options.responder] : [], docsUrl }, sandbox);
+  let proxy: ProxyMode | undefined;
+  let engine: Engine;
+  if (options.proxy !== undefined) {
+    // Loaded only in proxy mode (its validator and signer are a chunk of their own): the mock's start stays as it was.
+    const { startProxyMode } = await import('../proxy/proxy-option.js');
+    proxy = await startProxyMode(options.proxy, document, { strict: options.strict, docsUrl, log: options.log });
+    engine = proxy.engine;
+  } else {
+    engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders: options.responder ? [options.responder] : [], docsUrl }, sandbox);
+  }
   // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
-  const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log));
+  const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log, proxy?.line));
   // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it
   // after 5 s and saying so in `Keep-Alive: timeout=5`), a client whose timers run late on a busy machine
   // reuses a socket the server has just closed and fails with "other side closed". Without the hint, fetch
@@ -102,17 +128,32 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closed: Promise<void> | undefined;
+  let reportFiles: readonly string[] = [];
   return {
     url: `http://${shownHost}:${port}`,
     port,
     operations: engine.operations,
     close: () =>
-      (closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      (closed ??= new Promise<void>((resolve, reject) => {
+        server.close(() => {
+          try {
+            reportFiles = proxy?.close() ?? [];
+            resolve();
+          } catch (error) {
+            reject(error);
+          }
+        });
         server.closeAllConnections();
       })),
     reset: (seed) => statefulOnly(sandbox).reset(seed),
     state: () => statefulOnly(sandbox).state(),
+    drift: () => {
+      if (!proxy) throw new Error('This mock is not a proxy: start it with startMock({ proxy: url }) to read its drift report.');
+      return proxy.drift();
+    },
+    get reportFiles() {
+      return reportFiles;
+    },
   };
 }
 

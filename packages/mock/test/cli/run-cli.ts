@@ -13,9 +13,9 @@ export interface CliRun {
   exit: Promise<number | NodeJS.Signals>;
 }
 
-/** Starts `osm-mock` with `args`. */
-export function runCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
+/** Starts `osm-mock` with `args` (and `env`, this process's by default). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): CliRun {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

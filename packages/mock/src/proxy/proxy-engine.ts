@@ -1,0 +1,38 @@
+// The engine in proxy mode: the mock's steps with the proxy's final step, and the drift report's route,
+// `GET /__osm/drift` (JSON; `?format=markdown` or `Accept: text/markdown` for Markdown), answered before
+// the engine sees the request.
+import { corsHeaders } from '../engine/cors.js';
+import { createEngine, type Engine } from '../engine/engine.js';
+import type { MockRequest, MockResponse } from '../engine/types.js';
+import { driftMarkdown } from './drift-markdown.js';
+import type { Proxy } from './proxy.js';
+import { type ForwardStepOptions, forwardStep } from './proxy-step.js';
+
+/** The drift report's route. */
+export const DRIFT_PATH = '/__osm/drift';
+
+function driftAnswer(proxy: Proxy, request: MockRequest): MockResponse {
+  const cors = corsHeaders(request.headers.origin);
+  const search = new URLSearchParams(request.url.split('?')[1] ?? '');
+  const markdown = search.get('format') === 'markdown' || /\btext\/markdown\b/.test(request.headers.accept ?? '');
+  const report = proxy.drift.report();
+  if (markdown) return { status: 200, headers: { ...cors, 'content-type': 'text/markdown; charset=utf-8' }, body: driftMarkdown(report) };
+  return { status: 200, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(report, null, 2) };
+}
+
+/** An engine forwarding every valid (or, without `errors`, every) request to `proxy`. */
+export async function createProxyEngine(options: { document: object; strict?: boolean; docsUrl?: string }, proxy: Proxy, step: ForwardStepOptions): Promise<Engine> {
+  const engine = await createEngine({ document: options.document, strict: options.strict, docsUrl: options.docsUrl, finalSteps: [forwardStep(proxy, step)] });
+  return {
+    operations: engine.operations,
+    async handle(request) {
+      const path = request.url.split(/[?#]/)[0] ?? '/';
+      const method = request.method.toUpperCase();
+      if (path === DRIFT_PATH && (method === 'GET' || method === 'HEAD')) {
+        const answer = driftAnswer(proxy, request);
+        return method === 'HEAD' ? { ...answer, body: undefined } : answer;
+      }
+      return engine.handle(request);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The `proxy` option of startMock() (and `osm-mock --proxy`): what it takes, and the proxy mode it makes -
+// the engine, the access-log line, the drift report and what happens at close (`report` written).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Engine } from '../engine/engine.js';
+import type { Answered } from '../server/http-adapter.js';
+import { type AkSkCredentials, akSkFromEnv, secretsOf } from './credentials.js';
+import type { DriftReport } from './drift.js';
+import { driftMarkdown } from './drift-markdown.js';
+import type { UpstreamTimeouts } from './forward.js';
+import { createProxy } from './proxy.js';
+import { createProxyEngine } from './proxy-engine.js';
+import { redactText } from './recorder-redaction.js';
+import { fixtureRecorder } from './recorder.js';
+import { VIOLATIONS_HEADER } from './violations-header.js';
+
+/** Proxy mode's settings (`proxy: '<url>'` is `{ url: '<url>' }`). */
+export interface ProxySettings {
+  /** The OSM endpoint to forward to, e.g. `https://osm.ap-southeast-3.myhuaweicloud.com`. */
+  url: string;
+  /** Refuse invalid requests with OSM's 400 `OSM.0001` instead of forwarding them. Default false. */
+  errors?: boolean;
+  /** Write every exchange the upstream answered as a redacted contract-test fixture under this folder. */
+  record?: string;
+  /** Write the drift report at close: `<report>` as JSON and beside it the same name ending in `.md`. */
+  report?: string;
+  /** Waits on the upstream, in ms: `headTimeoutMs` (60 s), `idleTimeoutMs` (30 s), `totalTimeoutMs` (10 min). */
+  timeouts?: Partial<UpstreamTimeouts>;
+  /** Credentials to re-sign AK/SK requests with. Default: from `OSM_AK`, `OSM_SK`, `OSM_DOMAIN_ID`, `OSM_SECURITY_TOKEN`. */
+  credentials?: AkSkCredentials;
+}
+
+export type ProxyOption = string | ProxySettings;
+
+/** A running proxy mode. */
+export interface ProxyMode {
+  engine: Engine;
+  /** The access-log line: the URL redacted, the violations counted. */
+  line(answered: Answered): string;
+  /** Whether AK/SK requests are re-signed. */
+  resigns: boolean;
+  drift(): DriftReport;
+  /** Writes the report (when asked for) and closes the upstream's connections; returns the files written. */
+  close(): string[];
+}
+
+/** The JSON and Markdown files of `--report <file>`. */
+export function reportFiles(file: string): { json: string; markdown: string } {
+  const base = file.replace(/\.(json|md)$/i, '');
+  return { json: `${base}.json`, markdown: `${base}.md` };
+}
+
+/** Builds proxy mode for `document`. */
+export async function startProxyMode(option: ProxyOption, document: object, extra: { strict?: boolean; docsUrl?: string; log?: (line: string) => void }): Promise<ProxyMode> {
+  const settings: ProxySettings = typeof option === 'string' ? { url: option } : option;
+  let upstream: URL;
+  try {
+    upstream = new URL(settings.url);
+  } catch {
+    throw new TypeError(`proxy must be the URL of an OSM endpoint, got "${settings.url}"`);
+  }
+  const credentials = settings.credentials ?? akSkFromEnv();
+  const proxy = createProxy(document, { upstream: upstream.href, credentials, timeouts: settings.timeouts });
+  const ownSecrets = secretsOf(credentials);
+  const record = settings.record === undefined ? undefined : fixtureRecorder(settings.record, upstream.origin);
+  const engine = await createProxyEngine({ document, strict: extra.strict, docsUrl: extra.docsUrl }, proxy, {
+    errors: settings.errors ?? false,
+    record,
+    onRecord: (result) => {
+      if ('skipped' in result) extra.log?.(`osm-mock: ${result.skipped}`);
+    },
+  });
+  return {
+    engine,
+    resigns: proxy.resigns,
+    drift: () => proxy.drift.report(),
+    line({ method, url, status, ms, headers }) {
+      let part = '';
+      const summary = headers?.[VIOLATIONS_HEADER];
+      if (summary) {
+        const { count, kinds } = JSON.parse(summary) as { count: number; kinds?: Record<string, number> };
+        part = ` - ${count} violation${count === 1 ? '' : 's'}${kinds ? `: ${Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}` : ''}`;
+      }
+      return `${method} ${redactText(url, ownSecrets)} -> ${status} (${ms} ms)${part}`;
+    },
+    close() {
+      proxy.close();
+      if (settings.report === undefined) return [];
+      const report = proxy.drift.report();
+      const files = reportFiles(settings.report);
+      mkdirSync(dirname(files.json), { recursive: true });
+      writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(files.markdown, driftMarkdown(report));
+      return [files.json, files.markdown];
+    },
+  };
+}
