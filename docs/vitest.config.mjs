@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { timeouts } from '../vitest.shared.mjs';
+import { shared } from '../vitest.shared.mjs';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.mjs'],
-    ...timeouts,
+    ...shared,
   },
 });

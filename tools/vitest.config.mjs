@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { timeouts } from '../vitest.shared.mjs';
+import { shared } from '../vitest.shared.mjs';
 
-export default defineConfig({ test: { ...timeouts } });
+export default defineConfig({ test: { ...shared } });

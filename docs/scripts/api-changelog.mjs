@@ -1,9 +1,9 @@
 // The "API changelog" guide: for each version of @osm-openapi/spec in the repository's history (and the
 // unreleased changes since the last one), the operations and fields added, changed, deprecated and
-// removed - the classified diff of tools/spec-diff between consecutive versions.
-import { bundleAtRef, bundleSpecFolder } from '../../tools/spec-diff/bundle.mjs';
-import { compareSpecs } from '../../tools/spec-diff/classify.mjs';
-import { isShallow, specVersions } from '../../tools/spec-diff/releases.mjs';
+// removed - the classified diff of @osm-openapi/spec-diff between consecutive versions.
+import { bundleAtRef, bundleSpecFolder } from '@osm-openapi/spec-diff/bundle';
+import { compareSpecs } from '@osm-openapi/spec-diff/classify';
+import { isShallow, specVersions } from '@osm-openapi/spec-diff/releases';
 
 const CATEGORIES = [
   ['added', 'Added'],
@@ -30,7 +30,7 @@ function bundleOrNull(bundle) {
  * @typedef {object} ChangelogEntry
  * @property {string} title the version and its date, or "Unreleased"
  * @property {string | null} since the version compared with; null when there is none to compare with
- * @property {import('../../tools/spec-diff/classify.mjs').ApiChange[]} changes
+ * @property {import('@osm-openapi/spec-diff/classify').ApiChange[]} changes
  * @property {string} [note] what the entry says instead of changes
  */
 

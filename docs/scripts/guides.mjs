@@ -7,11 +7,6 @@ import { httpStatusTable } from './http-statuses.mjs';
 import { linkBareUrls, linkify } from './links.mjs';
 import { operations } from './spec-walk.mjs';
 
-/** Escapes text for one Markdown table cell. */
-function cell(text) {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
 function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
     '\n',

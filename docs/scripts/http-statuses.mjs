@@ -73,10 +73,10 @@ export const EVERY_OPERATION_STATUSES = HTTP_STATUSES.filter((s) => s.onEveryOpe
 
 /** The Markdown table of the "Error handling" guide. */
 export function httpStatusTable() {
-  const escape = (text) => String(text).replace(/\|/g, '\\|');
+  const escapeCell = (text) => String(text).replace(/\|/g, '\\|');
   return [
     '| HTTP | from | what it means | what the client does |',
     '|---|---|---|---|',
-    ...HTTP_STATUSES.map((s) => `| ${s.status} | ${s.from} | ${escape(s.meaning)} | ${escape(s.client)} |`),
+    ...HTTP_STATUSES.map((s) => `| ${s.status} | ${s.from} | ${escapeCell(s.meaning)} | ${escapeCell(s.client)} |`),
   ].join('\n');
 }

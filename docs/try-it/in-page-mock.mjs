@@ -15,5 +15,5 @@ export async function startInPageMock({ workerUrl, examplesUrl, sandboxUrl }) {
     throw new Error('this browser runs no service worker here: the page must come from https:// or from localhost');
   }
   const worker = setupWorker(...osmHandlers({ baseUrl: examplesUrl }), ...osmHandlers({ baseUrl: sandboxUrl, stateful: true }));
-  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: workerUrl } });
+  await worker.start({ quiet: true, onUnhandledFrame: 'bypass', serviceWorker: { url: workerUrl } });
 }

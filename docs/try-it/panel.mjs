@@ -125,12 +125,18 @@ function createPanel(operationId, operation, file) {
   const reset = h('button', { type: 'button', class: 'osm-try-reset' }, 'Reset');
 
   function fill() {
-    operation.pathParameters.forEach((p, i) => (pathInputs[i].value = p.value));
-    operation.query.forEach((p, i) => (queryInputs[i].value = p.value));
+    operation.pathParameters.forEach((p, i) => {
+      pathInputs[i].value = p.value;
+    });
+    operation.query.forEach((p, i) => {
+      queryInputs[i].value = p.value;
+    });
     headers.value = operation.headers;
     example.value = '';
     if (body) body.value = operation.body.text;
-    (multipart ?? []).forEach((f, i) => (f.file ? (fieldInputs[i].value = '') : (fieldInputs[i].value = f.value)));
+    (multipart ?? []).forEach((f, i) => {
+      fieldInputs[i].value = f.file ? '' : f.value;
+    });
   }
 
   function readInput() {

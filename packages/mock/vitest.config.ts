@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { timeouts } from '../../vitest.shared.mjs';
+import { shared } from '../../vitest.shared.mjs';
 
 export default defineConfig({
   test: {
@@ -7,6 +7,6 @@ export default defineConfig({
     // The type tests (*.test-d.ts) are compiled by tsc, so a type the spec should refuse fails the suite;
     // with them the sources and the tests of overrides (whose @ts-expect-error lines must still be errors).
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.typecheck.json' },
-    ...timeouts,
+    ...shared,
   },
 });

@@ -35,7 +35,7 @@ async function firstAnswer(variant) {
     handlers = osmHandlers();
   }
   const server = setupServer(...handlers);
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen({ onUnhandledFrame: 'error' });
   const response = await fetch(`${BASE}${PATH}`, { headers: HEADERS });
   await response.text();
   const answered = performance.now();

@@ -4,11 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { consumerSource } from './consumer-file.mjs';
 import { now, summarize } from './stats.mjs';
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+// TypeScript 7 exports no `bin/tsc` subpath: the script is found next to its package.json.
+const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 
 /** The compiler options of a typical strict Node consumer. */
 const compilerOptions = {

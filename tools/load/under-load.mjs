@@ -7,15 +7,17 @@
 // --busy N     CPU-bound processes beside the suite (default 4: twice the cores of a 2-core machine)
 // --runs K     runs in a row, each from its own fresh clone (default 1); stops at the first failure
 // --node V     run the suite under Node V (a major such as 22 or 24) from the npm registry's binary package
-//              node-linux-<arch>@V, kept in ~/.cache/osm-openapi/node-V (the package holds the binary itself)
+//              node-linux-<arch>@V, kept in ~/.cache/osm-openapi/node-V (the package holds the binary itself);
+//              `npm test` itself then runs on the pinned toolchain Node unless the command sets OSM_NODE=current
 // --repo DIR   the repository to clone (default: this one); the clone holds what is committed, not the work tree
 // --command C  the command to run in the clone (default: npm test)
 // --keep       keep the clones (their output is in <clone>/under-load.log either way)
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { nodeBinFolder } from '../main/node-toolchain.mjs';
 
 const here = import.meta.dirname;
 
@@ -37,8 +39,16 @@ export function options(argv) {
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} takes a whole number of at least ${min}, not "${values[name]}"`);
     return n;
   };
-  if (values.node !== undefined && !/^\d+$/.test(values.node)) throw new Error(`--node takes a major version such as 24, not "${values.node}"`);
-  return { busy: count('busy', 0), runs: count('runs', 1), node: values.node, repo: resolve(values.repo), command: values.command, keep: values.keep };
+  if (values.node !== undefined && !/^\d+$/.test(values.node))
+    throw new Error(`--node takes a major version such as 24, not "${values.node}"`);
+  return {
+    busy: count('busy', 0),
+    runs: count('runs', 1),
+    node: values.node,
+    repo: resolve(values.repo),
+    command: values.command,
+    keep: values.keep,
+  };
 }
 
 /** The last "N passed, N failed" line of a test run's output (the project's closing line), or undefined. */
@@ -53,31 +63,14 @@ function childEnv(extra = {}) {
   return env;
 }
 
-/** Installs Node `major` from the npm registry's binary package (once) and returns the folder of its binary. */
-export function nodeBinFolder(major) {
-  const name = `node-${process.platform}-${process.arch}`;
-  const prefix = join(homedir(), '.cache', 'osm-openapi', `node-${major}`);
-  const bin = join(prefix, 'node_modules', name, 'bin');
-  if (!existsSync(join(bin, 'node'))) {
-    console.log(`▶ Installing Node ${major} from the npm registry (${name}@${major}) into ${prefix}`);
-    mkdirSync(prefix, { recursive: true });
-    const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `${name}@${major}`], {
-      stdio: 'inherit',
-      env: childEnv(),
-    });
-    if (result.status !== 0) throw new Error(`npm could not install ${name}@${major} (exit ${result.status})`);
-  }
-  const version = spawnSync(join(bin, 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`▶ Node ${version} from ${bin}`);
-  return bin;
-}
-
 /** Starts `count` CPU-bound processes; returns a function that stops them all. */
 export function startBusyLoops(count) {
   const loops = Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
   return () => {
     for (const loop of loops) loop.kill('SIGKILL');
-    return Promise.all(loops.map((loop) => (loop.exitCode !== null || loop.signalCode !== null ? undefined : new Promise((r) => loop.once('exit', r)))));
+    return Promise.all(
+      loops.map((loop) => (loop.exitCode !== null || loop.signalCode !== null ? undefined : new Promise((r) => loop.once('exit', r)))),
+    );
   };
 }
 
@@ -119,14 +112,18 @@ async function main() {
     for (let run = 1; run <= opts.runs; run++) {
       const result = await runOnce(opts, env);
       results.push(result);
-      console.log(`▶ run ${run}: exit ${result.code}, ${result.seconds} s, ${result.closing}${result.code === 0 && !opts.keep ? '' : ` (log: ${result.log})`}`);
+      console.log(
+        `▶ run ${run}: exit ${result.code}, ${result.seconds} s, ${result.closing}${result.code === 0 && !opts.keep ? '' : ` (log: ${result.log})`}`,
+      );
       if (result.code !== 0) break;
     }
   } finally {
     await stopLoops();
   }
   const failed = results.some((r) => r.code !== 0) || results.length < opts.runs;
-  console.log(`${failed ? '✖' : '✔'} ${results.filter((r) => r.code === 0).length}/${opts.runs} runs green under ${opts.busy} busy process(es)`);
+  console.log(
+    `${failed ? '✖' : '✔'} ${results.filter((r) => r.code === 0).length}/${opts.runs} runs green under ${opts.busy} busy process(es)`,
+  );
   process.exitCode = failed ? 1 : 0;
 }
 

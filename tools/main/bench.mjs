@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { env, ensurePnpm, installDependencies, main, root, run, step } from './bootstrap.mjs';
+import { ensurePnpm, env, installDependencies, main, root, run, step } from './bootstrap.mjs';
 
 /** Rounds and sizes, chosen to keep a full run under about five minutes on two cores. */
 const SETTINGS = {
@@ -40,7 +40,10 @@ await main(async () => {
   const spec = JSON.parse(readFileSync(join(root, 'packages', 'spec', 'dist', 'openapi.json'), 'utf8'));
 
   const benches = [
-    ['1/10 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei\'s SDK core', () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead })],
+    [
+      "1/10 client call: @osm-openapi/client vs raw fetch, openapi-fetch and Huawei's SDK core",
+      () => benchClientOverhead({ root, spec, ...SETTINGS.clientOverhead }),
+    ],
     ['2/10 mock vs bare Prism CLI and plain node:http (autocannon)', () => benchMockThroughput(SETTINGS.mock)],
     ['3/10 bundle size: the client vs openapi-fetch (esbuild, minified + gzip)', () => benchBundleSize()],
     ['4/10 pipeline: cold vs cached turbo run build', () => benchPipeline({ root, env, ...SETTINGS.pipeline })],
@@ -48,8 +51,14 @@ await main(async () => {
     ['6/10 client memory: peak RSS against a 1 GiB body and a gzip bomb, vs bare openapi-fetch', () => benchClientMemory()],
     ['7/10 mock uploads: 9 MiB form vs 9 MiB JSON, GETs during uploads', () => benchMockUploads(SETTINGS.mockUploads)],
     ['8/10 mock memory: a 50 MB seed, RSS after uploads and after a reset', () => benchMockMemory(SETTINGS.mockMemory)],
-    ['9/10 mock cold start: first answer through osmHandlers() and startMock() in a fresh process, vs one msw handler', () => benchMockColdStart(SETTINGS.mockColdStart)],
-    ['10/10 mock proxy: osm-mock --proxy vs bare prism proxy to one node:http upstream (autocannon; added latency)', () => benchMockProxy(SETTINGS.mockProxy)],
+    [
+      '9/10 mock cold start: first answer through osmHandlers() and startMock() in a fresh process, vs one msw handler',
+      () => benchMockColdStart(SETTINGS.mockColdStart),
+    ],
+    [
+      '10/10 mock proxy: osm-mock --proxy vs bare prism proxy to one node:http upstream (autocannon; added latency)',
+      () => benchMockProxy(SETTINGS.mockProxy),
+    ],
   ];
   const measurements = [];
   const failures = [];

@@ -1,10 +1,12 @@
-// Set-up shared by `npm start`, `npm test` and `npm run bench`: makes sure pnpm and the workspace's
+// Set-up shared by `npm start`, `npm test` and `npm run bench`: makes sure they run on the toolchain Node
+// (node-toolchain.mjs), and that pnpm and the workspace's
 // dependencies are there (and Chromium, for the browser tests), saying what it does. Node built-ins only,
 // because it runs before anything is installed.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runOnToolchainNode } from './node-toolchain.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PNPM_VERSION = '10.34.9';
@@ -87,9 +89,13 @@ export function startChild(command, args) {
   return spawn(command, args, { cwd: root, env, stdio: 'inherit' });
 }
 
-/** Runs `main`, printing a clear one-line error (no stack) if it throws, and sets the exit code. */
+/**
+ * Runs `main` on the toolchain Node (re-running the script under it when this is another Node), printing a
+ * clear one-line error (no stack) if it throws, and sets the exit code.
+ */
 export async function main(fn) {
   try {
+    await runOnToolchainNode();
     await fn();
   } catch (error) {
     console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);

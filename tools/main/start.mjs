@@ -11,7 +11,15 @@ await main(async () => {
   step('Starting the mock and the docs server');
   const children = [
     // The mock's index (GET /) points to the docs served next to it.
-    startChild(process.execPath, ['packages/mock/bin/osm-mock.js', '--host', '127.0.0.1', '--port', '4010', '--docs', 'http://127.0.0.1:8080/']),
+    startChild(process.execPath, [
+      'packages/mock/bin/osm-mock.js',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '4010',
+      '--docs',
+      'http://127.0.0.1:8080/',
+    ]),
     startChild(process.execPath, ['docs/scripts/serve.mjs', '--host', '127.0.0.1', '--port', '8080']),
   ];
   const stop = () => {

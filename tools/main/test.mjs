@@ -1,8 +1,8 @@
 // `npm test`: the full test suite from a fresh clone. Installs what is missing, lints the spec, builds
 // everything, runs every package's tests (unit, contract, mock, browser, pack), then prints one summary line.
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ensureTestTools, ensurePnpm, installDependencies, main, root, run, step } from './bootstrap.mjs';
+import { ensurePnpm, ensureTestTools, installDependencies, main, root, run, step } from './bootstrap.mjs';
 
 /** The workspace folders with a `test` script: each writes its vitest report to test-artifacts/vitest.json. */
 function testedFolders() {
@@ -39,7 +39,9 @@ function summarize(folders) {
     passed += json.numPassedTests;
     failed += json.numFailedTests;
     skipped += json.numPendingTests + json.numTodoTests;
-    failed += json.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')).length;
+    failed += json.testResults.filter(
+      (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+    ).length;
   }
   if (missing.length) console.log(`No test report from ${missing.join(', ')}: counted as one failure each (see the output above).`);
   return { passed, failed, skipped };
@@ -50,6 +52,15 @@ await main(async () => {
   const pnpm = ensurePnpm();
   installDependencies(pnpm);
   ensureTestTools();
+  // Formatting and lint findings are reported with the test results rather than stopping the run: one
+  // misplaced comma should not hide what the tests say.
+  step('Format and lint check of the code (pnpm lint:format: Biome, biome.jsonc)');
+  let formatFailure;
+  try {
+    run(pnpm[0], [...pnpm.slice(1), 'run', '--silent', 'lint:format']);
+  } catch (error) {
+    formatFailure = error;
+  }
   step('Lint the spec, check coverage, build, check and test every package (turbo)');
   // A report left by an earlier run must not stand in for a package whose tests do not run this time
   // (turbo restores the report of a cached run itself).
@@ -57,13 +68,27 @@ await main(async () => {
   for (const folder of folders) rmSync(reportOf(folder), { force: true });
   let failure;
   try {
-    run(pnpm[0], [...pnpm.slice(1), 'exec', 'turbo', 'run', 'lint:spec', 'coverage', 'lint:package', 'test', '--continue', '--output-logs=new-only']);
+    run(pnpm[0], [
+      ...pnpm.slice(1),
+      'exec',
+      'turbo',
+      'run',
+      'lint:spec',
+      'coverage',
+      'lint:package',
+      'test',
+      '--continue',
+      '--output-logs=new-only',
+    ]);
   } catch (error) {
     failure = error;
   }
-  const { passed, failed, skipped } = summarize(folders);
+  const { passed, failed: testsFailed, skipped } = summarize(folders);
+  const failed = testsFailed + (formatFailure ? 1 : 0);
   step(`Done in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (formatFailure) console.log('The format and lint check failed (counted as one failure): `pnpm format` fixes what it can, see above.');
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   if (failure) throw failure;
+  if (formatFailure) throw formatFailure;
   if (passed === 0) throw new Error('No test ran.');
 });

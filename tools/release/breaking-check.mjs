@@ -12,7 +12,7 @@ export const OVERRIDE_PATTERN = /^Breaking-change override:[ \t]*(\S.*)$/m;
 
 /**
  * Decides whether the breaking changes among `changes` are covered.
- * @param {import('../spec-diff/classify.mjs').ApiChange[]} changes the classified API diff
+ * @param {import('@osm-openapi/spec-diff/classify').ApiChange[]} changes the classified API diff
  * @param {{ path: string, text: string, releases: Record<string, string> }[]} changesets written by the branch
  * @returns {{ ok: boolean, breaking: number, message: string, override?: { path: string, line: string } }}
  */
@@ -22,12 +22,21 @@ export function checkBreakingChanges(changes, changesets) {
   const plural = breaking === 1 ? 'breaking change' : 'breaking changes';
   const majors = new Set(changesets.flatMap(({ releases }) => Object.keys(releases).filter((name) => releases[name] === 'major')));
   if (SPEC_CONSUMERS.every((name) => majors.has(name))) {
-    return { ok: true, breaking, message: `The API diff has ${breaking} ${plural}, released as a major of ${SPEC_CONSUMERS.join(' and ')}.` };
+    return {
+      ok: true,
+      breaking,
+      message: `The API diff has ${breaking} ${plural}, released as a major of ${SPEC_CONSUMERS.join(' and ')}.`,
+    };
   }
   for (const { path, text } of changesets) {
     const match = OVERRIDE_PATTERN.exec(text);
     if (match) {
-      return { ok: true, breaking, override: { path, line: match[0].trim() }, message: `The API diff has ${breaking} ${plural}, accepted without a major by ${path}: "${match[0].trim()}"` };
+      return {
+        ok: true,
+        breaking,
+        override: { path, line: match[0].trim() },
+        message: `The API diff has ${breaking} ${plural}, accepted without a major by ${path}: "${match[0].trim()}"`,
+      };
     }
   }
   const missing = SPEC_CONSUMERS.filter((name) => !majors.has(name));

@@ -114,7 +114,9 @@ export function checkChangesets(changes, packages, readFile) {
     return { ok: true, message: `An empty changeset says no release is needed for ${missing.join(', ')}.` };
   }
 
-  const lines = [`A changeset is missing for ${missing.join(', ')}: this branch changes what users of ${missing.length > 1 ? 'these packages' : 'this package'} get.`];
+  const lines = [
+    `A changeset is missing for ${missing.join(', ')}: this branch changes what users of ${missing.length > 1 ? 'these packages' : 'this package'} get.`,
+  ];
   for (const name of missing) {
     const files = affected.get(name);
     const shown = files.slice(0, 5).join(', ');

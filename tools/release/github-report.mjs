@@ -1,7 +1,7 @@
 // The API diff as GitHub Actions shows it: workflow-command annotations on the spec's source lines, and a
 // Markdown table for the job summary ($GITHUB_STEP_SUMMARY).
-import { groupByOperation } from '../spec-diff/classify.mjs';
-import { summaryLine } from '../spec-diff/report.mjs';
+import { groupByOperation } from '@osm-openapi/spec-diff/classify';
+import { summaryLine } from '@osm-openapi/spec-diff/report';
 
 /** Escapes the message of a workflow command (`%`, CR and LF). */
 function escapeData(text) {
@@ -24,7 +24,7 @@ function operationLabel(change) {
  * One annotation per source line: `::error` for a breaking change the gate rejects, `::warning` for an
  * accepted one, `::notice` for the rest. Changes to a shared schema land on one line, listing every
  * operation they reach.
- * @param {import('../spec-diff/classify.mjs').ApiChange[]} changes
+ * @param {import('@osm-openapi/spec-diff/classify').ApiChange[]} changes
  * @param {(pointer: (string|number)[]) => { file: string, line: number }} locate
  * @param {boolean} gateFailed
  * @returns {string[]} the workflow commands, one per line
@@ -40,9 +40,14 @@ export function annotations(changes, locate, gateFailed) {
   return [...byLine.values()].map(({ file, line, changes: here }) => {
     const breaking = here.some((c) => c.class === 'breaking');
     const level = breaking ? (gateFailed ? 'error' : 'warning') : 'notice';
-    const title = breaking ? 'Breaking API change' : here.every((c) => c.class === 'documentation-only') ? 'API documentation change' : 'API change';
+    const title = breaking
+      ? 'Breaking API change'
+      : here.every((c) => c.class === 'documentation-only')
+        ? 'API documentation change'
+        : 'API change';
     const lines = here.map((c) => `${operationLabel(c)}: ${c.text} [${c.class}]`);
-    const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `and ${lines.length - MAX_LINES} more (see the job summary)`] : lines;
+    const shown =
+      lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `and ${lines.length - MAX_LINES} more (see the job summary)`] : lines;
     const message = shown.join('\n');
     return `::${level} file=${escapeProperty(file)},line=${line},title=${escapeProperty(title)}::${escapeData(message)}`;
   });
@@ -55,7 +60,7 @@ function cell(text) {
 
 /**
  * The job summary: the verdict, the override quoted when one was used, and a table of every change.
- * @param {import('../spec-diff/classify.mjs').ApiChange[]} changes
+ * @param {import('@osm-openapi/spec-diff/classify').ApiChange[]} changes
  * @param {{ ok: boolean, message: string, override?: { path: string, line: string } }} verdict from checkBreakingChanges
  * @param {(pointer: (string|number)[]) => { file: string, line: number }} locate
  * @param {string} base what the spec was compared with
@@ -73,7 +78,9 @@ export function jobSummary(changes, verdict, locate, base) {
     for (const group of groupByOperation(changes)) {
       for (const change of group.changes) {
         const { file, line } = locate(change.pointer);
-        const operation = change.operation ? `\`${change.operation.id}\`<br>${change.operation.method} \`${cell(change.operation.path)}\`` : 'Whole API';
+        const operation = change.operation
+          ? `\`${change.operation.id}\`<br>${change.operation.method} \`${cell(change.operation.path)}\``
+          : 'Whole API';
         const cls = change.class === 'breaking' ? '**breaking**' : change.class;
         lines.push(`| ${operation} | ${cell(change.text)} | ${cls} | \`${file}:${line}\` |`);
       }

@@ -22,8 +22,11 @@ function runOrThrow(command, args, options) {
   if (result.status !== 0) {
     const reason = result.error?.message ?? `exit code ${result.status ?? result.signal}`;
     // A timed-out npm is most often a registry it cannot reach or whose certificate it does not trust.
-    const hint = result.error?.code === 'ETIMEDOUT' ? ' (is the registry reachable, and NODE_EXTRA_CA_CERTS set where TLS is intercepted?)' : '';
-    throw new Error(`${[command, ...args].join(' ')} failed (${reason})${hint} in ${options.cwd}:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+    const hint =
+      result.error?.code === 'ETIMEDOUT' ? ' (is the registry reachable, and NODE_EXTRA_CA_CERTS set where TLS is intercepted?)' : '';
+    throw new Error(
+      `${[command, ...args].join(' ')} failed (${reason})${hint} in ${options.cwd}:\n${result.stdout ?? ''}${result.stderr ?? ''}`,
+    );
   }
   return result.stdout;
 }

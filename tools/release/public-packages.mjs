@@ -1,5 +1,5 @@
 // The workspace's published packages: every packages/*/package.json without "private": true.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**

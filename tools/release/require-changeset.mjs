@@ -8,13 +8,13 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleAtRef, bundleSpecFolder } from '../spec-diff/bundle.mjs';
-import { compareSpecs } from '../spec-diff/classify.mjs';
-import { sourceLocator } from '../spec-diff/locate.mjs';
-import { formatText } from '../spec-diff/report.mjs';
+import { bundleAtRef, bundleSpecFolder } from '@osm-openapi/spec-diff/bundle';
+import { compareSpecs } from '@osm-openapi/spec-diff/classify';
+import { changedFilesSince, mergeBase, repositoryRoot } from '@osm-openapi/spec-diff/git';
+import { sourceLocator } from '@osm-openapi/spec-diff/locate';
+import { formatText } from '@osm-openapi/spec-diff/report';
 import { checkBreakingChanges } from './breaking-check.mjs';
 import { checkChangesets, isReleaseChange, isSpecSource, writtenChangesets } from './changeset-check.mjs';
-import { changedFilesSince, mergeBase, repositoryRoot } from './git-changes.mjs';
 import { annotations, jobSummary } from './github-report.mjs';
 import { readPublicPackages } from './public-packages.mjs';
 

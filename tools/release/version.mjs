@@ -5,13 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { bundleAtRef, bundleSpecFolder } from '../spec-diff/bundle.mjs';
-import { compareSpecs } from '../spec-diff/classify.mjs';
-import { specVersions } from '../spec-diff/releases.mjs';
-import { formatMarkdown } from '../spec-diff/report.mjs';
+import { bundleAtRef, bundleSpecFolder } from '@osm-openapi/spec-diff/bundle';
+import { compareSpecs } from '@osm-openapi/spec-diff/classify';
+import { repositoryRoot } from '@osm-openapi/spec-diff/git';
+import { specVersions } from '@osm-openapi/spec-diff/releases';
+import { formatMarkdown } from '@osm-openapi/spec-diff/report';
 import { addApiSection } from './changelog-api-section.mjs';
 import { SPEC_CONSUMERS } from './changeset-check.mjs';
-import { repositoryRoot } from './git-changes.mjs';
 import { readPublicPackages } from './public-packages.mjs';
 
 /**

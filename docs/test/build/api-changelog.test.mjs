@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiChangelog, apiChangelogEntries, apiChangelogMarkdown } from '../../scripts/api-changelog.mjs';
-import { editYaml, git, removeScratchRepositories, scratchRepository } from '../../../tools/release/test/scratch-repository.mjs';
+import { editYaml, git, removeScratchRepositories, scratchRepository } from '@osm-openapi/spec-diff/scratch-repository';
 
 /** Sets @osm-openapi/spec's version and commits: a release point, as `changeset version` makes one. */
 function release(root, version) {

@@ -60,7 +60,7 @@ function resultSchema(operation) {
  * How a GET list operation pages, or undefined: it takes offset/limit (v2) or pageNo/pageSize (v1.0) and
  * its result has exactly one array property (the items) and at most one integer one (the total).
  */
-function pagingOf(path, operation, parameters) {
+function pagingOf(_path, operation, parameters) {
   const query = Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, resolve(p.schema)]));
   const style = query.offset && query.limit ? { paging: 'offset', start: 'offset', size: 'limit' }
     : query.pageNo && query.pageSize ? { paging: 'page', start: 'pageNo', size: 'pageSize' }

@@ -17,6 +17,7 @@ export type OsmOperation<P extends keyof paths, M extends OsmHttpMethod> =
   paths[P][Lowercase<M>] extends infer Op extends Operation ? Op : never;
 
 /** What openapi-fetch's types require of an operation. */
+// biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's own constraint on an operation, kept as it is
 type Operation = Record<string | number, any>;
 
 /** A schema of the spec by name: `OsmSchema<'IncidentInfoV2'>`. */

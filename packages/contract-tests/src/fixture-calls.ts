@@ -1,6 +1,6 @@
 // Turns a fixture's request back into a call of the recorder's call-list format (typed params, body,
 // extra headers), so that the client can send it again.
-import { clientInit } from '../../../tools/record-fixtures/src/record.mjs';
+import { clientInit } from '@osm-openapi/record-fixtures/record';
 import { matchPath } from './exchange-validator.js';
 import type { Fixture } from './fixtures.js';
 import { parseParameter } from './parameter-values.js';
@@ -8,7 +8,7 @@ import type { ReplayCall } from './replay.js';
 import { spec, type SpecOperation } from './spec-under-test.js';
 import { CREDENTIAL_HEADERS } from './wire-names.js';
 
-/** A call as tools/record-fixtures takes it. */
+/** A call as @osm-openapi/record-fixtures takes it. */
 export interface Call {
   operationId: string;
   case: string;

@@ -1,4 +1,4 @@
-// Recorded exchanges: fixtures/<operationId>/<case>.json, as tools/record-fixtures writes them.
+// Recorded exchanges: fixtures/<operationId>/<case>.json, as @osm-openapi/record-fixtures writes them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

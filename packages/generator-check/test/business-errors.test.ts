@@ -6,7 +6,7 @@ import { type RunningMock, startMock } from '@osm-openapi/mock';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { clientInit } from '../../../tools/record-fixtures/src/record.mjs';
+import { clientInit } from '@osm-openapi/record-fixtures/record';
 import { createClient, createConfig } from '../src/generated/client/index.js';
 import * as sdk from '../src/generated/sdk.gen.js';
 import { zOsmErrorBody } from '../src/generated/zod.gen.js';

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { loadSpec } from '@osm-openapi/spec';
 import { build } from 'esbuild';
 
@@ -53,7 +54,11 @@ const nodeBuiltinsForBrowsers = {
       return undefined;
     });
     build.onLoad({ filter: /.*/, namespace: 'browser-stand-in' }, ({ path }) => ({
-      contents: path === 'os' ? "export const type = () => 'Browser', arch = () => '', release = () => '';" : 'export default {};',
+      // `Agent`: the proxy agents (ES modules since Prism 5.16) subclass http.Agent when they load.
+      contents:
+        path === 'os'
+          ? "export const type = () => 'Browser', arch = () => '', release = () => '';"
+          : 'export class Agent {} export default { Agent };',
       loader: 'js',
     }));
   },
@@ -139,7 +144,9 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"', 'process.browser': 'true', 'process.platform': '"browser"' },
 });
 await writeParsedOperations();
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
+// TypeScript 7 exports no `bin/tsc` subpath: the script is found next to its package.json.
+const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
 
 /**
  * Prism's operations of the bundled spec, parsed once here and shipped beside the bundle, named by the

@@ -13,12 +13,15 @@ let repo;
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'osm-load-repo-'));
   // The "suite" fails unless it runs in a clone (not the scratch repo itself) and sees CI=true, as CI sets it.
-  writeFileSync(join(repo, 'suite.mjs'), [
-    "if (process.env.CI !== 'true') process.exit(3);",
-    "console.log('noise');",
-    "console.log(process.argv[2] === 'fail' ? '1 passed, 1 failed' : '2 passed, 0 failed');",
-    "process.exit(process.argv[2] === 'fail' ? 1 : 0);",
-  ].join('\n'));
+  writeFileSync(
+    join(repo, 'suite.mjs'),
+    [
+      "if (process.env.CI !== 'true') process.exit(3);",
+      "console.log('noise');",
+      "console.log(process.argv[2] === 'fail' ? '1 passed, 1 failed' : '2 passed, 0 failed');",
+      "process.exit(process.argv[2] === 'fail' ? 1 : 0);",
+    ].join('\n'),
+  );
   const git = (...args) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
   git('init', '--quiet');
   git('add', '.');

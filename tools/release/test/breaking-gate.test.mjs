@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from '@osm-openapi/spec-diff/scratch-repository';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from './scratch-repository.mjs';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'require-changeset.mjs');
 const SPEC_AND_CLIENT = ['@osm-openapi/spec', '@osm-openapi/client'];
@@ -79,7 +79,11 @@ const KINDS = [
   {
     kind: 'add an operation',
     edit: (root) => {
-      write(root, 'spec/paths/v2/labels_{label_id}.yaml', 'get:\n  operationId: showLabel\n  summary: One label\n  responses:\n    \'200\':\n      description: The label.\n');
+      write(
+        root,
+        'spec/paths/v2/labels_{label_id}.yaml',
+        "get:\n  operationId: showLabel\n  summary: One label\n  responses:\n    '200':\n      description: The label.\n",
+      );
       editYaml(root, 'spec/openapi.yaml', (d) => (d.paths['/v2/labels/{label_id}'] = { $ref: 'paths/v2/labels_{label_id}.yaml' }));
     },
     expected: 'non-breaking',
@@ -102,7 +106,11 @@ describe('the breaking-change gate', () => {
     write(root, '.changeset/api-change.md', changeset(bump('minor')));
     const withMinor = gate(root);
     expect(withMinor.output).toContain(words);
-    expect(withMinor.output).toMatch(new RegExp(`: ${expected === 'breaking' ? 1 : 0} breaking, ${expected === 'non-breaking' ? 1 : 0} non-breaking, ${expected === 'documentation-only' ? 1 : 0} documentation-only`));
+    expect(withMinor.output).toMatch(
+      new RegExp(
+        `: ${expected === 'breaking' ? 1 : 0} breaking, ${expected === 'non-breaking' ? 1 : 0} non-breaking, ${expected === 'documentation-only' ? 1 : 0} documentation-only`,
+      ),
+    );
     if (expected !== 'breaking') {
       expect(withMinor.status).toBe(0);
       expect(withMinor.output).toContain('The API diff has no breaking change.');
@@ -148,7 +156,9 @@ describe('the breaking-change gate', () => {
     expect(output).toContain(`accepted without a major by .changeset/api-change.md: "${override}"`);
     const table = readFileSync(summary, 'utf8');
     expect(table).toContain(`> ${override}`);
-    expect(table).toContain('| `listLabels`<br>GET `/v2/labels` | response 200 field `total_count` was removed — breaking for code that reads it | **breaking** | `spec/components/schemas/ListLabelsResponse.yaml:2` |');
+    expect(table).toContain(
+      '| `listLabels`<br>GET `/v2/labels` | response 200 field `total_count` was removed — breaking for code that reads it | **breaking** | `spec/components/schemas/ListLabelsResponse.yaml:2` |',
+    );
   });
 
   it('puts a change to a shared schema on its source line once, naming every operation it reaches', () => {

@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from '@osm-openapi/spec-diff/scratch-repository';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from './scratch-repository.mjs';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'require-changeset.mjs');
 

@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from '@osm-openapi/spec-diff/scratch-repository';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addApiSection } from '../changelog-api-section.mjs';
-import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from './scratch-repository.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const script = join(here, '..', 'version.mjs');

@@ -58,7 +58,7 @@ describe('the token request', () => {
   ] as const)('scope %o becomes %o', async (scope, expected) => {
     const { fake, iamCalls } = iamAndOsm();
     await getStatus(createOsmClient({ fetch: fake.fetch, auth: iamPasswordAuth({ ...USER, scope }) }));
-    expect(((await iamCalls()[0]?.json()) as { auth: { scope: unknown } }).auth.scope).toEqual(expected);
+    expect(((await iamCalls()[0]!.json()) as { auth: { scope: unknown } }).auth.scope).toEqual(expected);
   });
 
   test('goes to the region given, or to the endpoint given', async () => {

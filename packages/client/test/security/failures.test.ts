@@ -73,7 +73,7 @@ describe('a connection reset while the body arrives', () => {
   });
 
   test('is retried for a GET like any network error', async () => {
-    server().handle((request, response) => (server().received.length === 1 ? resetMidBody(response) : sendJson(response, 200, { status: 1 })));
+    server().handle((_request, response) => (server().received.length === 1 ? resetMidBody(response) : sendJson(response, 200, { status: 1 })));
     const { data } = await getStatus({ retry: { baseDelayMs: 0 } });
     expect(data).toEqual({ status: 1 });
     expect(server().received).toHaveLength(2);

@@ -4,8 +4,8 @@
 // - the client's result is right: `error` with the body's error_code for OSM errors, `data` otherwise.
 import { createOsmClient } from '@osm-openapi/client';
 import { afterAll, describe, inject, it } from 'vitest';
-import { capturingFetch } from '../../../../tools/record-fixtures/src/capture.mjs';
-import { clientInit } from '../../../../tools/record-fixtures/src/record.mjs';
+import { capturingFetch } from '@osm-openapi/fixture-format/capture';
+import { clientInit } from '@osm-openapi/record-fixtures/record';
 import { checkExchange, type Exchange } from '../../src/exchange-validator.js';
 import { callFromFixture } from '../../src/fixture-calls.js';
 import { type Fixture, loadFixtures } from '../../src/fixtures.js';

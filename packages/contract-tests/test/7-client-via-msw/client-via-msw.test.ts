@@ -17,7 +17,7 @@ const viaMsw = replayClients(MSW_URL);
 const viaHttp = replayClients(inject('mockUrl'));
 
 describe('7 client via MSW', () => {
-  beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
   afterAll(() => {
     server.close();
     reportChecked('client via msw', operations.length, `${[...fixtures.values()].flat().length} calls`);

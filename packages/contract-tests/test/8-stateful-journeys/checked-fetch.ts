@@ -1,6 +1,6 @@
 // A fetch for the client that checks every exchange it carries against the spec, as suite 2 checks
 // fixtures (closed objects, formats): the request the client sent and the answer the stateful mock gave.
-import { snapshotRequest, snapshotResponse } from '../../../../tools/record-fixtures/src/capture.mjs';
+import { snapshotRequest, snapshotResponse } from '@osm-openapi/fixture-format/capture';
 import { checkExchange, type Exchange, matchPath } from '../../src/exchange-validator.js';
 import { assertNoMismatches } from '../../src/report.js';
 import { operations, type SpecOperation } from '../../src/spec-under-test.js';

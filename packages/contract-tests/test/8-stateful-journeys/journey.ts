@@ -1,7 +1,7 @@
 // The journey of one ticket through the typed client, against a stateful mock (server or MSW): create,
 // find it in the list, leave a message with an attachment, label it, change its contact details, urge,
 // close, rate; then what OSM refuses afterwards.
-import { createOsmClient, downloadAttachment, OsmError, uploadAttachment } from '@osm-openapi/client';
+import { type createOsmClient, downloadAttachment, OsmError, uploadAttachment } from '@osm-openapi/client';
 import { expect } from 'vitest';
 
 type Client = ReturnType<typeof createOsmClient>;

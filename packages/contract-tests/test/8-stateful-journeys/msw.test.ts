@@ -12,7 +12,7 @@ import { ticketJourney } from './journey.js';
 const MSW_URL = 'https://osm.stateful.msw.test';
 const server = setupServer(...osmHandlers({ baseUrl: MSW_URL, spec: specPath, stateful: { seed: {} } }));
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
 test('a ticket lives through its journey through MSW, every exchange valid against the spec', async () => {

@@ -34,7 +34,7 @@ const osmPage = {
   /** Registers MSW's worker with the OSM handlers; options as `osmHandlers()` takes them. */
   async start(options: OsmHandlersOptions): Promise<void> {
     worker = setupWorker(...osmHandlers(options));
-    await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+    await worker.start({ quiet: true, onUnhandledFrame: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
   },
 
   /** Replaces the worker's handlers with new ones (`osmHandlers(options)`). */

@@ -1,17 +1,12 @@
-// The one place the proxy reaches the fixture recorder's code (tools/record-fixtures/src, bundled into
-// the mock by esbuild): its redaction rules (credentials, e-mail, phone numbers, verification codes,
-// passwords; files replaced by their size) and its fixture format, reused as they are - never copied -
+// The one place the proxy reaches the fixture recorder's code (@osm-openapi/redaction and
+// @osm-openapi/fixture-format, the recorder's parts without dependencies, bundled into the mock by
+// esbuild): its redaction rules (credentials, e-mail, phone numbers, verification codes, passwords; files replaced by their size) and its fixture format, reused as they are - never copied -
 // so that the proxy's report, log and fixtures are redacted exactly as recorded fixtures are.
-// Issue 27 turns tools/record-fixtures into a workspace package: at that merge, these four imports are
-// the ones to repoint (to that package's exports); nothing else in the mock imports the recorder.
-// @ts-ignore -- plain JavaScript without declarations (typed below)
-import { snapshotRequest as snapshotRequestJs, snapshotResponse as snapshotResponseJs } from '../../../../tools/record-fixtures/src/capture.mjs';
-// @ts-ignore -- plain JavaScript without declarations (typed below)
-import { withBinaryBody as withBinaryBodyJs } from '../../../../tools/record-fixtures/src/record.mjs';
-// @ts-ignore -- plain JavaScript without declarations (typed below)
-import { REDACTED as REDACTED_JS, redactFixture as redactFixtureJs, redactText as redactTextJs } from '../../../../tools/record-fixtures/src/redact.mjs';
-// @ts-ignore -- plain JavaScript without declarations (typed below)
-import { writeFixture as writeFixtureJs } from '../../../../tools/record-fixtures/src/write.mjs';
+// Nothing else in the mock imports the recorder.
+import { snapshotRequest as snapshotRequestJs, snapshotResponse as snapshotResponseJs } from '@osm-openapi/fixture-format/capture';
+import { withBinaryBody as withBinaryBodyJs } from '@osm-openapi/fixture-format/binary-body';
+import { REDACTED as REDACTED_JS, redactFixture as redactFixtureJs, redactText as redactTextJs } from '@osm-openapi/redaction';
+import { writeFixture as writeFixtureJs } from '@osm-openapi/fixture-format/write';
 
 /** A contract-test fixture (packages/contract-tests/README.md). */
 export interface Fixture {

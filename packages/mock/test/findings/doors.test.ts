@@ -20,7 +20,7 @@ describe.each([
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock({ port: 0, stateful });
-    server.listen({ onUnhandledRequest: 'error' });
+    server.listen({ onUnhandledFrame: 'error' });
   });
   afterAll(async () => {
     server.close();

@@ -75,9 +75,16 @@ describe('bounded fuzz over every operation', () => {
   });
 });
 
+/** Node's default limit on a request's headers. */
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+/** About how many bytes a request's headers take on the wire. */
+function headerBytes(request: FuzzRequest): number {
+  return Object.entries(request.headers).reduce((bytes, [name, value]) => bytes + name.length + value.length + 4, 0);
+}
+
 describe('bounded fuzz through the MSW handlers', () => {
   const server = setupServer(...osmHandlers({ baseUrl: MSW_URL }));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterAll(() => server.close());
 
   test.each(operations.map((o, index) => [o.operationId, o, index] as const))(`%s: ${MSW_RUNS} generated requests answered by the rules`, async (_, entry, index) => {
@@ -86,7 +93,15 @@ describe('bounded fuzz through the MSW handlers', () => {
         const request = await buildRequest(entry, change);
         // fetch sends no body with GET or HEAD.
         const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body && new Uint8Array(request.body);
-        const response = await fetch(`${MSW_URL}${request.path}`, { method: request.method, headers: request.headers, body });
+        const sent = fetch(`${MSW_URL}${request.path}`, { method: request.method, headers: request.headers, body });
+        // msw 3 reads the request with Node's HTTP parser, which may drop a connection whose headers pass
+        // 16 KiB before any handler runs (msw 2 handed every such request to the handlers, which answer 431):
+        // for those, a dropped connection is an answer too. A long URL always reaches the handlers.
+        const response = await sent.catch((error: unknown) => {
+          if (headerBytes(request) > NODE_MAX_HEADER_BYTES && error instanceof TypeError && error.message === 'fetch failed') return undefined;
+          throw error;
+        });
+        if (!response) return;
         const answer = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
         const problem = problemWith(request, answer);
         if (problem) throw new Error(`${change.kind}: ${request.method} ${request.path.slice(0, 200)} -> ${answer.status}: ${problem}`);

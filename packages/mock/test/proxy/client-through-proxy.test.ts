@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { akSkAuth, createOsmClient } from '@osm-openapi/client';
-import ts from 'typescript';
+import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningMock, startMock } from '../../src/index.js';
 
@@ -44,7 +44,8 @@ describe('the client and the walkthrough through the proxy, to the stateful mock
     const scratch = mkdtempSync(join(tmpdir(), 'osm-proxy-walkthrough-'));
     try {
       symlinkSync(MOCK_MODULES, join(scratch, 'node_modules'), 'dir');
-      const { outputText } = ts.transpileModule(readFileSync(WALKTHROUGH, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+      // Types stripped by esbuild: TypeScript 7, the mock's compiler, has no transpileModule.
+      const { code: outputText } = transformSync(readFileSync(WALKTHROUGH, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
       writeFileSync(join(scratch, 'first-ticket.mjs'), outputText);
       const before = proxy.drift().exchanges;
       const { stdout } = await run(process.execPath, [join(scratch, 'first-ticket.mjs')], { cwd: scratch, env: { ...process.env, OSM_ENDPOINT: proxy.url, OSM_TOKEN: 'walkthrough-token' } });

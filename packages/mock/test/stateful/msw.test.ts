@@ -15,7 +15,7 @@ describe('osmHandlers({ stateful })', () => {
     ...osmHandlers({ baseUrl: B, stateful: true }),
     ...osmHandlers({ baseUrl: PLAIN }),
   );
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterAll(() => server.close());
 
   test('each handler set keeps its own store', async () => {

@@ -1,6 +1,5 @@
 // The bundle must say exactly what the hand-written sources say: every number (compared as exact
 // integers, never through JavaScript's doubles), every string and every description.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openapiJsonPath, openapiYamlPath } from '../../dist/index.js';

@@ -11,6 +11,7 @@ const operations = Object.values(spec.paths).flatMap((item) =>
 const require = createRequire(import.meta.url);
 console.log(
   JSON.stringify({
+    node: process.version,
     openapi: spec.openapi,
     title: spec.info.title,
     operations: operations.length,

@@ -9,4 +9,6 @@ const body = await response.json();
 const unauthorized = await fetch(`${mock.url}/v2/servicerequest/cases/CS20240101000001/status`);
 const unauthorizedBody = await unauthorized.json();
 await mock.close();
-console.log(JSON.stringify({ operations: mock.operations, status: response.status, body, unauthorized: unauthorized.status, unauthorizedBody }));
+console.log(
+  JSON.stringify({ operations: mock.operations, status: response.status, body, unauthorized: unauthorized.status, unauthorizedBody }),
+);
