@@ -25,7 +25,7 @@ import { failOnOverrideErrors } from './fail-on-override-errors.js';
 
 /** Options of {@link useOsmHandlers}: those of `osmHandlers()`, and how the MSW server listens. */
 export interface UseOsmHandlersOptions extends OsmHandlersOptions {
-  /** Given to `server.listen()` as they are, e.g. `{ onUnhandledRequest: 'error' }` (msw 2). Default: msw's. */
+  /** Given to `server.listen()` as they are, e.g. `{ onUnhandledFrame: 'error' }` (msw 3; `onUnhandledRequest` in msw 2). Default: msw's. */
   listen?: Parameters<SetupServer['listen']>[0];
 }
 

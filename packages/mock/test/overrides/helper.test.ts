@@ -11,7 +11,7 @@ import { useOsmHandlers } from '../../src/vitest/msw.js';
 describe('useOsmMock() and useOsmHandlers() in this file', () => {
   const mock = useOsmMock();
   // The HTTP mock's requests pass through MSW too (it intercepts every fetch of the process).
-  const osm = useOsmHandlers({ baseUrl: 'https://helper.osm.test', listen: { onUnhandledRequest: 'bypass' } });
+  const osm = useOsmHandlers({ baseUrl: 'https://helper.osm.test', listen: { onUnhandledFrame: 'bypass' } });
   const status = async (base: string) => (await (await fetch(`${base}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't' } })).json()) as unknown;
 
   test('both answer, on a free port and in-process; overrides apply to the test that adds them', async () => {

@@ -15,7 +15,7 @@ const osm = osmHandlers({ baseUrl: BASE, overrides: [override('listAgencies', ()
 const sandbox = osmHandlers({ baseUrl: STATEFUL, stateful: true });
 const server = setupServer(...osm, ...sandbox);
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   expect(osm.takeOverrideErrors()).toEqual([]);

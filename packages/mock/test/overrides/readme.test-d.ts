@@ -27,6 +27,6 @@ test('the helpers', () => {
   afterEach(() => mock.mock.reset());
   mock.use(override('showCaseStatus', () => ({ status: 200, body: { status: 4 } })));
   expectTypeOf(mock.url).toBeString();
-  const osm = useOsmHandlers({ listen: { onUnhandledRequest: 'error' } });
+  const osm = useOsmHandlers({ listen: { onUnhandledFrame: 'error' } });
   osm.use(closed);
 });

@@ -6,7 +6,7 @@ import { useOsmMock } from '../../../src/vitest/mock.js';
 import { useOsmHandlers } from '../../../src/vitest/msw.js';
 
 const mock = useOsmMock();
-const osm = useOsmHandlers({ baseUrl: 'https://fixture.osm.test', listen: { onUnhandledRequest: 'bypass' } });
+const osm = useOsmHandlers({ baseUrl: 'https://fixture.osm.test', listen: { onUnhandledFrame: 'bypass' } });
 
 /** Code under test that shows "unknown" when the status cannot be read, as UIs do. */
 async function statusLabel(base: string): Promise<string> {
