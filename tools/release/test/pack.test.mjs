@@ -90,7 +90,7 @@ beforeAll(() => {
   scratch2 = join(scratch, 'msw2-typescript5');
   mkdirSync(scratch2);
   installTarballs(scratch2, packed, { typescript: typescript5, msw: msw2Version });
-  for (const file of ['msw-handlers.mjs', 'consumer.ts', 'tsconfig.json']) copyFileSync(join(fixtures, file), join(scratch2, file));
+  for (const file of ['msw-handlers.mjs', 'consumer.ts', 'mock-consumer.ts', 'tsconfig.json']) copyFileSync(join(fixtures, file), join(scratch2, file));
 });
 
 afterAll(async () => {
