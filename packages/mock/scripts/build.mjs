@@ -4,7 +4,7 @@
 // spec inside as a chunk of its own), and the type declarations from tsc.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { loadSpec } from '@osm-openapi/spec';
@@ -64,31 +64,68 @@ const nodeBuiltinsForBrowsers = {
   },
 };
 /**
- * lodash's one-file build (540 kB) is evaluated whole when first required: a fifth of the engine's start-up.
- * A CommonJS module that names `require("lodash")` once and then reads only `lodash_N.<function>` (as
- * TypeScript compiles imports, which is how Prism's validator uses it) gets those functions' own modules
- * instead; any other use keeps the whole build.
+ * lodash's one-file build (540 kB), and lodash/fp (a wrapper of it), are evaluated whole when first
+ * required: a fifth of the engine's start-up, at load, though Prism's validator calls a few functions of
+ * lodash on a request and lodash/fp's only in its security checks, which the mock does not run. A
+ * CommonJS module that requires `lodash` or `lodash/fp` once and then reads only `<binding>.<function>` (as
+ * TypeScript compiles imports, which is how Prism uses them) gets getters instead: a lodash function's own
+ * module, a lodash/fp function from lodash/fp, each loaded on its first call. Any other use keeps the
+ * module as it is.
  */
-const lodashByFunction = {
-  name: 'lodash-by-function',
+const lodashOnFirstCall = {
+  name: 'lodash-on-first-call',
   setup(build) {
-    build.onResolve({ filter: /^lodash$/ }, ({ importer, resolveDir }) => {
+    build.onResolve({ filter: /^lodash(\/fp)?$/ }, ({ path, importer, resolveDir }) => {
       if (!importer.endsWith('.js')) return undefined;
       const text = readFileSync(importer, 'utf8');
-      const binding = /\bconst (lodash_\d+) = require\("lodash"\);/.exec(text)?.[1];
-      if (!binding || text.split('require("lodash")').length !== 2) return undefined;
+      const call = `require("${path}")`;
+      const binding = new RegExp(`\\bconst (\\w+) = require\\("${path.replace('/', '\\/')}"\\);`).exec(text)?.[1];
+      if (!binding || text.split(call).length !== 2) return undefined;
       const uses = [...text.matchAll(new RegExp(`\\b${binding}\\b(\\.(\\w+))?`, 'g'))].slice(1);
       if (uses.some((use) => !use[2])) return undefined;
       const names = [...new Set(uses.map((use) => use[2]))].sort();
-      return { path: names.join(','), namespace: 'lodash-functions', pluginData: { resolveDir } };
+      return { path: `${path}:${names.join(',')}`, namespace: 'lodash-on-first-call', pluginData: { resolveDir } };
     });
-    build.onLoad({ filter: /.*/, namespace: 'lodash-functions' }, ({ path, pluginData }) => ({
-      contents: `module.exports = { ${path.split(',').map((name) => `${name}: require('lodash/${name}.js')`).join(', ')} };`,
-      resolveDir: pluginData.resolveDir,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'lodash-on-first-call' }, ({ path, pluginData }) => {
+      const [module, names] = path.split(':');
+      const getter = (name) => (module === 'lodash' ? `get ${name}() { return require('lodash/${name}.js'); }` : `get ${name}() { return require('lodash/fp').${name}; }`);
+      return { contents: `module.exports = { ${names.split(',').map(getter).join(', ')} };`, resolveDir: pluginData.resolveDir, loader: 'js' };
+    });
   },
 };
+/**
+ * Two changes to Prism's validator, made as it is bundled, both for the cold start:
+ * - its ajv instances skip checking each schema against JSON Schema's meta-schema before compiling it
+ *   (`validateSchema: false`): that check compiles the meta-schema itself on the first request, the
+ *   largest part of a cold first answer (about 90 ms), and finds nothing here - the spec's schemas are
+ *   checked by its lint before it is bundled;
+ * - its ajv instances for JSON Schema 2019-09 and 2020-12 are made when a schema first declares that
+ *   draft (the spec's are OpenAPI 3.0 schemas, which never do), instead of at load.
+ * The build fails if Prism's code no longer reads as expected, rather than bundling it unchanged.
+ */
+const prismValidatorOptions = {
+  name: 'prism-validator-options',
+  setup(build) {
+    const changes = [
+      ['strict: false,\n    logger: unknownFormatSilencerLogger,', 'strict: false,\n    validateSchema: false,\n    logger: unknownFormatSilencerLogger,'],
+      ['const _2019_1 = require("ajv/dist/2019");\nconst _2020_1 = require("ajv/dist/2020");\n', ''],
+      [
+        '    draft2019_09: createAjvInstances(_2019_1.default),\n    draft2020_12: createAjvInstances(_2020_1.default),\n',
+        '    get draft2019_09() { return (this.made2019 ??= createAjvInstances(require("ajv/dist/2019").default)); },\n' +
+          '    get draft2020_12() { return (this.made2020 ??= createAjvInstances(require("ajv/dist/2020").default)); },\n',
+      ],
+    ];
+    build.onLoad({ filter: /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]utils\.js$/ }, ({ path }) => {
+      let source = readFileSync(path, 'utf8');
+      for (const [expected, replacement] of changes) {
+        if (!source.includes(expected)) throw new Error(`${path}: Prism's ajv set-up does not read as the build expects; review the prism-validator-options plugin`);
+        source = source.replace(expected, replacement);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 /**
  * Modules with a browser variant (`<name>-web.ts`): busboy (multipart.ts) needs Node's streams, and the
  * operations parsed at build time (operations-source.ts) are read from a file beside the bundle.
@@ -123,7 +160,7 @@ await build({
   target: 'node20',
   // vitest, like msw, is the test's own (optional peers): the helpers register hooks with the test's vitest.
   external: ['@osm-openapi/spec', 'msw', 'vitest', 'yaml'],
-  plugins: [englishFakerOnly, jsoncParserAsModule, userlandPunycode, lodashByFunction],
+  plugins: [englishFakerOnly, jsoncParserAsModule, userlandPunycode, lodashOnFirstCall, prismValidatorOptions],
   // The bundled CommonJS modules require Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
@@ -138,7 +175,7 @@ await build({
   platform: 'browser',
   target: 'es2022',
   external: ['msw'],
-  plugins: [englishFakerOnly, jsoncParserAsModule, nodeBuiltinsForBrowsers, browserVariants, lodashByFunction],
+  plugins: [englishFakerOnly, jsoncParserAsModule, nodeBuiltinsForBrowsers, browserVariants, lodashOnFirstCall, prismValidatorOptions],
   inject: ['scripts/browser-globals.mjs'],
   // What the libraries read of Node's `process` (the $ref parser asks whether it runs in a browser).
   define: { 'process.env.NODE_ENV': '"production"', 'process.browser': 'true', 'process.platform': '"browser"' },
@@ -149,10 +186,10 @@ const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/pack
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
 
 /**
- * Prism's operations of the bundled spec, parsed once here and shipped beside the bundle, named by the
- * spec's fingerprint, in the format src/engine/operation-source.ts reads: a line of `{ method, path,
- * operationId }` for all, then a line of JSON per operation, parsed when a request first needs it
- * (test/cold-start checks the file gives what Prism parses at run time).
+ * Prism's operations of the bundled spec, parsed once here and shipped beside the bundle in a folder named
+ * by the spec's fingerprint, as src/engine/operations-source.ts reads it: `index.json` (each operation's
+ * method, path and operationId) and `<n>.json` per operation, read when a request first needs it
+ * (test/cold-start checks the folder gives what Prism parses at run time).
  */
 async function writeParsedOperations() {
   const { getHttpOperationsFromSpec } = createRequire(import.meta.url)('@stoplight/prism-http/dist/utils/operations.js');
@@ -160,7 +197,8 @@ async function writeParsedOperations() {
   // Before parsing: Prism's parser changes the document it is given.
   const fingerprint = createHash('sha256').update(JSON.stringify(document)).digest('hex').slice(0, 16);
   const operations = await getHttpOperationsFromSpec(document);
-  const index = operations.map((o) => ({ method: o.method.toLowerCase(), path: o.path, operationId: o.iid ?? o.id }));
-  const lines = [index, ...operations].map((value) => JSON.stringify(value));
-  writeFileSync(new URL(`dist/prism-operations-${fingerprint}.txt`, here), `${lines.join('\n')}\n`);
+  const folder = new URL(`dist/prism-operations-${fingerprint}/`, here);
+  mkdirSync(folder);
+  writeFileSync(new URL('index.json', folder), JSON.stringify(operations.map((o) => ({ method: o.method.toLowerCase(), path: o.path, operationId: o.iid ?? o.id }))));
+  operations.forEach((operation, i) => writeFileSync(new URL(`${i}.json`, folder), JSON.stringify(operation)));
 }

@@ -18,16 +18,3 @@ export interface OperationSource {
 export function parsedSources(operations: readonly IHttpOperation[]): OperationSource[] {
   return operations.map((operation) => ({ method: operation.method.toLowerCase(), path: operation.path, operationId: operation.iid ?? operation.id, load: () => operation }));
 }
-
-/**
- * Sources read from the text scripts/build.mjs writes: a first line with `[{ method, path, operationId }]`,
- * then one line of JSON per operation, in the same order (JSON text has no raw line breaks).
- */
-export function sourcesFromText(text: string): OperationSource[] {
-  const lines = text.split('\n');
-  const index = JSON.parse(lines[0]!) as { method: string; path: string; operationId: string }[];
-  return index.map((entry, i) => {
-    let operation: IHttpOperation | undefined;
-    return { ...entry, load: () => (operation ??= JSON.parse(lines[i + 1]!) as IHttpOperation) };
-  });
-}
