@@ -30,8 +30,8 @@ function wholeNumber(value: string | true, max: number): number | undefined {
   return number <= max ? number : undefined;
 }
 
-/** Reads the fault preferences of a `Prefer` header; `code` is the status `Prefer: code` asked for, if any. */
-export function readFaultPreferences(header: string | undefined, code: number | undefined): FaultPreferences {
+/** Reads the fault preferences of a `Prefer` header; `status` is the status of the answer `Prefer` chose. */
+export function readFaultPreferences(header: string | undefined, status: number | undefined): FaultPreferences {
   const read: FaultPreferences = { violations: [] };
   if (!header) return read;
   for (const [name, value] of pairs(header)) {
@@ -42,7 +42,7 @@ export function readFaultPreferences(header: string | undefined, code: number | 
     } else if (name === 'retryAfter') {
       read.retryAfterSeconds = wholeNumber(value, MAX_RETRY_AFTER_SECONDS);
       if (read.retryAfterSeconds === undefined) read.violations.push({ where, rule: `retry-after${value === true ? '' : `=${value}`}: must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_SECONDS}` });
-      else if (code === undefined || !RETRY_STATUSES.includes(code)) read.violations.push({ where, rule: `retry-after=${value}: goes with code=429 or code=503 only` });
+      else if (status === undefined || !RETRY_STATUSES.includes(status)) read.violations.push({ where, rule: `retry-after=${value}: goes with a 429 or 503 answer only (code=429, code=503)` });
     } else if (name === 'fault') {
       if (FAULTS.includes(value as NetworkFault)) read.fault = value as NetworkFault;
       else read.violations.push({ where, rule: `${shown}: must be one of ${FAULTS.join(', ')}` });

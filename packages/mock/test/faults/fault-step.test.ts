@@ -56,8 +56,8 @@ describe('Prefer', () => {
     ['delay', 'delay: must be a whole number'],
     ['fault=explode', 'fault=explode: must be one of reset, truncate, hang'],
     ['code=429, retry-after=soon', 'retry-after=soon: must be a whole number of seconds from 0 to 86400'],
-    ['retry-after=5', 'retry-after=5: goes with code=429 or code=503 only'],
-    ['code=200, retry-after=5', 'retry-after=5: goes with code=429 or code=503 only'],
+    ['retry-after=5', 'retry-after=5: goes with a 429 or 503 answer only (code=429, code=503)'],
+    ['code=200, retry-after=5', 'retry-after=5: goes with a 429 or 503 answer only'],
   ])('%s is refused: 400 OSM.0001 naming it', async (prefer, rule) => {
     const answer = await step()(exchange(prefer));
     expect(answer?.status).toBe(400);
@@ -73,6 +73,10 @@ describe('Prefer', () => {
 
   test('code=503, retry-after=7 answers 503 with Retry-After: 7', async () => {
     expect(await step()(exchange('code=503, retry-after=7'))).toMatchObject({ status: 503, headers: { 'retry-after': '7' } });
+  });
+
+  test('example=throttled (the 429\'s example) is the gateway\'s answer too', async () => {
+    expect(await step()(exchange('example=throttled, retry-after=2'))).toMatchObject({ status: 429, headers: { 'retry-after': '2' } });
   });
 
   test('another code is left to the steps after', async () => {
@@ -128,8 +132,9 @@ describe('server-wide latency and faults', () => {
     expect(await fates({ faults: 1, seed: 'share' }, 50)).not.toContain('-');
   });
 
-  test('a request that asks for a code or a fault of its own never gets a random one', async () => {
+  test('a request that asks for a code, an example or a fault of its own never gets a random one', async () => {
     expect(await fates({ faults: 1, seed: 'x' }, 20, 'code=200')).toEqual(Array(20).fill('-'));
+    expect(await fates({ faults: 1, seed: 'x' }, 20, 'example=businessError')).toEqual(Array(20).fill('-'));
     expect(await fates({ faults: 1, seed: 'x' }, 20, 'fault=truncate')).toEqual(Array(20).fill('truncate'));
   });
 

@@ -38,11 +38,12 @@ export function injectFaults(options: FaultOptions, answerFromSpec: Step<Exchang
     // Three draws for every request, used or not, so that the nth request meets the same fate for a seed
     // whatever the requests before it asked for.
     const [latencyDraw = 0, faultDraw = 1, kindDraw = 0] = random ? [random(), random(), random()] : [];
-    const asked = readFaultPreferences(request.headers.prefer, prefer.code);
+    const asked = readFaultPreferences(request.headers.prefer, exchange.selection?.status);
     if (asked.violations.length) return refusal(400, asked.violations, cors);
 
-    // A request that asks for a status or a fault of its own gets it, never a random one.
-    const drawn = asked.fault === undefined && prefer.code === undefined && faultDraw < options.faults ? RANDOM_FAULTS[Math.floor(kindDraw * RANDOM_FAULTS.length)] : undefined;
+    // A request that asks for an answer (`code`, `example`) or a fault of its own gets it, never a random one.
+    const own = asked.fault !== undefined || prefer.code !== undefined || prefer.example !== undefined;
+    const drawn = !own && faultDraw < options.faults ? RANDOM_FAULTS[Math.floor(kindDraw * RANDOM_FAULTS.length)] : undefined;
     const [min, max] = options.latency ?? [0, 0];
     const delay = asked.delayMs ?? Math.round(min + latencyDraw * (max - min));
     if (delay > 0 && !(await wait(delay, request.signal))) return silent('reset'); // the caller left: nobody to answer
@@ -51,15 +52,14 @@ export function injectFaults(options: FaultOptions, answerFromSpec: Step<Exchang
     if (fault === 'reset' || fault === 'hang') return silent(fault);
     if (fault === 'truncate') exchange.fault = fault;
 
-    let status = exchange.selection?.status;
     if (typeof drawn === 'number') {
       const selection = selectResponse(operation, { code: drawn }, request.headers.accept);
       // An operation of a spec that declares neither the status nor a `default` cannot be throttled.
       if ('problem' in selection) return undefined;
       exchange.selection = selection;
-      status = drawn;
-    } else if (prefer.code === undefined) return undefined;
-    if (status === undefined || !RETRY_STATUSES.includes(status)) return undefined;
+    }
+    // A 429 or 503 chosen by `Prefer` (`code=429`, `example=throttled`) or drawn is the gateway's answer.
+    if (!RETRY_STATUSES.includes(exchange.selection?.status ?? 0)) return undefined;
     const answer = await answerFromSpec(exchange);
     if (!answer) return undefined;
     answer.headers['retry-after'] = String(asked.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
