@@ -139,6 +139,12 @@ describe.each([
     expect(sent.attempts).toBe(3);
   });
 
+  test('fault=hang on a POST: one attempt, OsmTimeoutError after timeoutMs', async () => {
+    const { client, sent } = clientOf(door.plain, ['fault=hang'], { timeoutMs: 300 });
+    await expect(client.POST('/v2/servicerequest/labels', { body: { name: 'urgent', color: '#ff0000' } })).rejects.toBeInstanceOf(OsmTimeoutError);
+    expect(sent.attempts).toBe(1);
+  });
+
   test('delay longer than timeoutMs: OsmTimeoutError; a shorter one: the answer, that much later', async () => {
     await expect(clientOf(door.plain, ['delay=3000'], { timeoutMs: 300, retry: false }).client.GET(STATUS, status)).rejects.toBeInstanceOf(OsmTimeoutError);
     const { result, ms } = await timed(() => clientOf(door.plain, ['delay=300']).client.GET(STATUS, status));
