@@ -187,6 +187,13 @@ test('HTTP: a hang the client never gives up on ends at the server\'s idle timeo
   }
 });
 
+test('MSW: a hang ends as soon as the caller aborts (no timer left behind)', async () => {
+  const caller = new AbortController();
+  setTimeout(() => caller.abort(), 50);
+  const response = await faultResponse({ status: 0, headers: {}, fault: 'hang' }, caller.signal);
+  expect(response.type).toBe('error');
+});
+
 test('MSW: a hang the caller never aborts ends as a network error after the idle timeout', async () => {
   const response = await faultResponse({ status: 0, headers: {}, fault: 'hang' }, undefined, 200);
   expect(response.type).toBe('error');
