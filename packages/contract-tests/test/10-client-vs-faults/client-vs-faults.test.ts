@@ -71,6 +71,21 @@ async function timed<T>(call: () => Promise<T>): Promise<{ result: T; ms: number
   return { result, ms: performance.now() - started };
 }
 
+/** What each of `n` GETs in a row ends as, in order: `data`, `error <code>`, or the name of the error thrown. */
+async function outcomes(baseUrl: string, n: number, options: { retry?: false } = {}): Promise<string[]> {
+  const { client } = clientOf(baseUrl, [], options);
+  const results: string[] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      const { data, error } = await client.GET(STATUS, status);
+      results.push(data ? 'data' : `error ${error?.code}`);
+    } catch (error) {
+      results.push((error as Error).name);
+    }
+  }
+  return results;
+}
+
 describe.each([
   ['HTTP server', http],
   ['MSW handlers', msw],
@@ -160,22 +175,8 @@ describe.each([
   });
 
   test('faults 0.3, seed "suite": the same results in the same order on a second mock; retries absorb most faults', async () => {
-    /** What each of 15 GETs ends as, in order. */
-    const run = async (baseUrl: string) => {
-      const { client } = clientOf(baseUrl, []);
-      const results: string[] = [];
-      for (let i = 0; i < 15; i++) {
-        try {
-          const { data, error } = await client.GET(STATUS, status);
-          results.push(data ? 'data' : `error ${error?.code}`);
-        } catch (error) {
-          results.push((error as Error).name);
-        }
-      }
-      return results;
-    };
-    const first = await run(door.faulty[0]);
-    expect(await run(door.faulty[1])).toEqual(first);
+    const first = await outcomes(door.faulty[0], 15);
+    expect(await outcomes(door.faulty[1], 15)).toEqual(first);
     // About 30% of attempts fail, and a GET has three: most calls end with data.
     expect(first.filter((r) => r === 'data').length).toBeGreaterThanOrEqual(11);
   });
@@ -186,21 +187,8 @@ test('the seeded faults are the same through both doors', async () => {
   const fresh = await startMock({ port: 0, spec: specPath, faults: 0.5, seed: 'both' });
   server.use(...osmHandlers({ baseUrl: 'https://both.faults.test', spec: specPath, faults: 0.5, seed: 'both' }));
   try {
-    const run = async (baseUrl: string) => {
-      const { client } = clientOf(baseUrl, [], { retry: false });
-      const results: string[] = [];
-      for (let i = 0; i < 30; i++) {
-        try {
-          const { data, error } = await client.GET(STATUS, status);
-          results.push(data ? 'data' : `error ${error?.code}`);
-        } catch (error) {
-          results.push((error as Error).name);
-        }
-      }
-      return results;
-    };
-    const overHttp = await run(fresh.url);
-    expect(await run('https://both.faults.test')).toEqual(overHttp);
+    const overHttp = await outcomes(fresh.url, 30, { retry: false });
+    expect(await outcomes('https://both.faults.test', 30, { retry: false })).toEqual(overHttp);
     // Without retries every fault shows: the gateway's two errors and the client's network error.
     expect(new Set(overHttp)).toEqual(new Set(['data', 'error APIGW.0308', 'error APIGW.0613', 'OsmNetworkError']));
   } finally {
