@@ -3,7 +3,8 @@
 // - reset: `HttpResponse.error()`, which makes fetch reject with a TypeError ("Failed to fetch") before
 //   any answer, as a dropped connection does.
 // - truncate: the head (status, headers, the whole Content-Length) and a body stream that gives half the
-//   bytes, then errors: reading the body rejects, as it does when a connection closes midway.
+//   bytes, then errors: reading the body rejects, as it does when a connection closes midway. (In a page,
+//   MSW's service worker reads a mocked body whole before answering, so there the fetch itself fails.)
 // - hang: no answer until the caller aborts (its timeout) or the HTTP server's idle timeout has passed,
 //   then a network error; it never holds the handler longer than that.
 import { HttpResponse } from 'msw';
