@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { modelOperation, type OperationModel } from '../../src/engine/operation-model.js';
 import type { Exchange } from '../../src/engine/pipeline.js';
 import { parsePrefer } from '../../src/engine/prefer.js';
-import { prismOperations } from '../../src/engine/prism.js';
+import { prismOperations } from '../../src/engine/prism-operations.js';
 import { selectResponse } from '../../src/engine/select-response.js';
 import { type FaultOptions, injectFaults } from '../../src/engine/steps/faults.js';
 import type { MockResponse } from '../../src/engine/types.js';
