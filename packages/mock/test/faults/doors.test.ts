@@ -187,6 +187,29 @@ test('HTTP: a hang the client never gives up on ends at the server\'s idle timeo
   }
 });
 
+/** A body still arriving, as the proxy mode's answers are. */
+async function* arriving(): AsyncIterable<Uint8Array> {
+  yield new TextEncoder().encode('{"status":');
+  yield new TextEncoder().encode('0}');
+}
+
+test('a truncated answer whose body is still arriving (proxy mode) is cut at half of it, through both doors', async () => {
+  const cut = { status: 200, headers: { 'content-type': 'application/json' }, body: arriving(), fault: 'truncate' as const };
+  const viaMsw = await faultResponse(cut, undefined);
+  expect(viaMsw.headers.get('content-length')).toBe('12');
+  await expect(viaMsw.text()).rejects.toThrow();
+  const fake: Server = createServer(requestListener({ operations: 1, handle: async () => ({ ...cut, body: arriving() }) }));
+  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+  try {
+    const response = await fetch(`http://127.0.0.1:${(fake.address() as { port: number }).port}/`);
+    expect(response.headers.get('content-length')).toBe('12');
+    await expect(response.text()).rejects.toThrow();
+  } finally {
+    fake.closeAllConnections();
+    await new Promise((resolve) => fake.close(resolve));
+  }
+});
+
 test('MSW: a hang ends as soon as the caller aborts (no timer left behind)', async () => {
   const caller = new AbortController();
   setTimeout(() => caller.abort(), 50);
