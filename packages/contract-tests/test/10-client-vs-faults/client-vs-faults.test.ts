@@ -37,7 +37,7 @@ beforeAll(async () => {
   ]);
   mocks.push(plain, one, two, slow);
   Object.assign(http, { plain: plain.url, faulty: [one.url, two.url], slow: slow.url });
-  server.listen({ onUnhandledRequest: 'bypass' });
+  server.listen({ onUnhandledFrame: 'bypass' });
 });
 
 afterAll(async () => {
@@ -134,11 +134,12 @@ describe.each([
     expect(sent.attempts).toBe(2);
   });
 
-  test('fault=truncate: the body breaks off; the GET is retried, then OsmNetworkError (phase: body) is thrown', async () => {
+  test('fault=truncate: the answer breaks off; the GET is retried, then OsmNetworkError is thrown', async () => {
     const { client, sent } = clientOf(door.plain, ['fault=truncate']);
     const thrown = await client.GET(STATUS, status).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(OsmNetworkError);
-    expect((thrown as Error).message).toContain('while its response body was read');
+    // Over HTTP the head arrives and the body breaks off; msw 3 fails the fetch itself (it reads a mocked body whole first).
+    expect((thrown as Error).message).toMatch(door === msw ? /before a response arrived|while its response body was read/ : /while its response body was read/);
     expect(sent.attempts).toBe(3);
   });
 

@@ -55,7 +55,7 @@ beforeAll(async () => {
   ]);
   mocks.push(plain, faulty, slow);
   Object.assign(http, { plain: plain.url, faulty: faulty.url, slow: slow.url });
-  server.listen({ onUnhandledRequest: 'bypass' });
+  server.listen({ onUnhandledFrame: 'bypass' });
 });
 
 afterAll(async () => {
@@ -112,13 +112,18 @@ describe.each([
     await expect(get(door.plain, 'fault=reset')).rejects.toThrow(TypeError);
   });
 
-  test('fault=truncate: the head arrives, stating the whole length; reading the body fails midway', async () => {
-    const whole = await (await get(door.plain)).arrayBuffer();
-    const response = await get(door.plain, 'fault=truncate, example=businessError');
+  test('fault=truncate: the answer breaks off (over HTTP after its head, stating the whole length)', async () => {
+    const fetched = get(door.plain, 'fault=truncate, example=businessError');
+    if (door === msw) {
+      // msw 3 writes a mocked answer only once it has read its body, so the cut body fails the fetch itself
+      // (msw 2 delivered the head first); either way the caller gets no answer it can read.
+      await expect(fetched.then((response) => response.arrayBuffer())).rejects.toThrow();
+      return;
+    }
+    const response = await fetched;
     expect(response.status).toBe(200);
     expect(Number(response.headers.get('content-length'))).toBeGreaterThan(0);
     await expect(response.arrayBuffer()).rejects.toThrow();
-    expect(whole.byteLength).toBeGreaterThan(0);
   });
 
   test('fault=hang: no answer until the caller gives up', async () => {
@@ -198,7 +203,7 @@ test('a truncated answer whose body is still arriving (proxy mode) is cut at hal
   const viaMsw = await faultResponse(cut, undefined);
   expect(viaMsw.headers.get('content-length')).toBe('12');
   await expect(viaMsw.text()).rejects.toThrow();
-  const fake: Server = createServer(requestListener({ operations: 1, handle: async () => ({ ...cut, body: arriving() }) }));
+  const fake: Server = createServer(requestListener({ operations: 1, handle: async () => ({ ...cut, body: arriving() }), route: () => undefined }));
   await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
   try {
     const response = await fetch(`http://127.0.0.1:${(fake.address() as { port: number }).port}/`);
