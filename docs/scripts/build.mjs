@@ -13,7 +13,7 @@ import { guideTags } from './guides.mjs';
 import { errorCodeHref, linkTargets, linkifyDescriptions } from './links.mjs';
 import { GUIDES_GROUP, applyNavigation, loadNavigation, placementProblems, referenceSections } from './navigation.mjs';
 import { inlineRedoclyLogos } from './offline-assets.mjs';
-import { addGatewayResponses, errorsSection } from './operation-errors.mjs';
+import { errorsSection } from './operation-errors.mjs';
 import { linkProjectIdFields } from './project-id-links.mjs';
 import { plainServerDescriptions } from './server-descriptions.mjs';
 import { operations } from './spec-walk.mjs';
@@ -37,7 +37,6 @@ const navigation = loadNavigation(join(docs, 'navigation.yaml'));
 const sections = referenceSections(join(root, 'reference', 'operations.tsv'));
 
 console.log(`docs: decorating ${operations(spec).length} operations with code samples, error codes and statuses`);
-addGatewayResponses(spec, operations(spec));
 plainServerDescriptions(spec);
 linkProjectIdFields(spec);
 for (const [path, method, operation, pathItem] of operations(spec)) {

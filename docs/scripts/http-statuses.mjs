@@ -4,35 +4,30 @@
 // (`<!-- http-statuses -->`) and the statuses each operation lists. Reference: section 7.2 (status codes)
 // and the common error table 7.1 for OSM's own codes.
 
-/** `onEveryOperation`: the status can answer any operation, so each operation's list names it. */
 export const HTTP_STATUSES = [
   {
     status: 200,
     from: 'OSM',
     meaning: 'The call was handled: the operation\'s result, **or** a business error `{error_code, error_msg}` (a ticket that does not exist, a limit reached).',
     client: '`data`; for a business error, `error` (an `OsmError` with `httpStatus` 200).',
-    onEveryOperation: true,
   },
   {
     status: 400,
     from: 'OSM',
     meaning: 'A parameter or the body broke a rule: `OSM.0001`, its message naming the parameter.',
     client: '`error` (`OSM.0001`); not retried: the same request would fail again.',
-    onEveryOperation: true,
   },
   {
     status: 401,
     from: 'OSM, gateway',
     meaning: 'No credentials, an expired token (`OSM.0002`), or an AK/SK signature the gateway refuses (`APIGW.0301`; a clock more than 15 minutes off is the usual cause).',
     client: '`error`. With `iamPasswordAuth` or a refreshable token source, the client gets a new token and sends the request once more first.',
-    onEveryOperation: true,
   },
   {
     status: 403,
     from: 'OSM, gateway',
     meaning: 'Not allowed (`OSM.0003`): the IAM user lacks the permission, or the ticket is not the account\'s.',
     client: '`error`; not retried.',
-    onEveryOperation: true,
   },
   {
     status: 404,
@@ -51,25 +46,26 @@ export const HTTP_STATUSES = [
     from: 'gateway',
     meaning: 'Too many requests: the gateway throttled the call (`APIGW.0308`).',
     client: 'GET: sent again, up to 3 attempts with backoff, honouring `Retry-After`; then `error`. Other methods: `error` (opt in with `retry.methods`).',
-    onEveryOperation: true,
   },
   {
     status: 500,
     from: 'OSM',
     meaning: 'OSM failed inside (`OSM.0004`).',
     client: '`error`; not retried.',
-    onEveryOperation: true,
   },
   {
-    status: '502, 503, 504',
+    status: '502, 504',
     from: 'gateway',
-    meaning: 'OSM is unreachable, unavailable or too slow behind the gateway.',
+    meaning: 'OSM is unreachable or too slow behind the gateway (`APIGW.0201`).',
+    client: 'GET: sent again like a 429; then `error`.',
+  },
+  {
+    status: 503,
+    from: 'gateway',
+    meaning: 'A service the gateway needs is unavailable (`APIGW.0613`: IAM), with `Retry-After` when sent.',
     client: 'GET: sent again like a 429; then `error`.',
   },
 ];
-
-/** The statuses every operation can answer with, as numbers. */
-export const EVERY_OPERATION_STATUSES = HTTP_STATUSES.filter((s) => s.onEveryOperation).map((s) => s.status);
 
 /** The Markdown table of the "Error handling" guide. */
 export function httpStatusTable() {

@@ -1,9 +1,8 @@
 // The "Errors" paragraph each operation gets in the docs. The reference names no codes per operation (each
 // operation points to the whole table 7.1, or 7.3 for v1.0), so every operation lists the protocol codes
 // it can get and links the full table; an operation that declares `x-osm-error-codes` lists those first.
-// It also lists the HTTP statuses the operation can answer with: those its responses declare and those
-// the API gateway can give any operation (http-statuses.mjs), which the docs add as responses too.
-import { EVERY_OPERATION_STATUSES, HTTP_STATUSES } from './http-statuses.mjs';
+// It also lists the HTTP statuses the operation can answer with: those its responses declare (the spec
+// declares the API gateway's 429 and 503 on every operation; the docs add none of their own).
 import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref, slug } from './links.mjs';
 
 /** The codes any operation can get: the parameter check, authentication, permission and internal errors. */
@@ -11,32 +10,10 @@ export const GENERAL_CODES = ['OSM.0001', 'OSM.0002', 'OSM.0003', 'OSM.0004'];
 
 /** Where the table of HTTP statuses is: a heading of the "Error handling" guide. */
 export const HTTP_STATUSES_HREF = `${sectionHref('Error handling')}/${slug('HTTP status codes')}`;
-/** The docs' response for a status the spec leaves to `default` (429), under components.responses. */
-const gatewayResponseName = (status) => `Gateway${status}`;
 
-/** The HTTP statuses an operation can answer with, in order: its declared ones and every operation's. */
+/** The HTTP statuses an operation declares, in order. */
 export function operationStatuses(operation) {
-  const declared = Object.keys(operation.responses ?? {}).filter((key) => /^\d{3}$/.test(key)).map(Number);
-  return [...new Set([...declared, ...EVERY_OPERATION_STATUSES])].sort((a, b) => a - b);
-}
-
-/**
- * Adds to every operation of `operations` a response for each status any operation can get that it does
- * not declare (the gateway's 429), so that Redoc shows it with the others; the body is the spec's
- * `default` error body. Only the docs' copy of the spec is changed.
- */
-export function addGatewayResponses(spec, operations) {
-  const errorBody = spec.components.responses.UnexpectedError.content;
-  const rank = (key) => (/^\d{3}$/.test(key) ? Number(key) : 1000);
-  for (const [, , operation] of operations) {
-    const missing = HTTP_STATUSES.filter((s) => s.onEveryOperation && s.from === 'gateway' && !operation.responses[String(s.status)]);
-    if (!missing.length) continue;
-    for (const { status, meaning, client } of missing) {
-      spec.components.responses[gatewayResponseName(status)] ??= { description: `${meaning} The client: ${client}`, content: errorBody };
-    }
-    const added = missing.map(({ status }) => [String(status), { $ref: `#/components/responses/${gatewayResponseName(status)}` }]);
-    operation.responses = Object.fromEntries([...Object.entries(operation.responses), ...added].sort(([a], [b]) => rank(a) - rank(b)));
-  }
+  return Object.keys(operation.responses ?? {}).filter((key) => /^\d{3}$/.test(key)).map(Number).sort((a, b) => a - b);
 }
 
 /** Markdown listing the error codes an operation can return; throws on a code the catalogue lacks. */

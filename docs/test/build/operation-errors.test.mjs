@@ -1,7 +1,7 @@
 // The "Errors" paragraph on each operation.
 import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { GENERAL_CODES, HTTP_STATUSES_HREF, addGatewayResponses, errorsSection, operationStatuses } from '../../scripts/operation-errors.mjs';
+import { GENERAL_CODES, HTTP_STATUSES_HREF, errorsSection, operationStatuses } from '../../scripts/operation-errors.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
 const codes = loadErrorCodes();
@@ -39,37 +39,25 @@ describe('errors section', () => {
     }
   });
 
-  it('lists the HTTP statuses the operation declares and the gateway\'s 429, linked to the status table', () => {
-    const operation = { operationId: 'listCases', responses: { 200: {}, 400: {}, 401: {}, 403: {}, 500: {}, default: {} } };
-    expect(operationStatuses(operation)).toEqual([200, 400, 401, 403, 429, 500]);
+  it('lists the HTTP statuses the operation declares, linked to the status table', () => {
+    const operation = { operationId: 'listCases', responses: { 200: {}, 400: {}, 401: {}, 403: {}, 429: {}, 500: {}, 503: {}, default: {} } };
+    expect(operationStatuses(operation)).toEqual([200, 400, 401, 403, 429, 500, 503]);
     expect(errorsSection(operation, codes)).toContain(
-      `**HTTP statuses**: 200, 400, 401, 403, 429, 500 ([what each means, and what the client does](${HTTP_STATUSES_HREF})).`,
+      `**HTTP statuses**: 200, 400, 401, 403, 429, 500, 503 ([what each means, and what the client does](${HTTP_STATUSES_HREF})).`,
     );
     expect(HTTP_STATUSES_HREF).toBe('#/error-handling/http-status-codes');
   });
 });
 
 describe('gateway responses', () => {
-  it('gives every operation of the docs\' spec a 429 response, in status order before default, sharing one component', () => {
-    const spec = loadSpec();
-    addGatewayResponses(spec, operations(spec));
-    for (const [, , operation] of operations(spec)) {
+  // The spec declares them (spec/components/responses/TooManyRequests.yaml, ServiceUnavailable.yaml): the
+  // docs show the spec as it is and add no response of their own.
+  it('every operation of the spec declares the gateway\'s 429 and 503, in status order before default', () => {
+    for (const [, , operation] of operations(loadSpec())) {
       const keys = Object.keys(operation.responses);
-      expect(operation.responses['429'], operation.operationId).toEqual({ $ref: '#/components/responses/Gateway429' });
+      expect(keys, operation.operationId).toEqual(expect.arrayContaining(['429', '503']));
       expect(keys, operation.operationId).toEqual([...keys].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b))));
     }
-    expect(spec.components.responses.Gateway429.description).toMatch(/^Too many requests: .*APIGW\.0308.*The client: GET: sent again/);
-    expect(spec.components.responses.Gateway429.content).toBe(spec.components.responses.UnexpectedError.content);
-    expect(Object.keys(spec.components.responses).filter((name) => name.startsWith('Gateway'))).toEqual(['Gateway429']);
-  });
-
-  it('leaves a status the operation declares itself alone', () => {
-    const spec = { components: { responses: { UnexpectedError: { content: {} } } } };
-    const own = { description: 'throttled, as this operation says' };
-    const operation = { responses: { 200: {}, 429: own } };
-    addGatewayResponses(spec, [['/p', 'get', operation]]);
-    expect(operation.responses['429']).toBe(own);
-    expect(spec.components.responses.Gateway429).toBeUndefined();
   });
 });
 

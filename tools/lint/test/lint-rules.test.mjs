@@ -101,7 +101,7 @@ describe('redocly lint with the repository rules', () => {
   });
 
   it('rejects an operation without the shared error responses', () => {
-    expect(lint('missing401')).toContain('shared 400, 401, 403, 500 and default');
+    expect(lint('missing401')).toContain('shared 400, 401, 403, 429, 500, 503 and default');
   });
 
   it('rejects a summary in title case', () => {

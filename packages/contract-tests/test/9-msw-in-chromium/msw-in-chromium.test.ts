@@ -147,6 +147,20 @@ describe('the handlers in the page', () => {
     expect(await browser.page.evaluate((options) => window.osmPage.refusal(options), options)).toContain(message);
   });
 
+  test('faults in the page: 429 with Retry-After, a reset, a cut body and a hang (packages/mock/src/msw/faults.ts)', async () => {
+    const exchange = (prefer: string, timeoutMs?: number) =>
+      browser.page.evaluate(({ url, init }) => window.osmPage.exchange(url, init), { url: `${MSW_URL}/v2/servicerequest/cases/CS1/status`, init: { headers: { 'X-Auth-Token': 't', Prefer: prefer }, timeoutMs } });
+    const throttled = await exchange('code=429, retry-after=2');
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('2');
+    expect(JSON.parse(throttled.body).error_code).toBe('APIGW.0308');
+    await expect(exchange('fault=reset')).rejects.toThrow(/Failed to fetch/);
+    // MSW's worker takes a mocked body whole before answering the page, so a body that breaks off fails
+    // the fetch itself, as a reset does: in a page the head of a cut answer never arrives.
+    await expect(exchange('fault=truncate')).rejects.toThrow(/Failed to fetch/);
+    await expect(exchange('fault=hang', 500)).rejects.toThrow(/abort|timeout/i);
+  });
+
   test('the page raised no error', () => {
     expect(browser.errors).toEqual([]);
   });

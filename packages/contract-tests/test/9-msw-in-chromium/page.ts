@@ -71,9 +71,10 @@ const osmPage = {
     return { status, type: headers['content-type'] ?? null, cors: headers['access-control-allow-origin'] ?? null, body };
   },
 
-  /** A plain fetch from the page, with every header of the answer the page can read. */
-  async exchange(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-    const response = await fetch(url, init);
+  /** A plain fetch from the page, with every header of the answer the page can read; `timeoutMs` aborts it. */
+  async exchange(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number }): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+    const { timeoutMs, ...fetchInit } = init;
+    const response = await fetch(url, { ...fetchInit, ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}) });
     return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
   },
 

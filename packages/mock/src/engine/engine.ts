@@ -1,11 +1,12 @@
 // The mock's one engine, behind both front doors (the HTTP server and the MSW handlers): a pipeline of
 // named steps (pipeline.ts, one file per step in steps/). Before routing: the head's size, CORS
 // preflights, `GET /`. Routing finds the operation; then, in order: credentials, body limits, `Prefer`,
-// decoding, parameter checks, the body, strict mode (when on), Prism's validation, the refusal of an
+// faults and latency, decoding, parameter checks, the body, strict mode (when on), Prism's validation, the refusal of an
 // invalid request, the responders (the caller's, then the stateful sandbox), and the answer from the spec.
 import { jsonAnswer } from './answers.js';
 import { corsHeaders } from './cors.js';
 import { indexBody } from './index-page.js';
+import { checkNetworkOptions, type NetworkOptions } from './network.js';
 import { modelOperation, type OperationModel } from './operation-model.js';
 import type { OperationSource } from './operation-source.js';
 import { mockFailureBody } from './osm-errors.js';
@@ -18,6 +19,7 @@ import { checkBodyLimits } from './steps/body-limits.js';
 import { checkCredentials } from './steps/credentials.js';
 import { decodeParameters } from './steps/decode.js';
 import { answerFromSpec } from './steps/example-answer.js';
+import { injectFaults } from './steps/faults.js';
 import { refuseLargeHead } from './steps/head-limit.js';
 import { answerIndex } from './steps/index-page.js';
 import { checkParameters } from './steps/parameters.js';
@@ -30,13 +32,13 @@ import { routeRequest } from './steps/route.js';
 import { refuseUnknownFields } from './steps/strict.js';
 import type { MockRequest, MockResponse, Responder } from './types.js';
 
-/** Options of {@link createEngine}. */
-export interface EngineOptions {
+/** Options of {@link createEngine}; `latency` and `faults` (network.ts) draw from `seed`. */
+export interface EngineOptions extends NetworkOptions {
   /** The OpenAPI 3.0 document to serve (a parsed object; `$ref`s are resolved by Prism). */
   document: object;
   /** Answer with data generated from the schemas instead of the named examples. */
   dynamic?: boolean;
-  /** Seed of `dynamic` data. */
+  /** Seed of `dynamic` data, and of the latency and faults drawn. */
   seed?: string;
   /** Refuse query parameters and body fields the spec does not name. */
   strict?: boolean;
@@ -95,11 +97,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   for (const source of operations) router.add(source.method, source.path, lazyModel(source));
   const info = (options.document as { info?: { title?: string; version?: string } }).info ?? {};
 
+  const fromSpec = answerFromSpec({ dynamic: options.dynamic ?? false, seed: options.seed });
+  // One fault step for the engine, whatever the call's responders: its seeded draws run in request order.
+  const faults = injectFaults({ ...checkNetworkOptions(options), seed: options.seed ?? 'osm' }, fromSpec);
   const beforeRouting: Step<Arrival>[] = [refuseLargeHead, answerPreflight, answerIndex(indexBody(info.title ?? '', info.version ?? '', operations, options.docsUrl))];
   const operationSteps = (responders: readonly Responder[]): Step<Exchange>[] => [
     checkCredentials,
     checkBodyLimits,
     readPreferences,
+    faults,
     decodeParameters,
     checkParameters,
     readBody,
@@ -108,7 +114,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(options.finalSteps ?? [
       refuseInvalid,
       ...(responders.length ? [askResponders(responders)] : []),
-      answerFromSpec({ dynamic: options.dynamic ?? false, seed: options.seed }),
+      fromSpec,
     ]),
   ];
   const ownSteps = operationSteps(options.responders ?? []);
@@ -121,7 +127,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (!('operation' in exchange)) return exchange;
     const answered = await runSteps(exchange, steps);
     if (!answered) throw new Error('no step answered');
-    return answered;
+    // A fault that cuts an answer short (truncate) is carried out by the door, on whichever answer was made.
+    return exchange.fault && !answered.fault ? { ...answered, fault: exchange.fault } : answered;
   }
 
   return {

@@ -7,7 +7,7 @@ import type { FormPart } from './form.js';
 import type { OperationModel } from './operation-model.js';
 import type { Violation } from './osm-errors.js';
 import type { Selection } from './select-response.js';
-import type { MockRequest, MockResponse } from './types.js';
+import type { MockRequest, MockResponse, NetworkFault } from './types.js';
 
 /** A request as it arrived, with what every step needs to read it. */
 export interface Arrival {
@@ -49,6 +49,8 @@ export interface Exchange extends Arrival {
   violations: Violation[];
   /** Diagnostics Prism reported, as the `sl-violations` header shows them. */
   reported: { location: (string | number)[]; message: string }[];
+  /** A fault to carry out on whatever answer the steps make (the fault step: `truncate`). */
+  fault?: NetworkFault;
 }
 
 /** A step: answers (ending the pipeline) or returns nothing to pass the exchange on. */

@@ -36,9 +36,10 @@ function camelCase(name: string): string {
 /**
  * The preferences of a header as name/value pairs, the first of a name winning. A preference's own
  * parameters (`code=200; example=x`) are named after it (`codeExample`), so they are no preferences
- * of their own; a name without a value is a flag.
+ * of their own; a name without a value is a flag. The mock's own preferences (fault-preferences.ts)
+ * are read from the same pairs.
  */
-function pairs(header: string): Map<string, string | true> {
+export function pairs(header: string): Map<string, string | true> {
   const found = new Map<string, string | true>();
   for (const preference of split(header, ',')) {
     let base: string | undefined;

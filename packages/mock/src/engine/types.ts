@@ -12,7 +12,16 @@ export interface MockRequest {
   headers: Readonly<Record<string, string | undefined>>;
   /** The body bytes, if the request has a body. */
   body?: Uint8Array;
+  /** Aborted when the caller has gone (or the mock closes): a delay or a hung answer ends then. */
+  signal?: AbortSignal;
 }
+
+/**
+ * A fault of the network a front door carries out (`Prefer: fault=...`, the `faults` option): `reset`
+ * drops the connection without an answer, `truncate` sends the head and half the body then closes,
+ * `hang` never answers (until the idle timeout, or the caller leaves).
+ */
+export type NetworkFault = 'reset' | 'truncate' | 'hang';
 
 /** The engine's answer, ready to be written by a front door. */
 export interface MockResponse {
@@ -25,6 +34,8 @@ export interface MockResponse {
    * them fails midway, the front door ends the connection (the head is sent by then).
    */
   body?: string | Uint8Array | Iterable<string> | AsyncIterable<Uint8Array>;
+  /** A fault to carry out instead of writing this answer as it is; with `reset` and `hang` nothing is sent (status 0). */
+  fault?: NetworkFault;
 }
 
 /** What the caller asked for with `Prefer` (`code=401, example=unauthorized`). */

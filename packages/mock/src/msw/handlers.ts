@@ -4,11 +4,13 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { corsHeaders } from '../engine/cors.js';
 import type { Engine, HandleOptions } from '../engine/engine.js';
+import { checkNetworkOptions, type NetworkOptions } from '../engine/network.js';
 import { mockFailureBody } from '../engine/osm-errors.js';
 import type { MockRequest, MockResponse, Responder } from '../engine/types.js';
 import { type AnyOsmOverride, overrides as isFor } from '../overrides/override.js';
 import type { OverrideError } from '../overrides/responder.js';
 import { createOverrideState, type OverrideState } from '../overrides/state.js';
+import { faultResponse } from './faults.js';
 import type { SandboxSeed } from '../stateful/seed.js';
 import { engineFor, resolveStatefulOption, sandboxFor } from '../stateful/mock-option.js';
 import type { StatefulOption } from '../stateful/stateful-option.js';
@@ -16,8 +18,8 @@ import type { StatefulOption } from '../stateful/stateful-option.js';
 /** The endpoint `@osm-openapi/client` calls by default (region ap-southeast-3). */
 export const DEFAULT_OSM_URL = 'https://osm.ap-southeast-3.myhuaweicloud.com';
 
-/** Options of `osmHandlers()`. */
-export interface OsmHandlersOptions {
+/** Options of `osmHandlers()`; `latency` and `faults` as in `startMock()` (see the README: "Faults and latency"). */
+export interface OsmHandlersOptions extends NetworkOptions {
   /**
    * Requests under this URL are answered; others go to the next handler. Default: the client's
    * default endpoint, {@link DEFAULT_OSM_URL}. Give the `baseUrl` your client uses.
@@ -30,7 +32,7 @@ export interface OsmHandlersOptions {
   spec?: string | object;
   /** Answer with data generated from the schemas instead of the named examples. Default false. */
   dynamic?: boolean;
-  /** Seed for `dynamic` data. Default `osm`. */
+  /** Seed for `dynamic` data and for the latency and faults drawn. Default `osm`. */
   seed?: string;
   /** Refuse query parameters and body fields the spec does not name. Default false. */
   strict?: boolean;
@@ -107,11 +109,12 @@ async function mockRequest(request: Request, prefix: string): Promise<MockReques
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
   // The path as sent: URL keeps percent-escapes as they are (and has already removed dot segments).
   const path = url.pathname.slice(prefix.length) || '/';
-  return { method: request.method, url: `${path}${url.search}`, headers, body: body?.byteLength ? body : undefined };
+  return { method: request.method, url: `${path}${url.search}`, headers, body: body?.byteLength ? body : undefined, signal: request.signal };
 }
 
 /** The handlers of `osmHandlers()`; the engine is built on the first request, once. */
 export function createHandlers(options: OsmHandlersOptions, platform: Platform): OsmHandlers {
+  checkNetworkOptions(options); // at once: the engine itself is built on the first request
   const base = new URL(options.baseUrl ?? DEFAULT_OSM_URL);
   const prefix = base.pathname.replace(/\/$/, '');
   const stateful = resolveStatefulOption(options.stateful, platform.readSeed);
@@ -122,7 +125,7 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
       const overrides = createOverrideState(document, options.overrides);
       overrideState = overrides;
       const responders = [overrides.responder, ...(options.responder ? [options.responder] : [])];
-      const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders }, sandboxFor(document, stateful));
+      const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders, latency: options.latency, faults: options.faults }, sandboxFor(document, stateful));
       return { engine, overrides };
     }));
 
@@ -147,6 +150,7 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
       // The engine never rejects; reading the spec or the body can, and an override can name no operation. msw would answer with the stack.
       response = { status: 500, headers: { ...corsHeaders(request.headers.get('origin') ?? undefined), 'content-type': 'application/json' }, body: JSON.stringify(mockFailureBody(String((error as Error).message ?? error))) };
     }
+    if (response.fault) return faultResponse(response, request.signal);
     return new HttpResponse(responseBody(response.body), { status: response.status, headers: response.headers });
   };
 

@@ -1,6 +1,7 @@
 // The `osm-mock` command.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseLatency } from '../engine/network.js';
 import { PortInUseError, startMock } from './start-mock.js';
 
 const HELP = `Usage: osm-mock [options]
@@ -12,7 +13,11 @@ Options:
   --port <n>     port to listen on (default 4010; 0 picks a free one)
   --host <addr>  interface to listen on (default 127.0.0.1)
   --dynamic      generate responses from the schemas instead of the examples
-  --seed <s>     seed for --dynamic, to repeat a run (default osm)
+  --seed <s>     seed for --dynamic, --latency and --faults, to repeat a run (default osm)
+  --latency <ms> add this many milliseconds before every answer, or a range drawn per request
+                 (--latency 50-200); 0 to 60000
+  --faults <r>   share of requests, 0 to 1, answered with a fault instead: 429 or 503 with
+                 Retry-After: 1, a reset connection or a truncated body (--faults 0.05)
   --strict       refuse query parameters and body fields the spec does not name (OSM ignores them)
   --stateful     keep state: created tickets, messages, labels and attachments are found afterwards
                  (control routes: GET /__osm/state, POST /__osm/reset)
@@ -35,6 +40,8 @@ Options:
   --help         print this help
 
 Select an example with the Prefer header: "Prefer: example=businessError", "Prefer: code=401".
+Ask for a fault or a delay: "Prefer: code=429, retry-after=2", "Prefer: fault=reset" (or truncate,
+hang), "Prefer: delay=500".
 Check the spec against your account: OSM_AK=... OSM_SK=... OSM_DOMAIN_ID=... osm-mock --proxy https://osm.ap-southeast-3.myhuaweicloud.com --report drift.json`;
 
 function fail(message: string): never {
@@ -56,6 +63,8 @@ try {
       host: { type: 'string', default: '127.0.0.1' },
       dynamic: { type: 'boolean', default: false },
       seed: { type: 'string', default: 'osm' },
+      latency: { type: 'string' },
+      faults: { type: 'string' },
       strict: { type: 'boolean', default: false },
       stateful: { type: 'boolean', default: false },
       'stateful-seed': { type: 'string' },
@@ -94,6 +103,12 @@ if (values.proxy !== undefined) {
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+const latency = values.latency === undefined ? undefined : parseLatency(values.latency);
+if (values.latency !== undefined && (latency === undefined || [latency].flat().some((ms) => ms > 60_000) || (Array.isArray(latency) && latency[0] > latency[1]))) {
+  fail(`--latency must be milliseconds (100) or a range of them (50-200), from 0 to 60000, got "${values.latency}"`);
+}
+const faults = values.faults === undefined ? undefined : Number(values.faults);
+if (values.faults !== undefined && (values.faults.trim() === '' || !(faults! >= 0 && faults! <= 1))) fail(`--faults must be a number from 0 to 1 (the share of requests that meet a fault), got "${values.faults}"`);
 
 try {
   const mock = await startMock({
@@ -101,6 +116,8 @@ try {
     host: values.host,
     dynamic: values.dynamic,
     seed: values.seed,
+    latency,
+    faults,
     strict: values.strict,
     docsUrl: values.docs,
     stateful: values['stateful-seed'] !== undefined ? { seed: values['stateful-seed'] } : values.stateful,
@@ -113,7 +130,12 @@ try {
     if (values.proxy !== undefined) {
       const signing = process.env.OSM_AK ? 'AK/SK requests re-signed with OSM_AK' : 'AK/SK requests passed on as signed (set OSM_AK, OSM_SK, OSM_DOMAIN_ID to re-sign them)';
       console.log(`OSM mock proxying ${operations} at ${mock.url} to ${new URL(values.proxy).origin} (${values.errors ? 'invalid requests refused' : 'invalid requests reported'}; ${signing}). Drift: ${mock.url}/__osm/drift. Ctrl-C to stop.`);
-    } else console.log(`OSM mock serving ${operations} at ${mock.url} (${mode(values)}). Ctrl-C to stop.`);
+    } else {
+      // The network conditions in the banner, so that a log of a flaky run says how to repeat it.
+      const network = [values.latency && `latency ${values.latency} ms`, faults && `faults ${faults}`].filter(Boolean);
+      const conditions = network.length ? `; ${network.join(', ')}, seed ${values.seed}` : '';
+      console.log(`OSM mock serving ${operations} at ${mock.url} (${mode(values)}${conditions}). Ctrl-C to stop.`);
+    }
   }
   const stop = () => {
     void mock.close().then(

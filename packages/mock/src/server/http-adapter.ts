@@ -10,7 +10,7 @@ import type { Engine } from '../engine/engine.js';
 import { BODY_TOO_LARGE, MAX_BODY_BYTES } from '../engine/steps/body-limits.js';
 import { HEADERS_TOO_LARGE } from '../engine/steps/head-limit.js';
 import { badRequestBody } from '../engine/osm-errors.js';
-import type { MockResponse } from '../engine/types.js';
+import type { MockResponse, NetworkFault } from '../engine/types.js';
 
 /**
  * Reads a body of up to `limit` bytes. A larger one is read to its end but not kept, so that the
@@ -68,6 +68,43 @@ function refuse(res: ServerResponse, req: IncomingMessage, status: number, body:
   res.writeHead(status, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }).end(text);
 }
 
+/** The answer's body as one buffer (a truncated answer is cut at half of it; a proxied one is read whole first). */
+async function bodyBytes(body: MockResponse['body']): Promise<Buffer> {
+  if (body === undefined) return Buffer.alloc(0);
+  if (typeof body === 'string' || body instanceof Uint8Array) return Buffer.from(body);
+  if (Symbol.asyncIterator in body) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  }
+  return Buffer.from([...body].join(''));
+}
+
+/**
+ * Carries out a network fault: `reset` drops the connection (a TCP reset where Node can send one),
+ * `truncate` sends the head, stating the whole length, and half the body, then closes; `hang` sends
+ * nothing and waits for the connection to end - the client leaving, the mock closing, or the server's
+ * idle timeout (start-mock.ts) closing it.
+ */
+async function writeFault(req: IncomingMessage, res: ServerResponse, answer: MockResponse): Promise<void> {
+  const socket = req.socket;
+  if (answer.fault === 'hang') {
+    if (!res.destroyed) await new Promise((resolve) => res.once('close', resolve));
+    return;
+  }
+  if (answer.fault === 'truncate') {
+    const body = await bodyBytes(answer.body);
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.byteLength), connection: 'close' });
+    // flushHeaders and a write of its own, so that the head and the half are on the wire before the close.
+    res.flushHeaders();
+    if (body.byteLength) await new Promise<void>((resolve) => res.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => resolve()));
+    socket.destroySoon();
+    return;
+  }
+  if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+  else socket.destroy();
+}
+
 async function write(res: ServerResponse, answer: MockResponse): Promise<void> {
   res.writeHead(answer.status, answer.headers);
   const { body } = answer;
@@ -98,16 +135,19 @@ export interface Answered {
   ms: number;
   /** The answer's headers (undefined for the listener's own refusals). */
   headers?: Readonly<Record<string, string>>;
+  /** The network fault carried out instead of the answer (`Prefer: fault`, the `faults` option). */
+  fault?: NetworkFault;
 }
 
-/** The default access-log line: `GET /v2/servicerequest/cases -> 200 (4 ms)`. */
-export const accessLogLine = ({ method, url, status, ms }: Answered) => `${method} ${url} -> ${status} (${ms} ms)`;
+/** The default access-log line: `GET /v2/servicerequest/cases -> 200 (4 ms)`, `-> reset (0 ms)`, `-> truncate of 200 (3 ms)`. */
+export const accessLogLine = ({ method, url, status, ms, fault }: Answered) =>
+  `${method} ${url} -> ${fault ? `${fault}${status ? ` of ${status}` : ''}` : status} (${ms} ms)`;
 
 /** A node:http request listener answering from `engine`; `log` gets one line per answer, written by `line`. */
 export function requestListener(engine: Engine, log?: (line: string) => void, line: (answered: Answered) => string = accessLogLine): RequestListener {
   return async (req, res) => {
     const started = performance.now();
-    const done = (status: number, headers?: Record<string, string>) => log?.(line({ method: req.method ?? '', url: req.url ?? '', status, ms: Math.round(performance.now() - started), headers }));
+    const done = (status: number, headers?: Record<string, string>, fault?: NetworkFault) => log?.(line({ method: req.method ?? '', url: req.url ?? '', status, ms: Math.round(performance.now() - started), headers, fault }));
     try {
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === 'too-large' || (req.httpVersion === '1.1' && req.headers.host === undefined)) {
@@ -116,9 +156,13 @@ export function requestListener(engine: Engine, log?: (line: string) => void, li
         done(status);
         return;
       }
-      const answer = await engine.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body });
-      await write(res, answer);
-      done(answer.status, answer.headers);
+      // Ends a delay or a hang when the client leaves or the mock closes (closeAllConnections).
+      const gone = new AbortController();
+      res.once('close', () => gone.abort());
+      const answer = await engine.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body, signal: gone.signal });
+      if (answer.fault) await writeFault(req, res, answer);
+      else await write(res, answer);
+      done(answer.status, answer.headers, answer.fault);
     } catch (error) {
       // Only a broken connection gets here (the engine never rejects): nothing left to answer.
       res.destroy(error as Error);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine.js';
+import { checkNetworkOptions, IDLE_TIMEOUT_MS, type NetworkOptions } from '../engine/network.js';
 import type { Responder } from '../engine/types.js';
 import type { AnyOsmOverride } from '../overrides/override.js';
 import type { OverrideError } from '../overrides/responder.js';
@@ -17,15 +18,15 @@ import type { SandboxSeed } from '../stateful/seed.js';
 import type { SandboxState } from '../stateful/state.js';
 import { answerClientErrors, NODE_MAX_HEADER_BYTES, requestListener } from './http-adapter.js';
 
-/** Options of {@link startMock}. */
-export interface MockOptions {
+/** Options of {@link startMock}; `latency` and `faults`: see the README, "Faults and latency". */
+export interface MockOptions extends NetworkOptions {
   /** Port to listen on; `0` picks a free one. Default 4010. */
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
   /** Answer with data generated from the schemas instead of the spec's named examples. Default false. */
   dynamic?: boolean;
-  /** Seed for `dynamic` data, so a run can be repeated. Default `osm`. */
+  /** Seed for `dynamic` data and for the latency and faults drawn, so a run can be repeated. Default `osm`. */
   seed?: string;
   /** Refuse query parameters and body fields the spec does not name (OSM ignores them). Default false. */
   strict?: boolean;
@@ -111,6 +112,7 @@ export class PortInUseError extends Error {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
+  checkNetworkOptions(options);
   const stateful = resolveStatefulOption(options.stateful, readSeedFile);
   if (options.proxy !== undefined && (stateful || options.dynamic || options.responder)) {
     throw new TypeError('proxy answers from the upstream: it does not go with stateful, dynamic or responder');
@@ -130,16 +132,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     engine = proxy.engine;
   } else {
     const responders = [overrides.responder, ...(options.responder ? [options.responder] : [])];
-    engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders, docsUrl }, sandbox);
+    engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders, docsUrl, latency: options.latency, faults: options.faults }, sandbox);
   }
   // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
   const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log, proxy?.line));
   // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it
   // after 5 s and saying so in `Keep-Alive: timeout=5`), a client whose timers run late on a busy machine
   // reuses a socket the server has just closed and fails with "other side closed". Without the hint, fetch
-  // (undici) closes idle sockets after 4 s; the 2-minute socket timeout only clears away abandoned ones.
+  // (undici) closes idle sockets after 4 s; the 2-minute socket timeout only clears away abandoned ones,
+  // and ends a `Prefer: fault=hang` the client never gives up on.
   server.keepAliveTimeout = 0;
-  server.timeout = 120_000;
+  server.timeout = IDLE_TIMEOUT_MS;
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error));

@@ -93,7 +93,7 @@ describe('regressions of the findings', () => {
     test('code=999: 400 OSM.0001 naming Prefer and the statuses the operation has', async () => {
       expect(await call(STATUS, { headers: { Prefer: 'code=999' } })).toMatchObject({
         status: 400,
-        body: invalid('header parameter Prefer: code=999: must be an HTTP status from 200 to 599; this operation answers 200, 400, 401, 403, 500, default'),
+        body: invalid('header parameter Prefer: code=999: must be an HTTP status from 200 to 599; this operation answers 200, 400, 401, 403, 429, 500, 503, default'),
       });
     });
 
@@ -117,7 +117,7 @@ describe('regressions of the findings', () => {
     });
 
     test('code=502, a status the operation does not list, answers its default (gateway) error', async () => {
-      expect(await call(STATUS, { headers: { Prefer: 'code=502' } })).toMatchObject({ status: 502, body: { error_code: 'APIGW.0308' } });
+      expect(await call(STATUS, { headers: { Prefer: 'code=502' } })).toMatchObject({ status: 502, body: { error_code: 'APIGW.0201' } });
     });
   });
 

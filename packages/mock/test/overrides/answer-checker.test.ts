@@ -56,7 +56,7 @@ describe('statuses', () => {
     expect(rest).toEqual([]);
     expect(violation).toEqual({
       where: 'status',
-      rule: '201 is not an answer of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status): the spec lists 200, 400, 401, 403, 500, and any other 4xx or 5xx error',
+      rule: '201 is not an answer of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status): the spec lists 200, 400, 401, 403, 429, 500, 503, and any other 4xx or 5xx error',
     });
   });
 

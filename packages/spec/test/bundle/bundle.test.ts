@@ -30,7 +30,7 @@ describe('bundled spec (dist/openapi.json)', () => {
 
   it('declares the shared error responses on every operation', () => {
     for (const op of operations) {
-      expect(Object.keys(op.responses ?? {}), op.operationId).toEqual(expect.arrayContaining(['200', '400', '401', '403', '500', 'default']));
+      expect(Object.keys(op.responses ?? {}), op.operationId).toEqual(expect.arrayContaining(['200', '400', '401', '403', '429', '500', '503', 'default']));
     }
   });
 
