@@ -3,7 +3,7 @@
 // may well mock the API gateway's 429 or 503), never a success; and findings are worded for the test
 // author reading the failure: `body field statuss: is not a field of this answer in the spec`.
 import type { Violation } from '../engine/osm-errors.js';
-import type { AnswerFinding, AnswerPlace } from '../validation/answer-finding.js';
+import { type AnswerFinding, whereOf } from '../validation/answer-finding.js';
 import { type AnswerBody, type AnswerPolicy, createAnswerChecker } from '../validation/answer-checker.js';
 import type { AnsweredOperation } from '../validation/response-lookup.js';
 
@@ -27,20 +27,9 @@ const ANY_ERROR: AnswerPolicy = {
   defaultMeans: 'any other 4xx or 5xx error',
 };
 
-function whereOf(place: AnswerPlace): string {
-  switch (place.part) {
-    case 'body':
-      return place.path.length ? `body field ${place.path.join('.')}` : 'body';
-    case 'header':
-      return `header ${place.name}`;
-    default:
-      return place.part;
-  }
-}
-
 /** A finding as the mock words a refusal; a field the spec lacks is said as the likely misspelling it is. */
 function violationOf(finding: AnswerFinding): Violation {
-  return { where: whereOf(finding.place), rule: finding.kind === 'unknown-field' ? 'is not a field of this answer in the spec' : finding.rule };
+  return { where: whereOf(finding.place, '', (path) => path.join('.')), rule: finding.kind === 'unknown-field' ? 'is not a field of this answer in the spec' : finding.rule };
 }
 
 /** The overrides' answer check of `document`; compiles nothing until an answer is checked. */

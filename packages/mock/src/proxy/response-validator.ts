@@ -7,18 +7,14 @@
 // - places are written for aggregation, array items as `[]` (`response body field case_list[].status`),
 //   one violation per kind and place, and a value of the wrong type is that, not also outside its enum or
 //   limits (the report counts drift, and one wrong value is one); a code the catalogue lacks is said as such.
-import type { AnswerFinding, AnswerPlace, FindingKind } from '../validation/answer-finding.js';
-import { type AnswerBody, type AnswerPolicy, createAnswerChecker } from '../validation/answer-checker.js';
+import { type AnswerFinding, type FindingKind, whereOf } from '../validation/answer-finding.js';
+import { type AnswerBody, type AnswerChecker, type AnswerPolicy, createAnswerChecker } from '../validation/answer-checker.js';
 import { errorCodeOf } from '../validation/error-body.js';
-import { bareMediaType } from '../validation/response-lookup.js';
+import { type AnsweredOperation, bareMediaType } from '../validation/response-lookup.js';
 import type { DriftViolation, ViolationKind } from './violations.js';
 
 /** The operation an answer belongs to (its `operationId`, when given, names it in rules). */
-export interface OperationRef {
-  operationId?: string;
-  method: string;
-  pathTemplate: string;
-}
+export type OperationRef = AnsweredOperation;
 
 /** An answer as the validator sees it. */
 export interface AnswerToCheck {
@@ -60,23 +56,10 @@ export function fieldPath(path: readonly string[]): string {
   return path.reduce((written, part) => (/^\d+$/.test(part) ? `${written}[]` : written ? `${written}.${part}` : part), '');
 }
 
-function whereOf(place: AnswerPlace): string {
-  switch (place.part) {
-    case 'body':
-      return place.path.length ? `response body field ${fieldPath(place.path)}` : 'response body';
-    case 'header':
-      return `response header ${place.name}`;
-    case 'content type':
-      return 'response content type';
-    default:
-      return 'response status';
-  }
-}
-
 function violationOf(finding: AnswerFinding): DriftViolation {
   const violation: DriftViolation = {
     kind: KIND[finding.kind],
-    where: whereOf(finding.place),
+    where: whereOf(finding.place, 'response ', fieldPath),
     // The catalogue's rule, not the 64 values of its enum: the report's reader adds the code to it.
     rule: finding.kind === 'unknown-error-code' ? 'is not in the error-code catalogue (nor an APIGW.* code)' : finding.rule,
   };
@@ -91,7 +74,7 @@ export function mediaTypeOf(value: string | string[] | undefined): string | unde
 
 /** A validator of answers for one spec; compiles nothing until an answer is checked. */
 export class ResponseValidator {
-  readonly #check;
+  readonly #check: AnswerChecker;
 
   /** `document`: the bundled spec (not changed). */
   constructor(document: object) {

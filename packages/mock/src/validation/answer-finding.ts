@@ -39,3 +39,21 @@ export interface AnswerFinding {
   /** The value seen there, when there is one: for a missing field, the object that lacks it. */
   value?: unknown;
 }
+
+/**
+ * A place as a message's `where`: `body field <path>`, `header <name>`, `status`, `content type`,
+ * `operation`, each after `prefix` but the operation (the proxy writes `response `); `fieldPath` writes a
+ * body's field path (the overrides `a.0.b`, the proxy `a[].b`).
+ */
+export function whereOf(place: AnswerPlace, prefix: string, fieldPath: (path: readonly string[]) => string): string {
+  switch (place.part) {
+    case 'operation':
+      return 'operation';
+    case 'body':
+      return place.path.length ? `${prefix}body field ${fieldPath(place.path)}` : `${prefix}body`;
+    case 'header':
+      return `${prefix}header ${place.name}`;
+    default:
+      return `${prefix}${place.part}`;
+  }
+}

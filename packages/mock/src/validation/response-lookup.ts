@@ -48,7 +48,8 @@ export function resolve<T>(document: OpenApiDocument, node: unknown): T | undefi
 
 /** The operation's responses, or undefined when the spec has no such operation. */
 export function responsesOf(document: OpenApiDocument, operation: AnsweredOperation): Record<string, unknown> | undefined {
-  const definition = resolve<{ responses?: Record<string, unknown> }>(document, document.paths?.[operation.pathTemplate]?.[operation.method.toLowerCase()]);
+  const item = resolve<Record<string, unknown>>(document, document.paths?.[operation.pathTemplate]);
+  const definition = resolve<{ responses?: Record<string, unknown> }>(document, item?.[operation.method.toLowerCase()]);
   return definition ? (definition.responses ?? {}) : undefined;
 }
 
