@@ -66,12 +66,15 @@ export type AnswerChecker = (operation: AnsweredOperation, answer: CheckedAnswer
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const bodyPlace = (path: readonly string[]): AnswerPlace => ({ part: 'body', path });
 
-/** The body as a JSON value, `unparsed` when it is bytes that are not JSON or not meant to be read as JSON. */
-function readBody(body: AnswerBody, mediaType: string | undefined): { none: true } | { unread: true } | { json: unknown } | { notJson: true } | { bytes: true } {
+/**
+ * The body as the checks take it: a JSON value; `opaque` bytes of another media type (a file: its schema,
+ * `format: binary`, says nothing of them); `notJson` bytes sent as JSON that are not; or none or unread.
+ */
+function readBody(body: AnswerBody, mediaType: string | undefined): { none: true } | { unread: true } | { json: unknown } | { notJson: true } | { opaque: true } {
   if ('bytes' in body) {
     const empty = typeof body.bytes === 'string' ? body.bytes === '' : body.bytes.byteLength === 0;
     if (empty) return { none: true };
-    if (mediaType === undefined || !isJsonMediaType(mediaType)) return { bytes: true };
+    if (mediaType === undefined || !isJsonMediaType(mediaType)) return { opaque: true };
     try {
       return { json: JSON.parse(typeof body.bytes === 'string' ? body.bytes : utf8.decode(body.bytes)) };
     } catch {
