@@ -43,13 +43,14 @@ export function compiledChecks(document: OpenApiDocument): CompiledChecks {
   function compile(schema: unknown): ValueCheck {
     const prepared = prepareSchema(schema) as { anyOf?: unknown[]; oneOf?: unknown[] };
     const branches = prepared.anyOf ?? prepared.oneOf;
-    const onlyAChoice = branches && Object.keys(prepared).every((key) => ['anyOf', 'oneOf', 'description', 'title', 'nullable'].includes(key));
+    const onlyAChoice = branches && Object.keys(prepared).every((key) => ['anyOf', 'oneOf', 'description', 'title'].includes(key));
     if (!branches || !onlyAChoice) {
       const whole = ajvOnce().compile(prepared as object);
       return (value, place) => (whole(value) ? [] : findingsOfAjv(whole.errors, value, place));
     }
-    const raw = ((schema as { anyOf?: unknown[]; oneOf?: unknown[] }).anyOf ?? (schema as { oneOf?: unknown[] }).oneOf)!;
-    const errorBranch = raw.map((branch) => {
+    // Which branches are error bodies is read from the document (a prepared `$ref` points outside it).
+    const original = schema as { anyOf?: unknown[]; oneOf?: unknown[] };
+    const errorBranch = (original.anyOf ?? original.oneOf ?? []).map((branch) => {
       const required = resolve<{ required?: unknown }>(document, branch)?.required;
       return Array.isArray(required) && required.includes('error_code');
     });
