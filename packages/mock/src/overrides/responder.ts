@@ -2,8 +2,8 @@
 // answers is sent, after its answer is checked against the spec; an answer OSM could not send becomes a
 // 500 `OSM.0004` naming what is wrong, and is kept so that a test that swallowed the 500 still fails.
 import type { OsmAnswer, Responder, ValidatedRequest } from '../engine/types.js';
-import { type AnswerChecker, describeViolations } from '../validation/answer.js';
 import type { Violation } from '../engine/osm-errors.js';
+import { describeViolations, type OverrideAnswerCheck } from './answer-check.js';
 import { type AnyOsmOverride, overrides } from './override.js';
 
 /** An override answered what OSM could not send (or named an operation the spec does not have). */
@@ -23,27 +23,13 @@ export class OverrideError extends Error {
   }
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-
-/** The status, content type and body as they will be sent (JSON as the engine serializes it). */
-function sent(answer: OsmAnswer): { status: number; contentType: string | undefined; body: unknown } | { violations: Violation[] } {
-  if (!('bytes' in answer)) {
-    return { status: answer.status, contentType: answer.body === undefined ? undefined : 'application/json', body: answer.body === undefined ? undefined : JSON.parse(JSON.stringify(answer.body)) };
-  }
+/** The error of an answer, or undefined when the spec allows it. JSON is checked as the engine serializes it (a Date as text). */
+function invalidAnswer(override: AnyOsmOverride, request: ValidatedRequest, answer: OsmAnswer, check: OverrideAnswerCheck): OverrideError | undefined {
   const status = answer.status ?? 200;
-  if (!JSON_TYPE.test(answer.contentType)) return { status, contentType: answer.contentType, body: answer.bytes };
-  try {
-    return { status, contentType: answer.contentType, body: JSON.parse(typeof answer.bytes === 'string' ? answer.bytes : new TextDecoder().decode(answer.bytes)) };
-  } catch {
-    return { violations: [{ where: 'body', rule: `is not JSON, though sent as ${answer.contentType}` }] };
-  }
-}
-
-/** The error of an answer, or undefined when the spec allows it. */
-function invalidAnswer(override: AnyOsmOverride, request: ValidatedRequest, answer: OsmAnswer, check: AnswerChecker): OverrideError | undefined {
-  const wire = sent(answer);
-  const status = 'status' in wire ? wire.status : (answer.status ?? 200);
-  const violations = 'violations' in wire ? wire.violations : check(request, wire.status, wire.contentType, wire.body);
+  const violations =
+    'bytes' in answer
+      ? check(request, status, answer.contentType, typeof answer.bytes === 'string' ? new TextEncoder().encode(answer.bytes) : answer.bytes, answer.headers)
+      : check(request, status, answer.body === undefined ? undefined : 'application/json', answer.body === undefined ? undefined : JSON.parse(JSON.stringify(answer.body)), answer.headers);
   if (!violations.length) return undefined;
   return new OverrideError(
     `The override of ${request.operationId} (${request.method.toUpperCase()} ${request.pathTemplate}) answered ${status} with what OSM could not send: ${describeViolations(violations)}. ` +
@@ -63,7 +49,7 @@ function overrideFailure(error: OverrideError): OsmAnswer {
  * A responder asking `current()` (read on each request: the list may change between requests) in
  * order; a checked answer that fails is pushed to `errors` and answered as a 500.
  */
-export function overrideResponder(current: () => readonly AnyOsmOverride[], check: AnswerChecker, errors: OverrideError[]): Responder {
+export function overrideResponder(current: () => readonly AnyOsmOverride[], check: OverrideAnswerCheck, errors: OverrideError[]): Responder {
   return async (request) => {
     for (const override of current()) {
       if (!overrides(override, request)) continue;

@@ -1,7 +1,7 @@
 // A front door's overrides: those given at start, those added while it runs (`mock.use()`), the errors
 // of their answers, and the one answer checker they share (compiled lazily, per response).
 import type { Responder } from '../engine/types.js';
-import { type AnswerChecker, createAnswerChecker } from '../validation/answer.js';
+import { createOverrideAnswerCheck, type OverrideAnswerCheck } from './answer-check.js';
 import type { AnyOsmOverride } from './override.js';
 import { operationKeys, type OverrideError, overrideResponder, unknownOperation } from './responder.js';
 
@@ -25,7 +25,7 @@ export interface OverrideState {
 /** The override state of a mock serving `document`; throws an `OverrideError` if an initial override names no operation of it. */
 export function createOverrideState(document: object, initial: readonly AnyOsmOverride[] = []): OverrideState {
   const keys = operationKeys(document);
-  const check: AnswerChecker = createAnswerChecker(document);
+  const check: OverrideAnswerCheck = createOverrideAnswerCheck(document);
   const errors: OverrideError[] = [];
   const known = (overrides: readonly AnyOsmOverride[]) => {
     for (const override of overrides) {

@@ -1,10 +1,11 @@
-// The answer checker on its own: the status, the content type and the body of an answer against the
-// operation's responses in the spec, and the words of what it finds.
+// The overrides' answer check on its own (src/validation/'s checker with the overrides' policy and
+// words): the status, the content type and the body of an answer against the operation's responses in
+// the spec, and the words of what it finds.
 import { loadSpec } from '@osm-openapi/spec';
 import { describe, expect, test } from 'vitest';
-import { createAnswerChecker, describeViolations } from '../../src/validation/answer.js';
+import { createOverrideAnswerCheck, describeViolations } from '../../src/overrides/answer-check.js';
 
-const check = createAnswerChecker(loadSpec());
+const check = createOverrideAnswerCheck(loadSpec());
 const STATUS = { operationId: 'showCaseStatus', method: 'get', pathTemplate: '/v2/servicerequest/cases/{case_id}/status' };
 const LABELS = { operationId: 'listLabels', method: 'GET', pathTemplate: '/v2/servicerequest/labels' };
 const DOWNLOAD = { operationId: 'downloadAccessories', method: 'get', pathTemplate: '/v2/servicerequest/accessorys/{accessory_id}' };
