@@ -56,7 +56,7 @@ export function driftMarkdown(report: DriftReport): string {
     const notes = [
       `${operation.exchanges} exchanges (${statuses}), ${operation.clean} without violations`,
       operation.bodiesNotChecked ? `${operation.bodiesNotChecked} bodies not checked (files, too large, or compressed)` : '',
-      operation.upstreamFailures ? `${operation.upstreamFailures} upstream failures (answered APIGW.0202/0203 by the proxy)` : '',
+      operation.upstreamFailures ? `${operation.upstreamFailures} upstream failures (answered 502 or 504 APIGW.0201 by the proxy)` : '',
       operation.placesNotKept ? `${operation.placesNotKept} further places not kept` : '',
     ].filter(Boolean);
     lines.push(`${notes.join('; ')}.`, '');

@@ -93,11 +93,11 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     expect(answer.violations).toEqual([]);
   });
 
-  test('a resetting upstream is OSM\'s gateway error 502 APIGW.0202, before and during the body', async () => {
+  test('a resetting upstream is OSM\'s gateway error 502 APIGW.0201, before and during the body', async () => {
     for (const ticket of [PLANTED.reset, PLANTED.resetMidBody]) {
       const { answer, json } = await status(proxy, ticket);
       expect(answer.status).toBe(502);
-      expect(json()).toMatchObject({ error_code: 'APIGW.0202' });
+      expect(json()).toMatchObject({ error_code: 'APIGW.0201' });
       expect(String(json().error_msg)).toMatch(/^Backend unavailable: /);
       expect(answer.upstreamFailure).toBeDefined();
     }
@@ -109,38 +109,38 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     expect(() => createProxy(spec, { upstream: 'https://user:s3cret-password@example.com' })).not.toThrow(/s3cret/);
   });
 
-  test('a response head over 64 KB, or an answer that is not HTTP, is 502 APIGW.0202', async () => {
+  test('a response head over 64 KB, or an answer that is not HTTP, is 502 APIGW.0201', async () => {
     const huge = await status(proxy, PLANTED.hugeHead);
     expect(huge.answer.status).toBe(502);
-    expect(huge.json()).toMatchObject({ error_code: 'APIGW.0202', error_msg: expect.stringContaining('larger than 64 KB') });
+    expect(huge.json()).toMatchObject({ error_code: 'APIGW.0201', error_msg: expect.stringContaining('larger than 64 KB') });
     const garbage = createServer((socket) => socket.end('this is not HTTP\r\n\r\n'));
     await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
     try {
       const { answer, json } = await withProxy({ upstream: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` }, (broken) => status(broken, PLANTED.clean));
       expect(answer.status).toBe(502);
-      expect(json()).toMatchObject({ error_code: 'APIGW.0202', error_msg: expect.stringContaining('not well-formed HTTP') });
+      expect(json()).toMatchObject({ error_code: 'APIGW.0201', error_msg: expect.stringContaining('not well-formed HTTP') });
     } finally {
       garbage.close();
     }
   });
 
-  test('an unreachable upstream is 502 APIGW.0202', async () => {
+  test('an unreachable upstream is 502 APIGW.0201', async () => {
     const { answer, json } = await withProxy({ upstream: 'http://127.0.0.1:9' }, (closed) => status(closed, PLANTED.clean));
     expect(answer.status).toBe(502);
-    expect(json()).toMatchObject({ error_code: 'APIGW.0202' });
+    expect(json()).toMatchObject({ error_code: 'APIGW.0201' });
     expect(JSON.stringify(json())).not.toMatch(/127\.0\.0\.1|\n\s+at /);
   });
 
-  test('a silent upstream is 504 APIGW.0203 once the wait is over, never a hang', async () => {
+  test('a silent upstream is 504 APIGW.0201 once the wait is over, never a hang', async () => {
     const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { headTimeoutMs: 300 } }, (impatient) => status(impatient, PLANTED.slow));
     expect(answer.status).toBe(504);
-    expect(json()).toMatchObject({ error_code: 'APIGW.0203' });
+    expect(json()).toMatchObject({ error_code: 'APIGW.0201' });
   });
 
-  test('an upstream that stalls in the middle of a body is 504 APIGW.0203 once it has been silent too long', async () => {
+  test('an upstream that stalls in the middle of a body is 504 APIGW.0201 once it has been silent too long', async () => {
     const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { idleTimeoutMs: 300 } }, (impatient) => status(impatient, PLANTED.stallMidBody));
     expect(answer.status).toBe(504);
-    expect(json()).toMatchObject({ error_code: 'APIGW.0203' });
+    expect(json()).toMatchObject({ error_code: 'APIGW.0201' });
   });
 
   test('an answer compressed against the proxy\'s wish passes through as it came, its body not checked', async () => {

@@ -117,7 +117,7 @@ describe('startMock({ proxy })', () => {
     const response = await get(PLANTED.reset);
     expect(response.status).toBe(502);
     const text = await response.text();
-    expect(JSON.parse(text)).toMatchObject({ error_code: 'APIGW.0202' });
+    expect(JSON.parse(text)).toMatchObject({ error_code: 'APIGW.0201' });
     expect(leakIn(text, true)).toBeUndefined();
   });
 
