@@ -48,11 +48,21 @@ export function apiChangelogEntries(root) {
   for (const v of [...versions, current]) {
     const title = v.version ? `${v.version} (${v.date})` : 'Unreleased';
     if (!v.document) {
-      entries.push({ title, since: null, changes: [], note: 'The spec of this version does not bundle on its own (the version was set before the spec was complete), so nothing is compared with it.' });
+      entries.push({
+        title,
+        since: null,
+        changes: [],
+        note: 'The spec of this version does not bundle on its own (the version was set before the spec was complete), so nothing is compared with it.',
+      });
       continue;
     }
     if (!previous) {
-      entries.push({ title, since: null, changes: [], note: `${v.version ? 'The first version in the history whose spec bundles' : 'No released version to compare with yet'}: ${operationCount(v.document)} operations.` });
+      entries.push({
+        title,
+        since: null,
+        changes: [],
+        note: `${v.version ? 'The first version in the history whose spec bundles' : 'No released version to compare with yet'}: ${operationCount(v.document)} operations.`,
+      });
     } else {
       const changes = compareSpecs(previous.document, v.document);
       if (v.version || changes.length) entries.push({ title, since: previous.version, changes });

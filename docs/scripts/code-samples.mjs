@@ -2,7 +2,7 @@
 // @osm-openapi/client and a curl command, both from the operation's example request (request-example.mjs).
 // Every operation gets them without anyone writing 95 by hand, and the docs tests type-check every
 // TypeScript sample against the client.
-import { FilePart, exampleRequest } from './request-example.mjs';
+import { exampleRequest, FilePart } from './request-example.mjs';
 
 /** The documented endpoint the curl samples call (the client's default base URL). */
 export const ENDPOINT = 'https://osm.ap-southeast-3.myhuaweicloud.com';

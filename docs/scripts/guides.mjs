@@ -1,16 +1,14 @@
 // Turns docs/guides/*.md into Redoc "trait tags" (sections without operations), filling in the parts
 // generated from the spec: the error-code table, the v1.0 -> v2 migration tables, the errata and the
 // first-ticket walkthrough; operations, routes and error codes named in the prose become links.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { httpStatusTable } from './http-statuses.mjs';
 import { linkBareUrls, linkify } from './links.mjs';
 import { operations } from './spec-walk.mjs';
 
 function table(header, rows) {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
-    '\n',
-  );
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 /** Escapes text for HTML. */
@@ -90,13 +88,23 @@ export function migrationTable(spec) {
       const kept = fields.filter(([from, to]) => from === to).map(([name]) => `\`${name}\``);
       return [
         `### ${old.op.operationId} → ${target.op.operationId}`,
-        renamed.length ? table(['v1.0 field', 'v2 field'], renamed.map(([from, to]) => [`\`${from}\``, `\`${to}\``])) : '',
+        renamed.length
+          ? table(
+              ['v1.0 field', 'v2 field'],
+              renamed.map(([from, to]) => [`\`${from}\``, `\`${to}\``]),
+            )
+          : '',
         kept.length ? `Same name in v2: ${kept.join(', ')}.` : '',
       ]
         .filter(Boolean)
         .join('\n\n');
     });
-  return [overview, '## Renamed fields', 'A dotted name (`caseDetail.caseId`) is a field inside an object; `[]` marks the items of a list.', ...details].join('\n\n');
+  return [
+    overview,
+    '## Renamed fields',
+    'A dotted name (`caseDetail.caseId`) is a field inside an object; `[]` marks the items of a list.',
+    ...details,
+  ].join('\n\n');
 }
 
 /**
@@ -120,9 +128,7 @@ const UNTOUCHED = /(\x60[^\x60\n]*\x60|\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>)/;
 export function breakLongWords(markdown) {
   return markdown
     .split(UNTOUCHED)
-    .map((part, i) =>
-      i % 2 ? part : part.replace(/[^\s|()[\]<>\x60]{25,}/g, (word) => word.replace(/([_/.])(?=[^_/.])/g, '$1<wbr>')),
-    )
+    .map((part, i) => (i % 2 ? part : part.replace(/[^\s|()[\]<>\x60]{25,}/g, (word) => word.replace(/([_/.])(?=[^_/.])/g, '$1<wbr>'))))
     .join('');
 }
 
@@ -132,10 +138,7 @@ export function breakLongWords(markdown) {
  * `<!-- first-ticket -->`, `<!-- api-changelog -->`)
  * and the operations and error codes their prose names linked (`targets`, from links.mjs).
  */
-export function guideTags(
-  guidesDir,
-  { spec, codes, errata, targets, sectionHrefs, errorHref, walkthrough = '', apiChangelog = () => '' },
-) {
+export function guideTags(guidesDir, { spec, codes, errata, targets, sectionHrefs, errorHref, walkthrough = '', apiChangelog = () => '' }) {
   return readdirSync(guidesDir)
     .filter((f) => f.endsWith('.md'))
     .sort()
@@ -143,7 +146,10 @@ export function guideTags(
       const text = readFileSync(join(guidesDir, file), 'utf8');
       const match = /^#\s+(.+)\n([\s\S]*)$/.exec(text);
       if (!match) throw new Error(`docs/guides/${file} must start with a "# Title" line`);
-      const filled = linkify(match[2].replace('<!-- first-ticket -->', () => walkthrough), targets)
+      const filled = linkify(
+        match[2].replace('<!-- first-ticket -->', () => walkthrough),
+        targets,
+      )
         .replace('<!-- error-codes -->', () => errorCodeTable(codes, errorHref))
         .replace('<!-- http-statuses -->', () => linkify(httpStatusTable(), targets))
         .replace('<!-- migration-table -->', () => linkify(migrationTable(spec), targets))

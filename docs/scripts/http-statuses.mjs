@@ -8,7 +8,8 @@ export const HTTP_STATUSES = [
   {
     status: 200,
     from: 'OSM',
-    meaning: 'The call was handled: the operation\'s result, **or** a business error `{error_code, error_msg}` (a ticket that does not exist, a limit reached).',
+    meaning:
+      "The call was handled: the operation's result, **or** a business error `{error_code, error_msg}` (a ticket that does not exist, a limit reached).",
     client: '`data`; for a business error, `error` (an `OsmError` with `httpStatus` 200).',
   },
   {
@@ -20,20 +21,22 @@ export const HTTP_STATUSES = [
   {
     status: 401,
     from: 'OSM, gateway',
-    meaning: 'No credentials, an expired token (`OSM.0002`), or an AK/SK signature the gateway refuses (`APIGW.0301`; a clock more than 15 minutes off is the usual cause).',
-    client: '`error`. With `iamPasswordAuth` or a refreshable token source, the client gets a new token and sends the request once more first.',
+    meaning:
+      'No credentials, an expired token (`OSM.0002`), or an AK/SK signature the gateway refuses (`APIGW.0301`; a clock more than 15 minutes off is the usual cause).',
+    client:
+      '`error`. With `iamPasswordAuth` or a refreshable token source, the client gets a new token and sends the request once more first.',
   },
   {
     status: 403,
     from: 'OSM, gateway',
-    meaning: 'Not allowed (`OSM.0003`): the IAM user lacks the permission, or the ticket is not the account\'s.',
+    meaning: "Not allowed (`OSM.0003`): the IAM user lacks the permission, or the ticket is not the account's.",
     client: '`error`; not retried.',
   },
   {
     status: 404,
     from: 'gateway',
     meaning: 'No such API (`APIGW.0101`): the path or the method is wrong.',
-    client: '`error` with the gateway\'s code (or `HTTP.404` without a body).',
+    client: "`error` with the gateway's code (or `HTTP.404` without a body).",
   },
   {
     status: 413,
@@ -45,7 +48,8 @@ export const HTTP_STATUSES = [
     status: 429,
     from: 'gateway',
     meaning: 'Too many requests: the gateway throttled the call (`APIGW.0308`).',
-    client: 'GET: sent again, up to 3 attempts with backoff, honouring `Retry-After`; then `error`. Other methods: `error` (opt in with `retry.methods`).',
+    client:
+      'GET: sent again, up to 3 attempts with backoff, honouring `Retry-After`; then `error`. Other methods: `error` (opt in with `retry.methods`).',
   },
   {
     status: 500,

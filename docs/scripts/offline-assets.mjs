@@ -22,7 +22,9 @@ export function inlineRedoclyLogos(html) {
   let page = html;
   for (const [url, dataUri] of Object.entries(REDOCLY_LOGOS)) {
     if (!page.includes(url)) {
-      throw new Error(`The Redoc page no longer references ${url}: update docs/scripts/offline-assets.mjs (the browser test lists any remote request).`);
+      throw new Error(
+        `The Redoc page no longer references ${url}: update docs/scripts/offline-assets.mjs (the browser test lists any remote request).`,
+      );
     }
     page = page.replaceAll(url, dataUri);
   }

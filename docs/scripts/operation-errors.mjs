@@ -13,7 +13,10 @@ export const HTTP_STATUSES_HREF = `${sectionHref('Error handling')}/${slug('HTTP
 
 /** The HTTP statuses an operation declares, in order. */
 export function operationStatuses(operation) {
-  return Object.keys(operation.responses ?? {}).filter((key) => /^\d{3}$/.test(key)).map(Number).sort((a, b) => a - b);
+  return Object.keys(operation.responses ?? {})
+    .filter((key) => /^\d{3}$/.test(key))
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** Markdown listing the error codes an operation can return; throws on a code the catalogue lacks. */

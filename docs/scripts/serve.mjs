@@ -52,7 +52,11 @@ export function serveStatic(dir, { host = '127.0.0.1', port = 8080, base = '/' }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8080' }, base: { type: 'string', default: '/' } },
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '8080' },
+      base: { type: 'string', default: '/' },
+    },
   });
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
   if (!existsSync(join(dir, 'index.html'))) {

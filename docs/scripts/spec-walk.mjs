@@ -16,7 +16,5 @@ export function deref(spec, node) {
 
 /** Every operation of the spec as `[path, method, operation, pathItem]`, in document order. */
 export function operations(spec) {
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => [path, m, item[m], item]),
-  );
+  return Object.entries(spec.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => [path, m, item[m], item]));
 }

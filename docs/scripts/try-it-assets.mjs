@@ -22,7 +22,14 @@ export async function buildTryIt(spec, dist) {
   mkdirSync(join(dist, 'try-it'), { recursive: true });
   writeFileSync(join(dist, 'try-it', 'operations.json'), JSON.stringify({ file: TRY_IT_FILE, operations: tryItOperations(spec) }));
   // Only errors: the warnings are about third-party code inside the mock's own build.
-  await build({ ...common, entryPoints: [join(source, 'in-page-mock.mjs')], outfile: join(dist, 'try-it', 'mock.js'), format: 'esm', minify: true, logLevel: 'error' });
+  await build({
+    ...common,
+    entryPoints: [join(source, 'in-page-mock.mjs')],
+    outfile: join(dist, 'try-it', 'mock.js'),
+    format: 'esm',
+    minify: true,
+    logLevel: 'error',
+  });
   copyFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'), join(dist, 'mockServiceWorker.js'));
   const panel = await build({ ...common, entryPoints: [join(source, 'panel.mjs')], format: 'iife', write: false, minifySyntax: true });
   return { script: panel.outputFiles[0].text, css: readFileSync(join(source, 'panel.css'), 'utf8') };

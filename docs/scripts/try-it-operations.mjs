@@ -2,7 +2,7 @@
 // dist/try-it/operations.json (fetched by the page on the first "Try it"): the request of the operation's
 // code samples (request-example.mjs) as editable text, every parameter it may take, and the names of the
 // response examples the mock can answer with (`Prefer: example=<name>`).
-import { FilePart, exampleRequest } from './request-example.mjs';
+import { exampleRequest, FilePart } from './request-example.mjs';
 import { deref, operations } from './spec-walk.mjs';
 
 /** The token the panels send: the mock takes any; a reader trying a real proxy types their own. */
@@ -75,7 +75,9 @@ export function tryItOperations(spec) {
         pathParameters: field('path'),
         query: field('query'),
         headers: headers.map(([name, value]) => `${name}: ${value}`).join('\n'),
-        optionalHeaders: field('header').filter((h) => !h.required).map((h) => h.name),
+        optionalHeaders: field('header')
+          .filter((h) => !h.required)
+          .map((h) => h.name),
         body: editableBody(example.body),
         examples: responseExamples(spec, operation),
         downloadsFile: example.downloadsFile,

@@ -5,7 +5,7 @@
 // mock (default), its stateful sandbox, or a URL the reader gives; the in-page mock is loaded on its first
 // use only (try-it/mock.js and MSW's worker script, both next to the page), so the page stays light.
 import { readAnswer } from './answer.mjs';
-import { InputError, buildRequest, preferredExample, withPreferExample } from './request.mjs';
+import { buildRequest, InputError, preferredExample, withPreferExample } from './request.mjs';
 
 const TARGETS = [
   { id: 'mock', label: 'In-page mock: the examples' },
@@ -35,7 +35,13 @@ let ids = 0;
 /** A label and its control, tied by id (screen readers and tests find the control by its label). */
 function labelled(text, control, hint) {
   control.id ||= `osm-try-${++ids}`;
-  return h('div', { class: 'osm-try-field' }, h('label', { for: control.id }, text), control, hint ? h('span', { class: 'osm-try-hint' }, hint) : null);
+  return h(
+    'div',
+    { class: 'osm-try-field' },
+    h('label', { for: control.id }, text),
+    control,
+    hint ? h('span', { class: 'osm-try-hint' }, hint) : null,
+  );
 }
 
 function loadOperations() {
@@ -52,7 +58,11 @@ function loadOperations() {
 /** Starts the in-page mock once; a failed start is tried again on the next call. */
 function inPageMock() {
   mockStarted ??= import(nextToPage('try-it/mock.js')).then((module) =>
-    module.startInPageMock({ workerUrl: nextToPage('mockServiceWorker.js'), examplesUrl: nextToPage('mock/'), sandboxUrl: nextToPage('sandbox/') }),
+    module.startInPageMock({
+      workerUrl: nextToPage('mockServiceWorker.js'),
+      examplesUrl: nextToPage('mock/'),
+      sandboxUrl: nextToPage('sandbox/'),
+    }),
   );
   mockStarted.catch(() => {
     mockStarted = undefined;
@@ -76,16 +86,27 @@ function syncTargets() {
 
 /** The answer as the panel shows it; an OSM code links to its row of the error-code table. */
 function answerView(answer, request) {
-  const errorCode = answer.error && /^OSM\.\d+$/.test(answer.error.code)
-    ? h('a', { href: `#/error-codes#${answer.error.code}` }, answer.error.code)
-    : answer.error?.code;
+  const errorCode =
+    answer.error && /^OSM\.\d+$/.test(answer.error.code)
+      ? h('a', { href: `#/error-codes#${answer.error.code}` }, answer.error.code)
+      : answer.error?.code;
   return [
     h('p', { class: 'osm-try-request' }, h('code', {}, `${request.init.method} ${request.url}`)),
     h('p', { class: 'osm-try-status', 'data-status': String(answer.status) }, `${answer.status} ${answer.statusText}`.trim()),
     answer.error ? h('p', { class: 'osm-try-error' }, errorCode, `: ${answer.error.message}`) : null,
-    h('details', { class: 'osm-try-headers-view' }, h('summary', {}, `Response headers (${answer.headers.length})`), h('pre', { class: 'osm-try-headers-out' }, answer.headers.map(([name, value]) => `${name}: ${value}`).join('\n'))),
+    h(
+      'details',
+      { class: 'osm-try-headers-view' },
+      h('summary', {}, `Response headers (${answer.headers.length})`),
+      h('pre', { class: 'osm-try-headers-out' }, answer.headers.map(([name, value]) => `${name}: ${value}`).join('\n')),
+    ),
     answer.file
-      ? h('p', { class: 'osm-try-file' }, `A file: ${answer.file.type}, ${answer.file.size} bytes. `, h('a', { href: answer.file.href, download: 'download' }, 'Save it'))
+      ? h(
+          'p',
+          { class: 'osm-try-file' },
+          `A file: ${answer.file.type}, ${answer.file.size} bytes. `,
+          h('a', { href: answer.file.href, download: 'download' }, 'Save it'),
+        )
       : h('pre', { class: 'osm-try-body-out', 'aria-label': 'Response body' }, answer.body || '(empty body)'),
   ];
 }
@@ -95,7 +116,11 @@ function answerView(answer, request) {
  * file field uploads when the reader chose none.
  */
 function createPanel(operationId, operation, file) {
-  const target = h('select', { class: 'osm-try-target' }, TARGETS.map((t) => h('option', { value: t.id }, t.label)));
+  const target = h(
+    'select',
+    { class: 'osm-try-target' },
+    TARGETS.map((t) => h('option', { value: t.id }, t.label)),
+  );
   const url = h('input', { class: 'osm-try-url', type: 'url', spellcheck: 'false' });
   target.addEventListener('change', () => {
     settings.target = target.value;
@@ -105,7 +130,12 @@ function createPanel(operationId, operation, file) {
     settings.url = url.value;
     syncTargets();
   });
-  const example = h('select', { class: 'osm-try-example' }, h('option', { value: '' }, 'default (success)'), operation.examples.map((name) => h('option', { value: name }, name)));
+  const example = h(
+    'select',
+    { class: 'osm-try-example' },
+    h('option', { value: '' }, 'default (success)'),
+    operation.examples.map((name) => h('option', { value: name }, name)),
+  );
   const headers = h('textarea', { class: 'osm-try-headers', rows: '4', spellcheck: 'false' });
   example.addEventListener('change', () => {
     headers.value = withPreferExample(headers.value, example.value);
@@ -114,11 +144,15 @@ function createPanel(operationId, operation, file) {
     const named = preferredExample(headers.value);
     example.value = operation.examples.includes(named) ? named : '';
   });
-  const pathInputs = operation.pathParameters.map((p) => h('input', { 'data-path': p.name, spellcheck: 'false', placeholder: p.placeholder }));
+  const pathInputs = operation.pathParameters.map((p) =>
+    h('input', { 'data-path': p.name, spellcheck: 'false', placeholder: p.placeholder }),
+  );
   const queryInputs = operation.query.map((p) => h('input', { 'data-query': p.name, spellcheck: 'false', placeholder: p.placeholder }));
   const multipart = operation.body?.fields;
   const body = operation.body && !multipart ? h('textarea', { class: 'osm-try-body', rows: '10', spellcheck: 'false' }) : null;
-  const fieldInputs = (multipart ?? []).map((f) => (f.file ? h('input', { type: 'file', 'data-field': f.name }) : h('input', { 'data-field': f.name, spellcheck: 'false' })));
+  const fieldInputs = (multipart ?? []).map((f) =>
+    f.file ? h('input', { type: 'file', 'data-field': f.name }) : h('input', { 'data-field': f.name, spellcheck: 'false' }),
+  );
   const message = h('p', { class: 'osm-try-message', role: 'status' });
   const answer = h('div', { class: 'osm-try-answer', 'aria-live': 'polite' });
   const send = h('button', { type: 'button', class: 'osm-try-send' }, 'Send');
@@ -191,13 +225,33 @@ function createPanel(operationId, operation, file) {
   const element = h(
     'div',
     { class: 'osm-try-panel', 'data-operation-id': operationId },
-    h('div', { class: 'osm-try-row' }, labelled('Server', target), h('div', { class: 'osm-try-field', hidden: true }, h('label', {}, 'URL', url))),
+    h(
+      'div',
+      { class: 'osm-try-row' },
+      labelled('Server', target),
+      h('div', { class: 'osm-try-field', hidden: true }, h('label', {}, 'URL', url)),
+    ),
     labelled('Answer with the example', example, 'sets Prefer: example=<name>'),
-    group('Path', operation.pathParameters.map((p, i) => labelled(`${p.name}${p.required ? ' *' : ''}`, pathInputs[i]))),
-    group('Query', operation.query.map((p, i) => labelled(`${p.name}${p.required ? ' *' : ''}`, queryInputs[i]))),
-    labelled('Headers', headers, operation.optionalHeaders.length ? `one "Name: value" a line; also accepted: ${operation.optionalHeaders.join(', ')}` : 'one "Name: value" a line'),
+    group(
+      'Path',
+      operation.pathParameters.map((p, i) => labelled(`${p.name}${p.required ? ' *' : ''}`, pathInputs[i])),
+    ),
+    group(
+      'Query',
+      operation.query.map((p, i) => labelled(`${p.name}${p.required ? ' *' : ''}`, queryInputs[i])),
+    ),
+    labelled(
+      'Headers',
+      headers,
+      operation.optionalHeaders.length
+        ? `one "Name: value" a line; also accepted: ${operation.optionalHeaders.join(', ')}`
+        : 'one "Name: value" a line',
+    ),
     body ? labelled(`Body (${operation.body.mediaType})`, body) : null,
-    group('Body (multipart/form-data)', (multipart ?? []).map((f, i) => labelled(f.name, fieldInputs[i], f.file ? 'no file chosen: a small text file is sent' : undefined))),
+    group(
+      'Body (multipart/form-data)',
+      (multipart ?? []).map((f, i) => labelled(f.name, fieldInputs[i], f.file ? 'no file chosen: a small text file is sent' : undefined)),
+    ),
     h('div', { class: 'osm-try-actions' }, send, reset),
     message,
     answer,

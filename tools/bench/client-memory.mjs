@@ -66,7 +66,9 @@ function measureInChild(variant, url) {
 async function call(variant, url) {
   if (variant === 'client') {
     const { createOsmClient } = await import('@osm-openapi/client');
-    const { error } = await createOsmClient({ baseUrl: url, auth: { token: 'bench' }, retry: false, timeoutMs: 120_000 }).GET('/v2/servicerequest/labels');
+    const { error } = await createOsmClient({ baseUrl: url, auth: { token: 'bench' }, retry: false, timeoutMs: 120_000 }).GET(
+      '/v2/servicerequest/labels',
+    );
     return error ? error.code : 'data';
   }
   const { default: createClient } = await import('openapi-fetch');
@@ -84,7 +86,10 @@ export async function benchClientMemory() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const comparisons = [];
   try {
-    for (const [label, path] of [['1 GiB JSON body', '/plain'], ['gzip bomb (1 GiB inflated)', '/gzip']]) {
+    for (const [label, path] of [
+      ['1 GiB JSON body', '/plain'],
+      ['gzip bomb (1 GiB inflated)', '/gzip'],
+    ]) {
       const client = await measureInChild('client', `${origin}${path}`);
       const baseline = await measureInChild('openapi-fetch', `${origin}${path}`);
       comparisons.push({

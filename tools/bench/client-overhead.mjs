@@ -20,7 +20,12 @@ const AKSK = { accessKey: 'BENCHACCESSKEY', secretKey: 'bench-secret-key', domai
 /** listCases' `success` example from the bundled spec: the body the server returns. */
 function listCasesExample(spec) {
   const ref = spec.paths[PATH].get.responses['200'].content['application/json'].examples.success;
-  const example = ref.$ref ? ref.$ref.slice(2).split('/').reduce((node, key) => node[key], spec) : ref;
+  const example = ref.$ref
+    ? ref.$ref
+        .slice(2)
+        .split('/')
+        .reduce((node, key) => node[key], spec)
+    : ref;
   return example.value;
 }
 
@@ -61,7 +66,10 @@ async function perCall(call, calls) {
 
 /** The median of the per-round ratios subject/baseline: pairs that shared a moment of the machine. */
 function pairedRatio(subject, baseline) {
-  return summarize(subject.map((value, round) => value / baseline[round]), '').median;
+  return summarize(
+    subject.map((value, round) => value / baseline[round]),
+    '',
+  ).median;
 }
 
 const LABELS = {

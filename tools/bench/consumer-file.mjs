@@ -7,7 +7,10 @@ function resolver(spec) {
   return (node) => {
     let current = node;
     while (current && typeof current.$ref === 'string') {
-      current = current.$ref.slice(2).split('/').reduce((object, key) => object[key], spec);
+      current = current.$ref
+        .slice(2)
+        .split('/')
+        .reduce((object, key) => object[key], spec);
     }
     return current;
   };
@@ -61,8 +64,14 @@ export function operationCalls(spec) {
       const parts = [];
       if (Object.keys(params).length) parts.push(`params: ${JSON.stringify(params)}`);
       const body = bodyExample(operation, resolve);
-      if (body) parts.push(`body: ${body.mediaType === 'multipart/form-data' ? multipartBody(body, resolve) : JSON.stringify(body.example)}`);
-      calls.push({ operationId: operation.operationId, method: method.toUpperCase(), path, init: parts.length ? `{ ${parts.join(', ')} }` : '' });
+      if (body)
+        parts.push(`body: ${body.mediaType === 'multipart/form-data' ? multipartBody(body, resolve) : JSON.stringify(body.example)}`);
+      calls.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        init: parts.length ? `{ ${parts.join(', ')} }` : '',
+      });
     }
   }
   return calls;
@@ -86,7 +95,12 @@ export function consumerSource(spec, { only } = {}) {
   ];
   for (const call of calls) {
     const args = [JSON.stringify(call.path), call.init].filter(Boolean).join(', ');
-    lines.push('  {', `    const { data, error } = await client.${call.method}(${args});`, `    report('${call.operationId}', data, error);`, '  }');
+    lines.push(
+      '  {',
+      `    const { data, error } = await client.${call.method}(${args});`,
+      `    report('${call.operationId}', data, error);`,
+      '  }',
+    );
   }
   lines.push('}', '');
   return { source: lines.join('\n'), operations: calls.length };

@@ -30,5 +30,12 @@ export function huaweiCoreCaller({ root, baseUrl, accessKey, secretKey, domainId
   const client = new ClientBuilder((hcClient) => hcClient, 'GlobalCredentials').withEndpoint(baseUrl).withCredential(credentials).build();
   // What a generated OSM client of Huawei's SDK does for a GET: a JSON call through HcClient.
   return (path, query) =>
-    client.sendRequest({ method: 'GET', url: path, contentType: 'application/json', queryParams: { ...query }, pathParams: {}, headers: {} });
+    client.sendRequest({
+      method: 'GET',
+      url: path,
+      contentType: 'application/json',
+      queryParams: { ...query },
+      pathParams: {},
+      headers: {},
+    });
 }

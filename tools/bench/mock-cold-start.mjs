@@ -37,8 +37,20 @@ export function benchMockColdStart({ rounds }) {
     id: 'mock-cold-start',
     title: 'mock cold start',
     comparisons: [
-      { label: 'first answer, osmHandlers() (budget 1.5×)', subject: osm, baselineLabel: 'one trivial msw handler', baseline: floor, ratio: summarize(ratios, '×').median },
-      { label: 'first answer, startMock() over HTTP (budget 500 ms)', subject: server, baselineLabel: 'one trivial msw handler', baseline: floor, ratio: server.median / floor.median },
+      {
+        label: 'first answer, osmHandlers() (budget 1.5×)',
+        subject: osm,
+        baselineLabel: 'one trivial msw handler',
+        baseline: floor,
+        ratio: summarize(ratios, '×').median,
+      },
+      {
+        label: 'first answer, startMock() over HTTP (budget 500 ms)',
+        subject: server,
+        baselineLabel: 'one trivial msw handler',
+        baseline: floor,
+        ratio: server.median / floor.median,
+      },
     ],
   };
 }

@@ -22,8 +22,14 @@ const CYCLES = 3;
 /** Writes a valid seed of about 50 MB: 30 labels, tickets with messages and labels, a few attachments. */
 function writeSeed() {
   const labels = Array.from({ length: 30 }, (_, i) => ({ label_id: i + 1, name: `label ${i + 1}`, color: '#336699' }));
-  const accessories = Array.from({ length: 4 }, (_, i) => ({ accessory_id: String(200_001 + i), file_name: `log-${i}.txt`, media_type: 'application/octet-stream', content_base64: Buffer.alloc(1024 * 1024, 65 + i).toString('base64') }));
-  const text = (n, i) => `Ticket text ${i}: ${'the instance does not answer on its private address after a reboot; '.repeat(n)}`.slice(0, 2000);
+  const accessories = Array.from({ length: 4 }, (_, i) => ({
+    accessory_id: String(200_001 + i),
+    file_name: `log-${i}.txt`,
+    media_type: 'application/octet-stream',
+    content_base64: Buffer.alloc(1024 * 1024, 65 + i).toString('base64'),
+  }));
+  const text = (n, i) =>
+    `Ticket text ${i}: ${'the instance does not answer on its private address after a reboot; '.repeat(n)}`.slice(0, 2000);
   const cases = [];
   let size = JSON.stringify({ labels, accessories }).length;
   for (let i = 0; size < SEED_BYTES; i++) {
@@ -34,7 +40,13 @@ function writeSeed() {
       create_time: '2025-06-01 08:00:00',
       simple_description: text(3, i),
       label_ids: [1 + (i % 30), 1 + ((i + 7) % 30)],
-      message_list: Array.from({ length: 3 }, (_, m) => ({ message_id: `msg-${i}-${m}`, type: m % 2, content: text(4, m), create_time: '2025-06-01 09:00:00', accessory_list: m === 0 ? [{ accessory_id: '200001', file_actual_name: 'log-0.txt' }] : [] })),
+      message_list: Array.from({ length: 3 }, (_, m) => ({
+        message_id: `msg-${i}-${m}`,
+        type: m % 2,
+        content: text(4, m),
+        create_time: '2025-06-01 09:00:00',
+        accessory_list: m === 0 ? [{ accessory_id: '200001', file_actual_name: 'log-0.txt' }] : [],
+      })),
     };
     cases.push(ticket);
     size += JSON.stringify(ticket).length + 1;
@@ -57,7 +69,9 @@ async function uploadCycles(cycles) {
         const form = new FormData();
         form.append('file', new Blob([Buffer.alloc(ATTACHMENT, 48 + i)]), `part-${i}.bin`);
         form.append('form_data', '{}');
-        const answer = await (await fetch(`${server.url}/v2/servicerequest/accessorys`, { method: 'POST', headers: TOKEN, body: form })).json();
+        const answer = await (
+          await fetch(`${server.url}/v2/servicerequest/accessorys`, { method: 'POST', headers: TOKEN, body: form })
+        ).json();
         if (!answer.accessory_id) throw new Error(`upload ${i}: ${JSON.stringify(answer)}`);
       }
       await (await fetch(`${server.url}/__osm/state`)).arrayBuffer();
@@ -88,16 +102,37 @@ export async function benchMockMemory({ rounds }) {
     const memory = await uploadCycles(CYCLES);
     for (const key of ['start', 'first', 'last']) samples[key].push(memory[key]);
   }
-  const row = (label, subject, baselineLabel, baseline) => ({ label, subject, baselineLabel, baseline, ratio: subject.median / baseline.median });
+  const row = (label, subject, baselineLabel, baseline) => ({
+    label,
+    subject,
+    baselineLabel,
+    baseline,
+    ratio: subject.median / baseline.median,
+  });
   const seedLabel = `${(seed.bytes / 1e6).toFixed(0)} MB seed (${seed.tickets} tickets)`;
   return {
     id: 'mock-memory',
     title: 'mock memory',
     seed,
     comparisons: [
-      row(`stateful, ${seedLabel}: start to first answer`, summarize(samples.seedStart, 'ms'), "stateful, the spec's examples", summarize(samples.plainStart, 'ms')),
-      row(`stateful, ${seedLabel}: RSS once started`, summarize(samples.seedRss, 'B'), "stateful, the spec's examples", summarize(samples.plainRss, 'B')),
-      row(`stateful: RSS after ${UPLOADS} x 4 MiB uploads, GET /__osm/state and POST /__osm/reset`, summarize(samples.first, 'B'), 'the same process at its start', summarize(samples.start, 'B')),
+      row(
+        `stateful, ${seedLabel}: start to first answer`,
+        summarize(samples.seedStart, 'ms'),
+        "stateful, the spec's examples",
+        summarize(samples.plainStart, 'ms'),
+      ),
+      row(
+        `stateful, ${seedLabel}: RSS once started`,
+        summarize(samples.seedRss, 'B'),
+        "stateful, the spec's examples",
+        summarize(samples.plainRss, 'B'),
+      ),
+      row(
+        `stateful: RSS after ${UPLOADS} x 4 MiB uploads, GET /__osm/state and POST /__osm/reset`,
+        summarize(samples.first, 'B'),
+        'the same process at its start',
+        summarize(samples.start, 'B'),
+      ),
       row(`stateful: RSS after ${CYCLES} such rounds`, summarize(samples.last, 'B'), 'after one round', summarize(samples.first, 'B')),
     ],
   };
@@ -107,5 +142,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [rounds = 1] = process.argv.slice(2).map(Number);
   const result = await benchMockMemory({ rounds });
   const show = (s) => (s.unit === 'B' ? `${(s.median / 2 ** 20).toFixed(0)} MiB` : `${s.median.toFixed(0)} ms`);
-  for (const c of result.comparisons) console.log(`${c.label}: ${show(c.subject)} vs ${c.baselineLabel}: ${show(c.baseline)} -> ${c.ratio.toFixed(2)}x`);
+  for (const c of result.comparisons)
+    console.log(`${c.label}: ${show(c.subject)} vs ${c.baselineLabel}: ${show(c.baseline)} -> ${c.ratio.toFixed(2)}x`);
 }

@@ -29,7 +29,9 @@ function timed(agent, url, options) {
     const started = performance.now();
     const req = request(`${url}${options.path}`, { method: options.method, headers: options.headers, agent }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode < 300 ? resolve(performance.now() - started) : reject(new Error(`${url}${options.path}: ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode < 300 ? resolve(performance.now() - started) : reject(new Error(`${url}${options.path}: ${res.statusCode}`)),
+      );
     });
     req.on('error', reject);
     req.end(options.body);
@@ -47,7 +49,8 @@ async function addedLatency(targets, options) {
   const times = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   try {
     for (let i = 0; i < 50; i++) for (const [name, url] of Object.entries(targets)) await timed(agents[name], url, options); // warm-up
-    for (let i = 0; i < LATENCY_REQUESTS; i++) for (const [name, url] of Object.entries(targets)) times[name].push(await timed(agents[name], url, options));
+    for (let i = 0; i < LATENCY_REQUESTS; i++)
+      for (const [name, url] of Object.entries(targets)) times[name].push(await timed(agents[name], url, options));
   } finally {
     for (const agent of Object.values(agents)) agent.destroy();
   }
@@ -67,8 +70,16 @@ export async function benchMockProxy({ rounds, durationSeconds }) {
     const upstream = await startServer('upstream', (port) => [UPSTREAM, String(port), JSON.stringify(bodies)], plan.GET.options);
     const servers = {};
     try {
-      servers.mock = await startServer('osm-mock --proxy', (port) => [MOCK_BIN, '--port', String(port), '--quiet', '--proxy', upstream.url], plan.GET.options);
-      servers.prism = await startServer('prism proxy', (port) => [PRISM_CLI, 'proxy', SPEC, upstream.url, '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'silent'], plan.GET.options);
+      servers.mock = await startServer(
+        'osm-mock --proxy',
+        (port) => [MOCK_BIN, '--port', String(port), '--quiet', '--proxy', upstream.url],
+        plan.GET.options,
+      );
+      servers.prism = await startServer(
+        'prism proxy',
+        (port) => [PRISM_CLI, 'proxy', SPEC, upstream.url, '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'silent'],
+        plan.GET.options,
+      );
       const order = PROXIES.map((_, i) => PROXIES[(i + round) % PROXIES.length]);
       for (const kind of ['GET', 'POST']) {
         for (const which of order) {
@@ -87,16 +98,50 @@ export async function benchMockProxy({ rounds, durationSeconds }) {
     }
   }
   const result = Object.fromEntries(
-    PROXIES.map((p) => [p, { GET: summarize(samples[p].GET.map((r) => r.rps), 'req/s'), POST: summarize(samples[p].POST.map((r) => r.rps), 'req/s'), added: summarize(samples[p].added, 'ms') }]),
+    PROXIES.map((p) => [
+      p,
+      {
+        GET: summarize(
+          samples[p].GET.map((r) => r.rps),
+          'req/s',
+        ),
+        POST: summarize(
+          samples[p].POST.map((r) => r.rps),
+          'req/s',
+        ),
+        added: summarize(samples[p].added, 'ms'),
+      },
+    ]),
   );
-  const row = (label, subject, baselineLabel, baseline) => ({ label, subject, baselineLabel, baseline, ratio: subject.median / baseline.median });
+  const row = (label, subject, baselineLabel, baseline) => ({
+    label,
+    subject,
+    baselineLabel,
+    baseline,
+    ratio: subject.median / baseline.median,
+  });
   return {
     id: 'mock-proxy',
     title: 'mock proxy',
     comparisons: [
-      row('osm-mock --proxy, GET showCaseStatus, throughput', result.mock.GET, 'bare prism proxy, same spec and upstream', result.prism.GET),
-      row('osm-mock --proxy, POST createCases, throughput', result.mock.POST, 'bare prism proxy, same spec and upstream', result.prism.POST),
-      row('osm-mock --proxy, latency added to GET (median)', result.mock.added, 'bare prism proxy, same spec and upstream', result.prism.added),
+      row(
+        'osm-mock --proxy, GET showCaseStatus, throughput',
+        result.mock.GET,
+        'bare prism proxy, same spec and upstream',
+        result.prism.GET,
+      ),
+      row(
+        'osm-mock --proxy, POST createCases, throughput',
+        result.mock.POST,
+        'bare prism proxy, same spec and upstream',
+        result.prism.POST,
+      ),
+      row(
+        'osm-mock --proxy, latency added to GET (median)',
+        result.mock.added,
+        'bare prism proxy, same spec and upstream',
+        result.prism.added,
+      ),
     ],
   };
 }
@@ -105,6 +150,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [rounds = 3, durationSeconds = 5] = process.argv.slice(2).map(Number);
   const { comparisons } = await benchMockProxy({ rounds, durationSeconds });
   console.log(`${rounds} rounds of ${durationSeconds} s, 10 connections; latency: ${LATENCY_REQUESTS} requests one at a time per round`);
-  const show = (f) => `${f.median.toFixed(f.unit === 'ms' ? 2 : 0)} ${f.unit} [${f.min.toFixed(f.unit === 'ms' ? 2 : 0)}-${f.max.toFixed(f.unit === 'ms' ? 2 : 0)}]`;
-  for (const c of comparisons) console.log(`${c.label}: ${show(c.subject)} | ${c.baselineLabel}: ${show(c.baseline)} | ×${c.ratio.toFixed(2)}`);
+  const show = (f) =>
+    `${f.median.toFixed(f.unit === 'ms' ? 2 : 0)} ${f.unit} [${f.min.toFixed(f.unit === 'ms' ? 2 : 0)}-${f.max.toFixed(f.unit === 'ms' ? 2 : 0)}]`;
+  for (const c of comparisons)
+    console.log(`${c.label}: ${show(c.subject)} | ${c.baselineLabel}: ${show(c.baseline)} | ×${c.ratio.toFixed(2)}`);
 }

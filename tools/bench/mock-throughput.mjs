@@ -8,7 +8,13 @@ import { benchMock } from './mock.mjs';
  */
 export async function benchMockThroughput({ rounds, durationSeconds }) {
   const { mock, prism, node } = await benchMock({ rounds, durationSeconds });
-  const row = (label, subject, baselineLabel, baseline) => ({ label, subject, baselineLabel, baseline, ratio: subject.median / baseline.median });
+  const row = (label, subject, baselineLabel, baseline) => ({
+    label,
+    subject,
+    baselineLabel,
+    baseline,
+    ratio: subject.median / baseline.median,
+  });
   const comparisons = [];
   for (const kind of ['GET', 'POST']) {
     const request = kind === 'GET' ? 'GET showCaseStatus' : 'POST createCases';

@@ -13,7 +13,10 @@ import { summarize } from './stats.mjs';
 
 const SIZE = 9 * 1024 * 1024;
 const TOKEN = { 'X-Auth-Token': 'bench' };
-const GET = { title: 'GET showCaseStatus', options: { method: 'GET', path: '/v2/servicerequest/cases/CS20240101000001/status', headers: TOKEN } };
+const GET = {
+  title: 'GET showCaseStatus',
+  options: { method: 'GET', path: '/v2/servicerequest/cases/CS20240101000001/status', headers: TOKEN },
+};
 const MODES = { stateless: [], stateful: ['--stateful'] };
 const UPLOAD_LOOP = fileURLToPath(new URL('./upload-loop.mjs', import.meta.url));
 const FORM_FILE = fileURLToPath(new URL('../../bench/.tmp/upload-9mib.form', import.meta.url));
@@ -28,7 +31,15 @@ async function bodies() {
   form.append('form_data', '{"accessFrom":"message"}');
   const encoded = new Request('http://bench.test/', { method: 'POST', body: form });
   const multipart = { body: Buffer.from(await encoded.arrayBuffer()), headers: { 'Content-Type': encoded.headers.get('content-type') } };
-  const json = { body: Buffer.from(JSON.stringify({ accessory_name: 'big.txt', accessory_data: Buffer.alloc(Math.floor(((SIZE - 100) * 3) / 4), 0x61).toString('base64') })), headers: { 'Content-Type': 'application/json' } };
+  const json = {
+    body: Buffer.from(
+      JSON.stringify({
+        accessory_name: 'big.txt',
+        accessory_data: Buffer.alloc(Math.floor(((SIZE - 100) * 3) / 4), 0x61).toString('base64'),
+      }),
+    ),
+    headers: { 'Content-Type': 'application/json' },
+  };
   return { multipart, json };
 }
 
@@ -59,9 +70,14 @@ export async function benchMockUploads({ rounds, durationSeconds }) {
         await upload(server.url); // warm-up
         await jsonBody(server.url);
         // Turns: the order of the two alternates from round to round.
-        for (const kind of round % 2 ? ['json', 'upload'] : ['upload', 'json']) samples[kind].push(await (kind === 'upload' ? upload : jsonBody)(server.url));
+        for (const kind of round % 2 ? ['json', 'upload'] : ['upload', 'json'])
+          samples[kind].push(await (kind === 'upload' ? upload : jsonBody)(server.url));
         samples.idle.push((await load(server.url, GET, durationSeconds)).p99);
-        const uploads = spawn(process.execPath, [UPLOAD_LOOP, `${server.url}/v2/servicerequest/accessorys`, multipart.headers['Content-Type'], FORM_FILE], { stdio: 'inherit' });
+        const uploads = spawn(
+          process.execPath,
+          [UPLOAD_LOOP, `${server.url}/v2/servicerequest/accessorys`, multipart.headers['Content-Type'], FORM_FILE],
+          { stdio: 'inherit' },
+        );
         try {
           samples.busy.push((await load(server.url, GET, durationSeconds)).p99);
         } finally {
@@ -71,10 +87,26 @@ export async function benchMockUploads({ rounds, durationSeconds }) {
         await server.stop();
       }
     }
-    const row = (label, subject, baselineLabel, baseline) => ({ label, subject, baselineLabel, baseline, ratio: subject.median / baseline.median });
+    const row = (label, subject, baselineLabel, baseline) => ({
+      label,
+      subject,
+      baselineLabel,
+      baseline,
+      ratio: subject.median / baseline.median,
+    });
     comparisons.push(
-      row(`${mode}: 9 MiB multipart upload, time to answer`, summarize(samples.upload, 'ms'), '9 MiB JSON body (Base64 file)', summarize(samples.json, 'ms')),
-      row(`${mode}: GET p99 (whole ms) during uploads`, summarize(samples.busy, 'ms'), 'GET p99 with nothing else', summarize(samples.idle, 'ms')),
+      row(
+        `${mode}: 9 MiB multipart upload, time to answer`,
+        summarize(samples.upload, 'ms'),
+        '9 MiB JSON body (Base64 file)',
+        summarize(samples.json, 'ms'),
+      ),
+      row(
+        `${mode}: GET p99 (whole ms) during uploads`,
+        summarize(samples.busy, 'ms'),
+        'GET p99 with nothing else',
+        summarize(samples.idle, 'ms'),
+      ),
     );
   }
   return { id: 'mock-uploads', title: 'mock uploads', comparisons };
@@ -83,5 +115,8 @@ export async function benchMockUploads({ rounds, durationSeconds }) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [rounds = 3, durationSeconds = 3] = process.argv.slice(2).map(Number);
   const { comparisons } = await benchMockUploads({ rounds, durationSeconds });
-  for (const c of comparisons) console.log(`${c.label}: ${c.subject.median.toFixed(0)} ms [${c.subject.min.toFixed(0)}-${c.subject.max.toFixed(0)}] vs ${c.baselineLabel}: ${c.baseline.median.toFixed(0)} ms -> ${c.ratio.toFixed(2)}x`);
+  for (const c of comparisons)
+    console.log(
+      `${c.label}: ${c.subject.median.toFixed(0)} ms [${c.subject.min.toFixed(0)}-${c.subject.max.toFixed(0)}] vs ${c.baselineLabel}: ${c.baseline.median.toFixed(0)} ms -> ${c.ratio.toFixed(2)}x`,
+    );
 }

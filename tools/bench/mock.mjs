@@ -55,7 +55,17 @@ export function requests() {
 function start(which, request, bodies) {
   const args = {
     mock: (port) => [MOCK_BIN, '--port', String(port), '--quiet'],
-    prism: (port) => [PRISM_CLI, 'mock', require.resolve('@osm-openapi/spec/openapi.json'), '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'error'],
+    prism: (port) => [
+      PRISM_CLI,
+      'mock',
+      require.resolve('@osm-openapi/spec/openapi.json'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--verboseLevel',
+      'error',
+    ],
     node: (port) => [BASELINE, String(port), JSON.stringify(bodies)],
   }[which];
   return startServer(which, args, request.options);
@@ -65,7 +75,10 @@ function start(which, request, bodies) {
 export async function load(url, request, seconds) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request.options] });
   const failed = result.errors + result.timeouts + result.non2xx;
-  if (failed > 0) throw new Error(`${url} ${request.title}: ${failed} of ${result.requests.total} requests failed (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
+  if (failed > 0)
+    throw new Error(
+      `${url} ${request.title}: ${failed} of ${result.requests.total} requests failed (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`,
+    );
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -95,9 +108,26 @@ export async function benchMock({ rounds, durationSeconds }) {
       }
     }
   }
-  const figures = (list) => ({ rps: summarize(list.map((r) => r.rps), 'req/s'), p99: summarize(list.map((r) => r.p99), 'ms') });
+  const figures = (list) => ({
+    rps: summarize(
+      list.map((r) => r.rps),
+      'req/s',
+    ),
+    p99: summarize(
+      list.map((r) => r.p99),
+      'ms',
+    ),
+  });
   return Object.fromEntries(
-    SERVERS.map((s) => [s, { GET: figures(samples[s].GET), POST: figures(samples[s].POST), start: summarize(samples[s].start, 'ms'), rss: summarize(samples[s].rss, 'B') }]),
+    SERVERS.map((s) => [
+      s,
+      {
+        GET: figures(samples[s].GET),
+        POST: figures(samples[s].POST),
+        start: summarize(samples[s].start, 'ms'),
+        rss: summarize(samples[s].rss, 'B'),
+      },
+    ]),
   );
 }
 
@@ -107,7 +137,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const show = (f) => `${f.median.toFixed(0)} ${f.unit} [${f.min.toFixed(0)}-${f.max.toFixed(0)}]`;
   console.log(`${rounds} rounds of ${durationSeconds} s, ${CONNECTIONS} connections`);
   for (const [name, r] of Object.entries(result)) {
-    console.log(`${name.padEnd(6)} GET ${show(r.GET.rps)} p99 ${show(r.GET.p99)} | POST ${show(r.POST.rps)} p99 ${show(r.POST.p99)} | start ${show(r.start)} | RSS ${(r.rss.median / 2 ** 20).toFixed(0)} MiB`);
+    console.log(
+      `${name.padEnd(6)} GET ${show(r.GET.rps)} p99 ${show(r.GET.p99)} | POST ${show(r.POST.rps)} p99 ${show(r.POST.p99)} | start ${show(r.start)} | RSS ${(r.rss.median / 2 ** 20).toFixed(0)} MiB`,
+    );
   }
-  console.log(`GET ×${(result.mock.GET.rps.median / result.prism.GET.rps.median).toFixed(2)} bare Prism CLI, POST ×${(result.mock.POST.rps.median / result.prism.POST.rps.median).toFixed(2)}`);
+  console.log(
+    `GET ×${(result.mock.GET.rps.median / result.prism.GET.rps.median).toFixed(2)} bare Prism CLI, POST ×${(result.mock.POST.rps.median / result.prism.POST.rps.median).toFixed(2)}`,
+  );
 }

@@ -35,7 +35,9 @@ export function benchPipeline({ root, env, rounds }) {
       cold.push(turboBuild(root, env, cacheDir).elapsed);
       const second = turboBuild(root, env, cacheDir);
       if (second.cached !== second.total) {
-        throw new Error(`the second build was not fully cached (${second.cached}/${second.total} tasks): some task's outputs are not declared`);
+        throw new Error(
+          `the second build was not fully cached (${second.cached}/${second.total} tasks): some task's outputs are not declared`,
+        );
       }
       tasks = second.total;
       cached.push(second.elapsed);

@@ -30,7 +30,8 @@ console.log(`  beyond the reference, from Huawei's SDKs (x-source: huawei-sdk):`
 for (const o of beyond) console.log(`    ${o.method.padEnd(6)} ${o.path} ${o.operation_id}${o.problem ? `: ${o.problem}` : ''}`);
 console.log(`  ${fields.length} fields beyond the reference: ${fields.map((f) => f.field).join(', ')}`);
 for (const f of badFields) console.log(`    ${f.field}: ${f.problem}`);
-for (const id of unlisted) console.log(`  ${id}: in the spec, but in no inventory (reference/operations.tsv, reference/sdk-operations.tsv)`);
+for (const id of unlisted)
+  console.log(`  ${id}: in the spec, but in no inventory (reference/operations.tsv, reference/sdk-operations.tsv)`);
 console.log(`${codes.length - badCodes.length}/${codes.length} error codes`);
 for (const c of badCodes) console.log(`  ${c.code}: ${c.problem}`);
 process.exitCode = bad.length || badFields.length || unlisted.length || badCodes.length ? 1 : 0;

@@ -36,7 +36,8 @@ export function specOperations(spec) {
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
-      if (op?.operationId) found.set(op.operationId, { method: method.toUpperCase(), path, source: op['x-source'], description: op.description });
+      if (op?.operationId)
+        found.set(op.operationId, { method: method.toUpperCase(), path, source: op['x-source'], description: op.description });
     }
   }
   return found;
@@ -55,7 +56,8 @@ export function checkOperations(inventory, spec, errata) {
     if (op.method !== row.method) return { ...row, problem: `method is ${op.method} in the spec, ${row.method} in the reference` };
     if (op.path !== row.path_as_documented) {
       const recorded = errataRows.some((line) => line.startsWith(`| ${row.section} `) && line.includes(op.path));
-      if (!recorded) return { ...row, problem: `path ${op.path} differs from the documented ${row.path_as_documented} and ERRATA.md has no row for it` };
+      if (!recorded)
+        return { ...row, problem: `path ${op.path} differs from the documented ${row.path_as_documented} and ERRATA.md has no row for it` };
     }
     if (op.source !== undefined) return { ...row, problem: `carries x-source: ${op.source}, but the reference documents it` };
     return { ...row, problem: undefined };
@@ -100,10 +102,14 @@ export function checkSdkFields(spec, errata) {
     for (const [property, field] of Object.entries(definition.properties ?? {})) {
       if (field['x-source'] === undefined) continue;
       const name = `${schema}.${property}`;
-      const problem = field['x-source'] !== SDK_SOURCE ? `x-source is ${field['x-source']}, not ${SDK_SOURCE}`
-        : !field.description?.includes(BEYOND) ? `its description does not say "${BEYOND}"`
-          : !hasErrataRow(errata, name) ? 'ERRATA.md has no provenance row for it'
-            : undefined;
+      const problem =
+        field['x-source'] !== SDK_SOURCE
+          ? `x-source is ${field['x-source']}, not ${SDK_SOURCE}`
+          : !field.description?.includes(BEYOND)
+            ? `its description does not say "${BEYOND}"`
+            : !hasErrataRow(errata, name)
+              ? 'ERRATA.md has no provenance row for it'
+              : undefined;
       fields.push({ field: name, problem });
     }
   }
@@ -122,8 +128,10 @@ export function checkErrorCodes(inventory, catalogue) {
   return inventory.map((row) => {
     const entry = byCode.get(row.code);
     if (!entry) return { ...row, problem: 'missing from spec/error-codes.yaml' };
-    if (entry.http_status !== Number(row.http_status)) return { ...row, problem: `HTTP ${entry.http_status} in the catalogue, ${row.http_status} in the reference` };
-    if (entry.historical?.in_table_7_3 !== (row.in_historical_table === 'yes')) return { ...row, problem: 'historical (table 7.3) flag differs' };
+    if (entry.http_status !== Number(row.http_status))
+      return { ...row, problem: `HTTP ${entry.http_status} in the catalogue, ${row.http_status} in the reference` };
+    if (entry.historical?.in_table_7_3 !== (row.in_historical_table === 'yes'))
+      return { ...row, problem: 'historical (table 7.3) flag differs' };
     return { ...row, problem: undefined };
   });
 }

@@ -57,7 +57,10 @@ export async function openBrowser(origins) {
   });
   context.on('request', (request) => requests.push(request.url()));
   // Recorded above, then refused here: the test sees a leak without the request reaching the network.
-  await context.route((url) => !isLocal(url.href, origins), (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => !isLocal(url.href, origins),
+    (route) => route.abort('blockedbyclient'),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   // Half a test's time: a slow step fails with its own message, still well before the test's timeout.
   page.setDefaultTimeout(timeouts.testTimeout / 2);

@@ -17,7 +17,8 @@ export function overflowingElements(selector) {
       let box = element.parentElement;
       while (box && box !== column && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
       const fits = box && box !== column && box.getBoundingClientRect().right <= limit;
-      if (!fits) found.push(`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(rect.right)} > ${Math.round(limit)}`);
+      if (!fits)
+        found.push(`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(rect.right)} > ${Math.round(limit)}`);
     }
   }
   return found.slice(0, 10);
@@ -58,7 +59,10 @@ export function tabsUnderFloatingControls() {
     const c = control.getBoundingClientRect();
     for (const tab of document.querySelectorAll('[role="tab"]')) {
       const t = tab.getBoundingClientRect();
-      if (t.width > 0 && t.left < c.right && t.right > c.left) found.push(`tab "${tab.textContent.trim()}" [${Math.round(t.left)}-${Math.round(t.right)}] under ${control.getAttribute('data-testid') ?? control.tagName} [${Math.round(c.left)}-${Math.round(c.right)}]`);
+      if (t.width > 0 && t.left < c.right && t.right > c.left)
+        found.push(
+          `tab "${tab.textContent.trim()}" [${Math.round(t.left)}-${Math.round(t.right)}] under ${control.getAttribute('data-testid') ?? control.tagName} [${Math.round(c.left)}-${Math.round(c.right)}]`,
+        );
     }
   }
   return found.slice(0, 10);

@@ -7,18 +7,18 @@
 // the Servers text, a guide heading cut in the sidebar, code cut with no scroll bar, a heading broken
 // inside a word at 390 px, the floating menu button over a tab. Screenshots of the error-code guide and the walkthrough at
 // both widths go to docs/test-artifacts/.
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_LABELS, typescriptSample } from '../../scripts/code-samples.mjs';
 import { ERROR_CODES_GUIDE, errorCodeHref, sectionHref, slug } from '../../scripts/links.mjs';
-import { GUIDES_GROUP, applyNavigation, loadNavigation } from '../../scripts/navigation.mjs';
+import { applyNavigation, GUIDES_GROUP, loadNavigation } from '../../scripts/navigation.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 import { loadWorkflow } from '../../scripts/walkthrough.mjs';
-import { WIDTHS, isLocal, openBrowser, openSection } from './chromium.mjs';
+import { isLocal, openBrowser, openSection, WIDTHS } from './chromium.mjs';
 import { clippedCodeBlocks, headingsBrokenInsideAWord, overflowingElements, tabsUnderFloatingControls } from './layout-checks.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,7 +53,10 @@ const bySection = {};
 for (const link of pageLinks) (bySection[`#/${link.split('/')[1].split('#')[0]}`] ??= []).push(link);
 // At most six links a test, so that each stays short on a busy machine.
 const linkBatches = Object.entries(bySection).flatMap(([section, links]) =>
-  Array.from({ length: Math.ceil(links.length / 6) }, (_, i) => [`${section} (${i + 1}/${Math.ceil(links.length / 6)})`, links.slice(i * 6, i * 6 + 6)]),
+  Array.from({ length: Math.ceil(links.length / 6) }, (_, i) => [
+    `${section} (${i + 1}/${Math.ceil(links.length / 6)})`,
+    links.slice(i * 6, i * 6 + 6),
+  ]),
 );
 
 /** Every in-page link of the page's content (Markdown and HTML links in the embedded, decorated spec). */
@@ -136,10 +139,14 @@ describe('the reference page in Chromium', () => {
     const sidebar = page.locator('[data-component-name="Menu/Menu"]').first();
     const missing = {};
     for (const { title, headings } of guideHeadings.filter((g) => g.headings.length)) {
-      const item = sidebar.locator('[data-component-name="Menu/MenuItem"]').filter({ has: page.locator(`:scope > a [data-text="${title}"]`) });
+      const item = sidebar
+        .locator('[data-component-name="Menu/MenuItem"]')
+        .filter({ has: page.locator(`:scope > a [data-text="${title}"]`) });
       await item.locator(':scope > a').click();
       await item.locator('[data-component-name="Menu/MenuItem"]').first().waitFor({ state: 'visible' });
-      const entries = await item.locator('[data-component-name="Menu/MenuItem"] [data-text]').evaluateAll((all) => all.map((e) => e.getAttribute('data-text')));
+      const entries = await item
+        .locator('[data-component-name="Menu/MenuItem"] [data-text]')
+        .evaluateAll((all) => all.map((e) => e.getAttribute('data-text')));
       const absent = headings.filter((heading) => !entries.includes(heading));
       if (absent.length) missing[title] = { absent, entries };
     }
@@ -151,7 +158,10 @@ describe('the reference page in Chromium', () => {
     expect(response.status).toBe(200);
     expect(operations(await response.json())).toHaveLength(specOperations.length);
     for (const file of ['openapi.json', 'openapi.yaml', 'error-codes.json']) {
-      await page.locator(`[data-component-name="Buttons/DownloadButton"] a[href="${file}"], a[href="${file}"]`).first().waitFor({ state: 'attached' });
+      await page
+        .locator(`[data-component-name="Buttons/DownloadButton"] a[href="${file}"], a[href="${file}"]`)
+        .first()
+        .waitFor({ state: 'attached' });
       expect((await fetch(`${origin}/${file}`)).status, file).toBe(200);
     }
     expect((await fetch(`${origin}/first-ticket.arazzo.yaml`)).status).toBe(200);
@@ -256,7 +266,10 @@ describe('the reference page in Chromium', () => {
         for (const [guide, hash] of Object.entries(GUIDES_SHOWN)) {
           await page.goto('about:blank'); // a fresh page: the sidebar as a reader arriving by link sees it
           await page.goto(`${origin}/${hash}`);
-          await page.locator(`[data-section-id="${hash.slice(1)}"]`).first().waitFor({ state: 'visible' });
+          await page
+            .locator(`[data-section-id="${hash.slice(1)}"]`)
+            .first()
+            .waitFor({ state: 'visible' });
           await page.locator('.osm-copy').first().waitFor({ state: 'attached' });
           if (name === 'desktop') await expect.poll(() => page.getByTestId('search-trigger').innerText()).not.toMatch(/Loading/);
           await page.screenshot({ path: join(artifacts, `${guide}-${width}.png`) });
@@ -279,7 +292,11 @@ describe('the reference page in Chromium', () => {
         // The button says "Copied" for 1.5 s only: record every label it shows rather than race that window.
         await first.locator('.osm-copy').evaluate((button) => {
           window.osmCopyLabels = [];
-          new MutationObserver(() => window.osmCopyLabels.push(button.textContent)).observe(button, { childList: true, characterData: true, subtree: true });
+          new MutationObserver(() => window.osmCopyLabels.push(button.textContent)).observe(button, {
+            childList: true,
+            characterData: true,
+            subtree: true,
+          });
         });
         await first.locator('.osm-copy').click();
         await expect.poll(() => page.evaluate(() => window.osmCopyLabels)).toContain('Copied');
@@ -299,7 +316,10 @@ describe('the reference page in Chromium', () => {
         for (const hash of LAYOUT_PAGES) {
           await page.goto('about:blank');
           await page.goto(`${origin}/${hash}`);
-          await page.locator(`[data-section-id="${hash.slice(1)}"]`).first().waitFor({ state: 'visible' });
+          await page
+            .locator(`[data-section-id="${hash.slice(1)}"]`)
+            .first()
+            .waitFor({ state: 'visible' });
           await page.locator('[data-section-id] pre').first().waitFor({ state: 'visible' });
           const found = {
             'code cut without a scroll bar': await page.evaluate(clippedCodeBlocks, 'body'),

@@ -15,7 +15,7 @@ import { applyNavigation, loadNavigation } from '../../scripts/navigation.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 import { deref, operations } from '../../scripts/spec-walk.mjs';
 import { TRY_IT_FILE } from '../../scripts/try-it-operations.mjs';
-import { WIDTHS, isLocal, openBrowser, openSection } from './chromium.mjs';
+import { isLocal, openBrowser, openSection, WIDTHS } from './chromium.mjs';
 import { overflowingElements } from './layout-checks.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,7 +27,9 @@ const BATCH = 8;
 const spec = loadSpec();
 applyNavigation(spec, loadNavigation(join(docs, 'navigation.yaml')));
 const specOperations = operations(spec);
-const byId = new Map(specOperations.map(([path, method, op]) => [op.operationId, { path, method, op, href: operationHref(op.tags[0], op.operationId) }]));
+const byId = new Map(
+  specOperations.map(([path, method, op]) => [op.operationId, { path, method, op, href: operationHref(op.tags[0], op.operationId) }]),
+);
 // A few operations a test, so that each stays well inside its time on a busy machine.
 const batches = Array.from({ length: Math.ceil(specOperations.length / BATCH) }, (_, i) => {
   const ids = specOperations.slice(i * BATCH, i * BATCH + BATCH).map(([, , op]) => op.operationId);
@@ -81,7 +83,8 @@ async function replayOverHttp(section, mockUrl, shown, prefix) {
     body = new FormData();
     for (const field of await fields.all()) {
       const name = await field.getAttribute('data-field');
-      if ((await field.getAttribute('type')) === 'file') body.append(name, new File([TRY_IT_FILE.text], TRY_IT_FILE.name, { type: TRY_IT_FILE.type }));
+      if ((await field.getAttribute('type')) === 'file')
+        body.append(name, new File([TRY_IT_FILE.text], TRY_IT_FILE.name, { type: TRY_IT_FILE.type }));
       else body.append(name, await field.inputValue());
     }
   }
@@ -118,7 +121,7 @@ describe('Try it, on the page served under a sub-path', () => {
     for (const s of [server, rootServer]) await new Promise((resolve) => (s ? s.close(resolve) : resolve()));
   });
 
-  it('loads the panels\' data on the first opening, and the in-page mock only when a call needs it', async () => {
+  it("loads the panels' data on the first opening, and the in-page mock only when a call needs it", async () => {
     expect(browser.requests.filter((url) => url.includes('/try-it/'))).toEqual([]);
     const section = await openPanel(page, 'listCases');
     const loaded = () => browser.requests.filter((url) => /try-it\/mock\.js|mockServiceWorker\.js/.test(url));
@@ -239,7 +242,10 @@ describe('Try it, on the page served under a sub-path', () => {
     await page.goto(`${rootOrigin}/`);
     const section = await openPanel(page, 'listCases');
     const shown = await send(section);
-    expect(shown).toMatchObject({ status: 200, request: `GET ${rootOrigin}/mock/v2/servicerequest/cases${new URL(shown.request.split(' ')[1]).search}` });
+    expect(shown).toMatchObject({
+      status: 200,
+      request: `GET ${rootOrigin}/mock/v2/servicerequest/cases${new URL(shown.request.split(' ')[1]).search}`,
+    });
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${rootOrigin}/mockServiceWorker.js`);
   });
 

@@ -2,9 +2,9 @@
 // unreleased changes after them, each listed under added / changed / deprecated / removed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { editYaml, git, removeScratchRepositories, scratchRepository } from '@osm-openapi/spec-diff/scratch-repository';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiChangelog, apiChangelogEntries, apiChangelogMarkdown } from '../../scripts/api-changelog.mjs';
-import { editYaml, git, removeScratchRepositories, scratchRepository } from '@osm-openapi/spec-diff/scratch-repository';
 
 /** Sets @osm-openapi/spec's version and commits: a release point, as `changeset version` makes one. */
 function release(root, version) {
@@ -15,7 +15,7 @@ function release(root, version) {
 afterEach(removeScratchRepositories);
 
 describe('API changelog', () => {
-  it('lists each version\'s changes by category, newest first, with the unreleased ones on top', () => {
+  it("lists each version's changes by category, newest first, with the unreleased ones on top", () => {
     const root = scratchRepository();
     editYaml(root, 'spec/components/schemas/CreateCasesRequestBody.yaml', (s) => (s.properties.note = { type: 'string' }));
     editYaml(root, 'spec/paths/v2/labels.yaml', (item) => (item.delete.deprecated = true));
@@ -38,7 +38,9 @@ describe('API changelog', () => {
         '- `deleteLabels` (DELETE `/v2/labels`): the operation was removed — breaking for callers of it **(breaking)**',
       ].join('\n'),
     );
-    expect(page).toMatch(/## 0\.2\.0 \(\d{4}-\d\d-\d\d\)\n\nCompared with 0\.1\.0: 2 changes to the API\.\n\n### Added\n\n- `createCases` \(POST `\/v2\/cases`\): request body field `note` was added\n\n### Deprecated\n\n- `deleteLabels` \(DELETE `\/v2\/labels`\): the operation was deprecated/);
+    expect(page).toMatch(
+      /## 0\.2\.0 \(\d{4}-\d\d-\d\d\)\n\nCompared with 0\.1\.0: 2 changes to the API\.\n\n### Added\n\n- `createCases` \(POST `\/v2\/cases`\): request body field `note` was added\n\n### Deprecated\n\n- `deleteLabels` \(DELETE `\/v2\/labels`\): the operation was deprecated/,
+    );
     expect(page).toMatch(/## 0\.1\.0 \(\d{4}-\d\d-\d\d\)\n\nThe first version in the history whose spec bundles: 3 operations\.$/);
     expect(page).not.toContain('description changed');
   });
@@ -47,7 +49,10 @@ describe('API changelog', () => {
     const root = scratchRepository();
     // Version 0.1.0 (the only commit) with a root file pointing at a path file not written yet.
     const complete = readFileSync(join(root, 'spec/openapi.yaml'), 'utf8');
-    writeFileSync(join(root, 'spec/openapi.yaml'), 'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /v2/x:\n    $ref: paths/v2/x.yaml\n');
+    writeFileSync(
+      join(root, 'spec/openapi.yaml'),
+      'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n  /v2/x:\n    $ref: paths/v2/x.yaml\n',
+    );
     git(root, 'commit', '-qa', '--amend', '--no-edit');
     writeFileSync(join(root, 'spec/openapi.yaml'), complete);
     const page = apiChangelog(root);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINT, SAMPLE_LABELS, curlSample, typescriptSample } from '../../scripts/code-samples.mjs';
+import { curlSample, ENDPOINT, SAMPLE_LABELS, typescriptSample } from '../../scripts/code-samples.mjs';
 import { deref, operations } from '../../scripts/spec-walk.mjs';
 
 const spec = loadSpec();
@@ -23,9 +23,7 @@ describe('code samples', () => {
   it('gives every operation a TypeScript call of its own method and path, and a curl command for it', () => {
     for (const [path, method, operation, pathItem] of operations(spec)) {
       expect(typescriptSample(spec, path, method, pathItem, operation)).toContain(`await client.${method.toUpperCase()}('${path}'`);
-      expect(curlSample(spec, path, method, pathItem, operation)).toMatch(
-        new RegExp(`^curl -X ${method.toUpperCase()} '${ENDPOINT}/`),
-      );
+      expect(curlSample(spec, path, method, pathItem, operation)).toMatch(new RegExp(`^curl -X ${method.toUpperCase()} '${ENDPOINT}/`));
     }
   });
 

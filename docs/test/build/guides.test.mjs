@@ -28,7 +28,12 @@ function tableRows(markdown, header) {
   const rows = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      line
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
@@ -60,7 +65,10 @@ describe('error-code table', () => {
   });
 
   it('escapes HTML in the catalogue text', () => {
-    const table = errorCodeTable([{ code: 'OSM.9', http_status: 200, message: 'a <b> & "c"', description: 'd', solution: 'ok' }], errorCodeHref);
+    const table = errorCodeTable(
+      [{ code: 'OSM.9', http_status: 200, message: 'a <b> & "c"', description: 'd', solution: 'ok' }],
+      errorCodeHref,
+    );
     expect(htmlRows(table)).toEqual([['OSM.9', ['OSM.9', '200', 'a &lt;b&gt; &amp; &quot;c&quot;', 'd', 'ok']]]);
   });
 });
@@ -175,7 +183,9 @@ describe('guide sections', () => {
     const dir = mkdtempSync(join(tmpdir(), 'osm-guides-'));
     try {
       writeFileSync(join(dir, '01-untitled.md'), 'No heading here.\n');
-      expect(() => guideTags(dir, { spec, codes, errata: '', targets: linkTargets([], []) })).toThrow(/01-untitled\.md must start with a "# Title" line/);
+      expect(() => guideTags(dir, { spec, codes, errata: '', targets: linkTargets([], []) })).toThrow(
+        /01-untitled\.md must start with a "# Title" line/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 // The pass that turns names in descriptions into links.
 import { describe, expect, it } from 'vitest';
-import { errorCodeHref, linkBareUrls, linkTargets, linkify, linkifyDescriptions, operationHref, slug } from '../../scripts/links.mjs';
+import { errorCodeHref, linkBareUrls, linkify, linkifyDescriptions, linkTargets, operationHref, slug } from '../../scripts/links.mjs';
 
 const ops = [
   ['/v2/servicerequest/cases', 'get', { operationId: 'listCases', tags: ['Tickets'] }],
@@ -43,7 +43,15 @@ describe('linkify', () => {
 
   it('reaches every description of a document, knowing which operation it is in', () => {
     const doc = {
-      paths: { '/x': { get: { operationId: 'listCases', description: '`listCases` and `showCaseDetail`', parameters: [{ description: 'from `listCases`' }] } } },
+      paths: {
+        '/x': {
+          get: {
+            operationId: 'listCases',
+            description: '`listCases` and `showCaseDetail`',
+            parameters: [{ description: 'from `listCases`' }],
+          },
+        },
+      },
       components: { schemas: { A: { description: 'see `listCases`', properties: { description: { type: 'string' } } } } },
     };
     linkifyDescriptions(doc, targets);

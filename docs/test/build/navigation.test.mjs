@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { UNPLACED_TASK, applyNavigation, loadNavigation, placementProblems, referenceSections } from '../../scripts/navigation.mjs';
+import { applyNavigation, loadNavigation, placementProblems, referenceSections, UNPLACED_TASK } from '../../scripts/navigation.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
 const navigationFile = new URL('../../navigation.yaml', import.meta.url).pathname;
@@ -25,7 +25,11 @@ describe('docs/navigation.yaml', () => {
   });
 
   it.each([
-    ['an operation listed under two tasks', ['{ name: A, operations: [listCases] }', '{ name: B, operations: [listCases] }'], /listCases is listed under both "A" and "B"/],
+    [
+      'an operation listed under two tasks',
+      ['{ name: A, operations: [listCases] }', '{ name: B, operations: [listCases] }'],
+      /listCases is listed under both "A" and "B"/,
+    ],
     ['a task name that would break a link', ['{ name: "Old (v1)", operations: [listCases] }'], /task name "Old \(v1\)" must be/],
   ])('refuses %s', (_, tasks, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'osm-nav-'));

@@ -1,6 +1,6 @@
 // Redocly's footer logo, inlined so the page fetches nothing from a CDN.
 import { describe, expect, it } from 'vitest';
-import { REDOCLY_LOGOS, inlineRedoclyLogos } from '../../scripts/offline-assets.mjs';
+import { inlineRedoclyLogos, REDOCLY_LOGOS } from '../../scripts/offline-assets.mjs';
 
 const urls = Object.keys(REDOCLY_LOGOS);
 const page = `<script>const logo = e ? \`${urls[0]}\` : \`${urls[1]}\`;</script>`;

@@ -1,7 +1,7 @@
 // The "Errors" paragraph on each operation.
 import { loadErrorCodes, loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { GENERAL_CODES, HTTP_STATUSES_HREF, errorsSection, operationStatuses } from '../../scripts/operation-errors.mjs';
+import { errorsSection, GENERAL_CODES, HTTP_STATUSES_HREF, operationStatuses } from '../../scripts/operation-errors.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
 const codes = loadErrorCodes();
@@ -40,7 +40,10 @@ describe('errors section', () => {
   });
 
   it('lists the HTTP statuses the operation declares, linked to the status table', () => {
-    const operation = { operationId: 'listCases', responses: { 200: {}, 400: {}, 401: {}, 403: {}, 429: {}, 500: {}, 503: {}, default: {} } };
+    const operation = {
+      operationId: 'listCases',
+      responses: { 200: {}, 400: {}, 401: {}, 403: {}, 429: {}, 500: {}, 503: {}, default: {} },
+    };
     expect(operationStatuses(operation)).toEqual([200, 400, 401, 403, 429, 500, 503]);
     expect(errorsSection(operation, codes)).toContain(
       `**HTTP statuses**: 200, 400, 401, 403, 429, 500, 503 ([what each means, and what the client does](${HTTP_STATUSES_HREF})).`,
@@ -52,12 +55,13 @@ describe('errors section', () => {
 describe('gateway responses', () => {
   // The spec declares them (spec/components/responses/TooManyRequests.yaml, ServiceUnavailable.yaml): the
   // docs show the spec as it is and add no response of their own.
-  it('every operation of the spec declares the gateway\'s 429 and 503, in status order before default', () => {
+  it("every operation of the spec declares the gateway's 429 and 503, in status order before default", () => {
     for (const [, , operation] of operations(loadSpec())) {
       const keys = Object.keys(operation.responses);
       expect(keys, operation.operationId).toEqual(expect.arrayContaining(['429', '503']));
-      expect(keys, operation.operationId).toEqual([...keys].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b))));
+      expect(keys, operation.operationId).toEqual(
+        [...keys].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b))),
+      );
     }
   });
 });
-

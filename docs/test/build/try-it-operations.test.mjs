@@ -9,7 +9,11 @@ const panels = tryItOperations(spec);
 
 describe('try-it operations', () => {
   it('has one entry per operation, keyed by operationId, with its method and path', () => {
-    expect(Object.keys(panels).sort()).toEqual(operations(spec).map(([, , op]) => op.operationId).sort());
+    expect(Object.keys(panels).sort()).toEqual(
+      operations(spec)
+        .map(([, , op]) => op.operationId)
+        .sort(),
+    );
     for (const [path, method, op] of operations(spec)) expect(panels[op.operationId]).toMatchObject({ method: method.toUpperCase(), path });
   });
 
@@ -27,7 +31,9 @@ describe('try-it operations', () => {
 
   it('prefills required path and query parameters, and offers the optional ones empty with their example as a hint', () => {
     const detail = panels.showCaseDetail;
-    expect(detail.pathParameters).toEqual([expect.objectContaining({ name: 'case_id', required: true, value: expect.stringMatching(/^CS/) })]);
+    expect(detail.pathParameters).toEqual([
+      expect.objectContaining({ name: 'case_id', required: true, value: expect.stringMatching(/^CS/) }),
+    ]);
     const list = panels.listCases;
     expect(list.query.length).toBeGreaterThan(3);
     for (const parameter of list.query.filter((p) => !p.required)) expect(parameter.value).toBe('');
@@ -38,7 +44,10 @@ describe('try-it operations', () => {
   it('describes a multipart body field by field, the file field without a value', () => {
     expect(panels.uploadAccessory.body).toEqual({
       mediaType: 'multipart/form-data',
-      fields: [{ name: 'file', file: true }, { name: 'form_data', file: false, value: expect.any(String) }],
+      fields: [
+        { name: 'file', file: true },
+        { name: 'form_data', file: false, value: expect.any(String) },
+      ],
     });
     expect(panels.uploadAccessory.headers).not.toMatch(/content-type/i); // fetch writes the boundary
   });

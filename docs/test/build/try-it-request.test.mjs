@@ -1,6 +1,6 @@
 // How a "Try it" panel turns what the reader typed into the call it sends (docs/try-it/request.mjs).
 import { describe, expect, it } from 'vitest';
-import { InputError, buildRequest, parseHeaders, preferredExample, withPreferExample } from '../../try-it/request.mjs';
+import { buildRequest, InputError, parseHeaders, preferredExample, withPreferExample } from '../../try-it/request.mjs';
 
 const detail = { method: 'GET', path: '/v2/servicerequest/cases/{case_id}' };
 const create = { method: 'POST', path: '/v2/servicerequest/cases', body: { mediaType: 'application/json' } };
@@ -9,7 +9,11 @@ const input = { base: 'http://127.0.0.1:8080/osm-openapi/mock/', path: {}, query
 
 describe('try-it request', () => {
   it('fills the path, encodes it and the query, leaves empty query fields out, keeps the base path', () => {
-    const { url, init } = buildRequest(detail, { ...input, path: { case_id: 'CS 1/2' }, query: { language: 'en-us', limit: '', ids: '1,2' } });
+    const { url, init } = buildRequest(detail, {
+      ...input,
+      path: { case_id: 'CS 1/2' },
+      query: { language: 'en-us', limit: '', ids: '1,2' },
+    });
     expect(url).toBe('http://127.0.0.1:8080/osm-openapi/mock/v2/servicerequest/cases/CS%201%2F2?language=en-us&ids=1%2C2');
     expect(init.method).toBe('GET');
     expect(init.body).toBeUndefined();
@@ -34,7 +38,10 @@ describe('try-it request', () => {
   });
 
   it('reads one header a line, skipping blank lines, and refuses a line without a name', () => {
-    expect(parseHeaders('X-Auth-Token: t\n\n  X-Site :1 \n')).toEqual([['X-Auth-Token', 't'], ['X-Site', '1']]);
+    expect(parseHeaders('X-Auth-Token: t\n\n  X-Site :1 \n')).toEqual([
+      ['X-Auth-Token', 't'],
+      ['X-Site', '1'],
+    ]);
     expect(() => parseHeaders('X-Auth-Token: t\nnot a header')).toThrow('Header line 2 is not "Name: value": not a header');
   });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpec } from '@osm-openapi/spec';
 import { describe, expect, it } from 'vitest';
-import { ARAZZO_FILE, TYPESCRIPT_FILE, jqFilter, shellVariable, typescriptSteps, walkthroughMarkdown } from '../../scripts/walkthrough.mjs';
+import { ARAZZO_FILE, jqFilter, shellVariable, TYPESCRIPT_FILE, typescriptSteps, walkthroughMarkdown } from '../../scripts/walkthrough.mjs';
 
 const walkthrough = new URL('../../walkthrough/', import.meta.url).pathname;
 const spec = loadSpec();
@@ -21,7 +21,9 @@ describe('walkthrough helpers', () => {
 
   it('names shell variables and jq filters after the Arazzo outputs', () => {
     expect(shellVariable('problemTypeId')).toBe('PROBLEM_TYPE_ID');
-    expect(jqFilter('$response.body#/incident_business_type_list/0/business_type_id')).toBe('.incident_business_type_list[0].business_type_id');
+    expect(jqFilter('$response.body#/incident_business_type_list/0/business_type_id')).toBe(
+      '.incident_business_type_list[0].business_type_id',
+    );
     expect(jqFilter('$response.body#/incident_id')).toBe('.incident_id');
   });
 });
@@ -46,7 +48,10 @@ describe('walkthroughMarkdown', () => {
     try {
       const arazzo = readFileSync(join(walkthrough, ARAZZO_FILE), 'utf8');
       const typescript = readFileSync(join(walkthrough, TYPESCRIPT_FILE), 'utf8');
-      writeFileSync(join(dir, ARAZZO_FILE), editTypescript ? arazzo : arazzo.replace('operationId: showCaseDetail', 'operationId: showCaseDetailz'));
+      writeFileSync(
+        join(dir, ARAZZO_FILE),
+        editTypescript ? arazzo : arazzo.replace('operationId: showCaseDetail', 'operationId: showCaseDetailz'),
+      );
       writeFileSync(join(dir, TYPESCRIPT_FILE), editTypescript ? editTypescript(typescript) : typescript);
       expect(() => walkthroughMarkdown(dir, spec)).toThrow(message);
     } finally {

@@ -13,7 +13,7 @@ import { startMock } from '@osm-openapi/mock';
 import { loadSpec } from '@osm-openapi/spec';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARAZZO_FILE, TYPESCRIPT_FILE, loadWorkflow, walkthroughMarkdown } from '../../scripts/walkthrough.mjs';
+import { ARAZZO_FILE, loadWorkflow, TYPESCRIPT_FILE, walkthroughMarkdown } from '../../scripts/walkthrough.mjs';
 
 const run = promisify(execFile);
 const docs = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,7 +81,10 @@ describe('Your first ticket, against the mock', () => {
     expect(steps.map((s) => s.stepId)).toEqual(workflow.steps.map((s) => s.stepId));
     for (const step of steps) {
       expect(step.checks.length, step.stepId).toBeGreaterThan(0);
-      expect(step.checks.filter((check) => !check.passed).map((check) => check.name), step.stepId).toEqual([]);
+      expect(
+        step.checks.filter((check) => !check.passed).map((check) => check.name),
+        step.stepId,
+      ).toEqual([]);
     }
   });
 

@@ -51,7 +51,11 @@ describe("the authentication guide's token request", () => {
     expect(stdout.trim()).toBe(`token=${TOKEN}`);
     expect(readFileSync(join(dir, 'iam-token'), 'utf8').trim()).toBe(TOKEN);
     expect(received).toMatchObject({ method: 'POST', url: '/v3/auth/tokens', type: 'application/json' });
-    expect(received.body.auth.identity.password.user).toEqual({ name: 'ticket-bot', password: 'pa$$ word"', domain: { name: 'my-account' } });
+    expect(received.body.auth.identity.password.user).toEqual({
+      name: 'ticket-bot',
+      password: 'pa$$ word"',
+      domain: { name: 'my-account' },
+    });
     expect(received.body.auth.scope).toEqual({ domain: { name: 'my-account' } });
   });
 });

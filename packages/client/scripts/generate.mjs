@@ -23,7 +23,10 @@ const METHODS = ['get', 'put', 'post', 'delete'];
 function resolve(node) {
   let current = node;
   while (current && typeof current.$ref === 'string') {
-    current = current.$ref.slice(2).split('/').reduce((object, key) => object[key], spec);
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce((object, key) => object[key], spec);
   }
   return current;
 }
@@ -62,9 +65,12 @@ function resultSchema(operation) {
  */
 function pagingOf(_path, operation, parameters) {
   const query = Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, resolve(p.schema)]));
-  const style = query.offset && query.limit ? { paging: 'offset', start: 'offset', size: 'limit' }
-    : query.pageNo && query.pageSize ? { paging: 'page', start: 'pageNo', size: 'pageSize' }
-      : undefined;
+  const style =
+    query.offset && query.limit
+      ? { paging: 'offset', start: 'offset', size: 'limit' }
+      : query.pageNo && query.pageSize
+        ? { paging: 'page', start: 'pageNo', size: 'pageSize' }
+        : undefined;
   const properties = Object.entries(resultSchema(operation)?.properties ?? {}).map(([name, schema]) => [name, resolve(schema)]);
   const arrays = properties.filter(([, schema]) => schema.type === 'array');
   const integers = properties.filter(([, schema]) => schema.type === 'integer');
@@ -102,15 +108,23 @@ const entries = Object.fromEntries(catalogue.map(({ code, description, solution 
 
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'openapi.ts'), await openapiTypes(spec));
-writeFileSync(join(outDir, 'operations.ts'), `${HEADER}
+writeFileSync(
+  join(outDir, 'operations.ts'),
+  `${HEADER}
 /** Per operation ("METHOD /path"), what the spec says the runtime must do differently from the defaults. */
 export const operationTraits = ${JSON.stringify(operations, null, 2)} as const;
 
 /** List operations (GET paths) that page, how, and where their items and total are. */
 export const pagedOperations = ${JSON.stringify(paged, null, 2)} as const;
-`);
-writeFileSync(join(outDir, 'error-catalogue.ts'), `${HEADER}
+`,
+);
+writeFileSync(
+  join(outDir, 'error-catalogue.ts'),
+  `${HEADER}
 /** The OSM error-code catalogue (spec/error-codes.yaml, table 7.1 of the reference): what each code means and what to do. */
 export const errorCatalogue = ${JSON.stringify(entries, null, 2)} as const;
-`);
-console.log(`generate: ${Object.keys(spec.paths).length} paths, ${Object.keys(operations).length} operations with traits, ${Object.keys(paged).length} paged, ${catalogue.length} error codes -> src/generated/`);
+`,
+);
+console.log(
+  `generate: ${Object.keys(spec.paths).length} paths, ${Object.keys(operations).length} operations with traits, ${Object.keys(paged).length} paged, ${catalogue.length} error codes -> src/generated/`,
+);

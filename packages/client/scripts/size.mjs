@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 const entries = {
   'everything (import *)': "export * from './dist/index.js';",
   'createOsmClient + token auth': "export { createOsmClient } from './dist/index.js';",
-  'createOsmClient + akSkAuth + paginate + files': "export { createOsmClient, akSkAuth, paginate, downloadAttachment, uploadAttachment } from './dist/index.js';",
+  'createOsmClient + akSkAuth + paginate + files':
+    "export { createOsmClient, akSkAuth, paginate, downloadAttachment, uploadAttachment } from './dist/index.js';",
 };
 
 for (const [name, contents] of Object.entries(entries)) {

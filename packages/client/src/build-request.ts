@@ -42,15 +42,30 @@ export interface RequestParts {
  * exported helpers, so that the client needs none of openapi-fetch's middleware machinery at run time.
  */
 export function buildRequest(baseUrl: string, method: string, path: string, defaultHeaders: HeadersOptions, init: BuildInit): RequestParts {
-  const { baseUrl: callBaseUrl, fetch, Request: _, headers, params = {}, parseAs, querySerializer, bodySerializer, pathSerializer, body, middleware, ...requestInit } =
-    init as CallOptions & Record<string, unknown>;
+  const {
+    baseUrl: callBaseUrl,
+    fetch,
+    Request: _,
+    headers,
+    params = {},
+    parseAs,
+    querySerializer,
+    bodySerializer,
+    pathSerializer,
+    body,
+    middleware,
+    ...requestInit
+  } = init as CallOptions & Record<string, unknown>;
   const url = createFinalURL(path, {
     baseUrl: callBaseUrl ? callBaseUrl.replace(/\/$/, '') : baseUrl,
     params,
     querySerializer: typeof querySerializer === 'function' ? querySerializer : createQuerySerializer(querySerializer),
     pathSerializer: pathSerializer ?? defaultPathSerializer,
   });
-  const serialized = body === undefined ? undefined : serialize(bodySerializer ?? defaultBodySerializer, body, mergeHeaders(defaultHeaders, headers, params.header));
+  const serialized =
+    body === undefined
+      ? undefined
+      : serialize(bodySerializer ?? defaultBodySerializer, body, mergeHeaders(defaultHeaders, headers, params.header));
   // JSON unless the body is FormData (fetch writes its type and boundary) or a header says otherwise.
   const typed = serialized === undefined || serialized instanceof FormData ? {} : { 'Content-Type': 'application/json' };
   return {

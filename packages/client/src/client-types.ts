@@ -13,8 +13,9 @@ export type OsmPathsWith<M extends OsmHttpMethod> = {
 }[keyof paths];
 
 /** The generated operation type of `M path`. */
-export type OsmOperation<P extends keyof paths, M extends OsmHttpMethod> =
-  paths[P][Lowercase<M>] extends infer Op extends Operation ? Op : never;
+export type OsmOperation<P extends keyof paths, M extends OsmHttpMethod> = paths[P][Lowercase<M>] extends infer Op extends Operation
+  ? Op
+  : never;
 
 /** What openapi-fetch's types require of an operation. */
 // biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's own constraint on an operation, kept as it is
@@ -37,9 +38,7 @@ export interface OsmCallOptions {
 }
 
 /** The second argument of a call: typed params, body and headers of `M path`, plus {@link OsmCallOptions}. */
-export type OsmInit<P extends keyof paths, M extends OsmHttpMethod> = NonNullable<
-  MaybeOptionalInit<paths[P], Lowercase<M>>
-> &
+export type OsmInit<P extends keyof paths, M extends OsmHttpMethod> = NonNullable<MaybeOptionalInit<paths[P], Lowercase<M>>> &
   OsmCallOptions;
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
@@ -52,17 +51,11 @@ export type InitParam<Init> =
  * A result in openapi-fetch's style: either `data` or `error`, and always the `response`.
  * Network failures and timeouts are not results: they are thrown ({@link OsmNetworkError}, {@link OsmTimeoutError}).
  */
-export type OsmResult<T> =
-  | { data: T; error?: never; response: Response }
-  | { data?: never; error: OsmError; response: Response };
+export type OsmResult<T> = { data: T; error?: never; response: Response } | { data?: never; error: OsmError; response: Response };
 
 // The `data` of openapi-fetch's success member (its error member's `data` is optional, so does not match).
 type FetchData<Op extends Operation, Init> =
-  FetchResponse<Op, Init, `${string}/${string}`> extends infer Result
-    ? Result extends { data: infer Data }
-      ? Data
-      : never
-    : never;
+  FetchResponse<Op, Init, `${string}/${string}`> extends infer Result ? (Result extends { data: infer Data } ? Data : never) : never;
 
 /** The success type of an operation, without the `OsmErrorBody` alternative of its 200 response. */
 export type OsmData<Op extends Operation, Init = {}> = Exclude<FetchData<Op, Init>, OsmErrorBody>;

@@ -123,59 +123,63 @@ export function createOsmClient(options: OsmClientOptions = {}): OsmClient {
   const exchange = createTransport({ fetch: options.fetch, auth, crossOriginRedirect: options.crossOriginRedirect });
   const plainQuery = querySerializerFor();
 
-  const send = (method: OsmHttpMethod) => async (path: string, init: CallInit = {}): Promise<OsmResult<unknown>> => {
-    const { timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry, signal, maxBodyBytes, ...fetchInit } = init;
-    checkLimit('timeoutMs', timeoutMs, TIMEOUT_RANGE);
-    checkLimit('maxBodyBytes', maxBodyBytes, { min: 0, max: Number.MAX_SAFE_INTEGER });
-    const params = fetchInit.params as { path?: Record<string, unknown>; query?: unknown; header?: unknown } | undefined;
-    if (path.includes('{')) checkPathParameters(path, params?.path);
-    checkQuery(params?.query);
-    checkHeaders(fetchInit.headers);
-    checkHeaders(params?.header);
-    const traits = traitsOf(method, path);
-    const parseAs: ParseAs = fetchInit.parseAs ?? (traits.binary ? 'blob' : 'json');
-    const callerSignal = signal ?? undefined;
-    const callInit = {
-      querySerializer: traits.arrayQuery ? querySerializerFor(traits.arrayQuery) : plainQuery,
-      ...(traits.multipart ? { bodySerializer: toFormData } : {}),
-      ...fetchInit,
-    };
-    // JSON is parsed here, so that a body that is not JSON is an OsmError rather than a SyntaxError.
-    const readAs: ParseAs = parseAs === 'json' ? 'text' : parseAs;
-    // Every credential this call sends, with those the auth holds: redacted from any error it makes.
-    const sent: SentRequest[] = [];
-    const redactor = () => createRedactor(() => [...heldSecretsOf(auth), ...secretsSent(sent)]);
+  const send =
+    (method: OsmHttpMethod) =>
+    async (path: string, init: CallInit = {}): Promise<OsmResult<unknown>> => {
+      const { timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry, signal, maxBodyBytes, ...fetchInit } = init;
+      checkLimit('timeoutMs', timeoutMs, TIMEOUT_RANGE);
+      checkLimit('maxBodyBytes', maxBodyBytes, { min: 0, max: Number.MAX_SAFE_INTEGER });
+      const params = fetchInit.params as { path?: Record<string, unknown>; query?: unknown; header?: unknown } | undefined;
+      if (path.includes('{')) checkPathParameters(path, params?.path);
+      checkQuery(params?.query);
+      checkHeaders(fetchInit.headers);
+      checkHeaders(params?.header);
+      const traits = traitsOf(method, path);
+      const parseAs: ParseAs = fetchInit.parseAs ?? (traits.binary ? 'blob' : 'json');
+      const callerSignal = signal ?? undefined;
+      const callInit = {
+        querySerializer: traits.arrayQuery ? querySerializerFor(traits.arrayQuery) : plainQuery,
+        ...(traits.multipart ? { bodySerializer: toFormData } : {}),
+        ...fetchInit,
+      };
+      // JSON is parsed here, so that a body that is not JSON is an OsmError rather than a SyntaxError.
+      const readAs: ParseAs = parseAs === 'json' ? 'text' : parseAs;
+      // Every credential this call sends, with those the auth holds: redacted from any error it makes.
+      const sent: SentRequest[] = [];
+      const redactor = () => createRedactor(() => [...heldSecretsOf(auth), ...secretsSent(sent)]);
 
-    try {
-      return await withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {
-        const deadline = startDeadline(timeoutMs, callerSignal, `${method} ${path}`);
-        try {
-          const request = buildRequest(baseUrl, method, path, headers, callInit);
-          if (auth) checkOrigin(request.url, origin);
-          const response = await exchange(request, deadline.signal, sent);
-          const redact = redactor();
-          const limit = bodyLimit(response.ok && traits.binary === true, maxBodyBytes, options);
-          const read = readResponse(response, readAs, limit.bytes, () => bodyTooLarge(response, limit, redact))
-            .then((result) => toOsmResult(result, parseAs, redact, limit))
-            // The headers came and the body did not: the connection broke while it was read.
-            .catch((error: unknown) => {
-              throw error instanceof OsmError || deadline.signal.aborted ? error : new OsmNetworkError(method, request.url, error, 'body');
-            });
-          // The global fetch stops reading a body when the signal aborts; a caller's fetch may not, so it is
-          // raced, so that a body that never ends cannot outlive the deadline.
-          return await (options.fetch ? untilAborted(read, deadline.signal) : read);
-        } catch (error) {
-          // Whatever broke once the signal aborted (fetch, or reading the body), the abort is the cause.
-          throw deadline.signal.aborted ? deadline.signal.reason : error;
-        } finally {
-          deadline.clear();
-        }
-      });
-    } catch (error) {
-      // The caller's own abort reason is theirs, as it was; anything else may quote what a server sent.
-      throw callerSignal?.aborted && error === callerSignal.reason ? error : scrub(error, redactor());
-    }
-  };
+      try {
+        return await withRetries(retryPolicy(method, options.retry, retry), callerSignal, async () => {
+          const deadline = startDeadline(timeoutMs, callerSignal, `${method} ${path}`);
+          try {
+            const request = buildRequest(baseUrl, method, path, headers, callInit);
+            if (auth) checkOrigin(request.url, origin);
+            const response = await exchange(request, deadline.signal, sent);
+            const redact = redactor();
+            const limit = bodyLimit(response.ok && traits.binary === true, maxBodyBytes, options);
+            const read = readResponse(response, readAs, limit.bytes, () => bodyTooLarge(response, limit, redact))
+              .then((result) => toOsmResult(result, parseAs, redact, limit))
+              // The headers came and the body did not: the connection broke while it was read.
+              .catch((error: unknown) => {
+                throw error instanceof OsmError || deadline.signal.aborted
+                  ? error
+                  : new OsmNetworkError(method, request.url, error, 'body');
+              });
+            // The global fetch stops reading a body when the signal aborts; a caller's fetch may not, so it is
+            // raced, so that a body that never ends cannot outlive the deadline.
+            return await (options.fetch ? untilAborted(read, deadline.signal) : read);
+          } catch (error) {
+            // Whatever broke once the signal aborted (fetch, or reading the body), the abort is the cause.
+            throw deadline.signal.aborted ? deadline.signal.reason : error;
+          } finally {
+            deadline.clear();
+          }
+        });
+      } catch (error) {
+        // The caller's own abort reason is theirs, as it was; anything else may quote what a server sent.
+        throw callerSignal?.aborted && error === callerSignal.reason ? error : scrub(error, redactor());
+      }
+    };
 
   return { GET: send('GET'), PUT: send('PUT'), POST: send('POST'), DELETE: send('DELETE') } as unknown as OsmClient;
 }

@@ -27,7 +27,11 @@ export function fileNameFromContentDisposition(header: string | null | undefined
 
 /** The last path segment of `name`, without control characters; undefined when nothing usable is left. */
 function safeFileName(name: string | undefined): string | undefined {
-  const base = name?.split(/[/\\]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name
+    ?.split(/[/\\]/)
+    .pop()
+    ?.replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return base && base !== '.' && base !== '..' ? base : undefined;
 }
 

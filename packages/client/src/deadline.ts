@@ -14,9 +14,7 @@ export interface Deadline {
  */
 export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined, what: string): Deadline {
   const timer = new AbortController();
-  const handle = Number.isFinite(timeoutMs)
-    ? setTimeout(() => timer.abort(new OsmTimeoutError(timeoutMs, what)), timeoutMs)
-    : undefined;
+  const handle = Number.isFinite(timeoutMs) ? setTimeout(() => timer.abort(new OsmTimeoutError(timeoutMs, what)), timeoutMs) : undefined;
   return {
     signal: callerSignal ? AbortSignal.any([callerSignal, timer.signal]) : timer.signal,
     clear: () => clearTimeout(handle),

@@ -2,7 +2,19 @@
  * @osm-openapi/client: a typed client for Huawei Cloud's OSM Service Ticket API, on openapi-fetch,
  * with types generated from the @osm-openapi/spec OpenAPI description.
  */
-export { type OsmClientOptions, createOsmClient } from './client.js';
+
+export { type AkSkCredentials, akSkAuth } from './auth/aksk.js';
+export type { OsmAuthOption } from './auth/auth-option.js';
+export { type IamPasswordOptions, type IamScope, iamPasswordAuth } from './auth/iam-password.js';
+export type { AuthContext, CredentialHeaders, OsmAuth, OutgoingRequest } from './auth/osm-auth.js';
+export {
+  type RefreshableTokenSource,
+  type TokenContext,
+  type TokenProvider,
+  type TokenSource,
+  tokenAuth,
+} from './auth/token.js';
+export { createOsmClient, type OsmClientOptions } from './client.js';
 export type {
   InitParam,
   OsmCallOptions,
@@ -18,12 +30,11 @@ export type {
   OsmResult,
   OsmSchema,
 } from './client-types.js';
-export type { components, operations, paths } from './generated/openapi.js';
-export { errorCatalogue } from './generated/error-catalogue.js';
+export { fileNameFromContentDisposition } from './content-disposition.js';
 export {
+  OsmAuthError,
   type OsmCatalogueCode,
   type OsmClientErrorCode,
-  OsmAuthError,
   OsmError,
   type OsmErrorCode,
   type OsmErrorInit,
@@ -31,21 +42,6 @@ export {
   OsmRequestError,
   OsmTimeoutError,
 } from './errors.js';
-export type { OsmAuthOption } from './auth/auth-option.js';
-export type { AuthContext, CredentialHeaders, OsmAuth, OutgoingRequest } from './auth/osm-auth.js';
-export {
-  type RefreshableTokenSource,
-  type TokenContext,
-  type TokenProvider,
-  type TokenSource,
-  tokenAuth,
-} from './auth/token.js';
-export { type IamPasswordOptions, type IamScope, iamPasswordAuth } from './auth/iam-password.js';
-export { type AkSkCredentials, akSkAuth } from './auth/aksk.js';
-export type { RetryOptions } from './retry.js';
-export type { OsmFetch } from './osm-fetch.js';
-export type { CrossOriginRedirect } from './transport.js';
-export { type OsmPage, type OsmPageItem, type OsmPagedPath, paginate } from './pagination.js';
 export {
   type AccessoryDownloadOptions,
   type AttachmentUpload,
@@ -55,13 +51,18 @@ export {
   type DownloadedFile,
   type DownloadOptions,
   type DownloadResult,
-  type ExportCasesQuery,
-  type FileCallOptions,
-  type FileContent,
   downloadAttachment,
   downloadImage,
+  type ExportCasesQuery,
   exportCases,
+  type FileCallOptions,
+  type FileContent,
   uploadAttachment,
   uploadAttachmentAsBase64,
 } from './files.js';
-export { fileNameFromContentDisposition } from './content-disposition.js';
+export { errorCatalogue } from './generated/error-catalogue.js';
+export type { components, operations, paths } from './generated/openapi.js';
+export type { OsmFetch } from './osm-fetch.js';
+export { type OsmPage, type OsmPagedPath, type OsmPageItem, paginate } from './pagination.js';
+export type { RetryOptions } from './retry.js';
+export type { CrossOriginRedirect } from './transport.js';

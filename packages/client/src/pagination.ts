@@ -8,11 +8,8 @@ export type OsmPagedPath = keyof typeof pagedOperations;
 export type OsmPage<P extends OsmPagedPath> = OsmData<OsmOperation<P, 'GET'>>;
 
 /** One item of a list operation. */
-export type OsmPageItem<P extends OsmPagedPath> = NonNullable<
-  OsmPage<P>[(typeof pagedOperations)[P]['items'] & keyof OsmPage<P>]
-> extends readonly (infer Item)[]
-  ? Item
-  : never;
+export type OsmPageItem<P extends OsmPagedPath> =
+  NonNullable<OsmPage<P>[(typeof pagedOperations)[P]['items'] & keyof OsmPage<P>]> extends readonly (infer Item)[] ? Item : never;
 
 /** How a list operation pages (generated from the spec). */
 interface Paging {
@@ -64,7 +61,10 @@ export async function* paginate<P extends OsmPagedPath>(
   const get = client.GET as unknown as UntypedGet;
   let position = (query[start] as number | undefined) ?? paging.first;
   for (;;) {
-    const { data, error } = await get(path, { ...options, params: { ...options.params, query: { ...query, [start]: position, [size]: pageSize } } });
+    const { data, error } = await get(path, {
+      ...options,
+      params: { ...options.params, query: { ...query, [start]: position, [size]: pageSize } },
+    });
     if (error) throw error;
     const page = data as Record<string, unknown>;
     const items = (page[paging.items] ?? []) as OsmPageItem<P>[];

@@ -6,7 +6,9 @@ import type { ArrayQueryStyle } from './operation-traits.js';
  * spec mixes them (`label_ids=1,2,3` next to repeated names), so each array parameter is written the
  * way its operation declares it, and OpenAPI's default (form, exploded: `a=1&a=2`) otherwise.
  */
-export function querySerializerFor(arrayStyles: Readonly<Record<string, ArrayQueryStyle>> = {}): (query: Record<string, unknown>) => string {
+export function querySerializerFor(
+  arrayStyles: Readonly<Record<string, ArrayQueryStyle>> = {},
+): (query: Record<string, unknown>) => string {
   return (query: Record<string, unknown>): string =>
     Object.entries(query)
       .filter(([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))

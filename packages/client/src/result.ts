@@ -40,7 +40,12 @@ function errorsOf(response: Response, redact: Redact) {
         });
       }
       const statusText = response.statusText ? ` ${response.statusText}` : '';
-      return make({ code: `HTTP.${response.status}`, message: `HTTP ${response.status}${statusText}`, httpStatus: response.status, requestId: headerRequestId() });
+      return make({
+        code: `HTTP.${response.status}`,
+        message: `HTTP ${response.status}${statusText}`,
+        httpStatus: response.status,
+        requestId: headerRequestId(),
+      });
     },
 
     /** An OsmError for an answer that is not OSM's, with the status and request ID of the response. */
@@ -53,7 +58,9 @@ function errorsOf(response: Response, redact: Redact) {
      * before it is cut, over as much more as the longest secret could reach, so no secret is cut in half.
      */
     snippet(text: string): string {
-      const start = redact(text.slice(0, SNIPPET_LENGTH + 64 * 1024)).slice(0, SNIPPET_LENGTH).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+      const start = redact(text.slice(0, SNIPPET_LENGTH + 64 * 1024))
+        .slice(0, SNIPPET_LENGTH)
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ');
       return JSON.stringify(text.length > SNIPPET_LENGTH ? `${start}...` : start);
     },
   };

@@ -100,7 +100,11 @@ export async function withRetries<R extends { response: Response; error?: unknow
 }
 
 /** How long to wait before retrying after this outcome, or undefined when it must not be retried. */
-function retryDelay(outcome: Outcome<{ response: Response; error?: unknown }>, retryNumber: number, policy: RetryPolicy): number | undefined {
+function retryDelay(
+  outcome: Outcome<{ response: Response; error?: unknown }>,
+  retryNumber: number,
+  policy: RetryPolicy,
+): number | undefined {
   if ('error' in outcome) {
     const transient = outcome.error instanceof OsmNetworkError || outcome.error instanceof OsmTimeoutError;
     return transient ? backoff(retryNumber, policy) : undefined;

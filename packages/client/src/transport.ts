@@ -30,7 +30,15 @@ export type Exchange = (parts: RequestParts, signal: AbortSignal, sent: SentRequ
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
 /** Headers that carry credentials whoever set them: with the auth's own, they never go to another origin. */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-auth-token', 'x-security-token', 'x-domain-id', 'x-sdk-date'];
+const CREDENTIAL_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-auth-token',
+  'x-security-token',
+  'x-domain-id',
+  'x-sdk-date',
+];
 /** Headers that describe a body, dropped when a redirect turns the request into a GET. */
 const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location'];
 

@@ -66,7 +66,8 @@ function checkParameters(op: SpecOperation, request: FixtureRequest): Mismatch[]
   }
   const known = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   for (const name of Object.keys(request.query)) {
-    if (!known.has(name)) mismatches.push({ pointer: `/request/query/${escapePointer(name)}`, message: 'is not a query parameter of this operation' });
+    if (!known.has(name))
+      mismatches.push({ pointer: `/request/query/${escapePointer(name)}`, message: 'is not a query parameter of this operation' });
   }
   return mismatches;
 }

@@ -5,7 +5,7 @@ import { matchPath } from './exchange-validator.js';
 import type { Fixture } from './fixtures.js';
 import { parseParameter } from './parameter-values.js';
 import type { ReplayCall } from './replay.js';
-import { spec, type SpecOperation } from './spec-under-test.js';
+import { type SpecOperation, spec } from './spec-under-test.js';
 import { CREDENTIAL_HEADERS } from './wire-names.js';
 
 /** A call as @osm-openapi/record-fixtures takes it. */
@@ -28,9 +28,12 @@ export function callFromFixture(op: SpecOperation, fixture: Fixture): Call {
   const declaredHeaders = new Set<string>();
   for (const parameter of op.parameters) {
     const raw =
-      parameter.in === 'path' ? pathValues[parameter.name]
-        : parameter.in === 'query' ? request.query[parameter.name]
-          : parameter.in === 'header' ? headers[parameter.name.toLowerCase()]
+      parameter.in === 'path'
+        ? pathValues[parameter.name]
+        : parameter.in === 'query'
+          ? request.query[parameter.name]
+          : parameter.in === 'header'
+            ? headers[parameter.name.toLowerCase()]
             : undefined;
     if (parameter.in === 'header') declaredHeaders.add(parameter.name.toLowerCase());
     if (raw === undefined || parameter.in === 'cookie') continue;
@@ -38,7 +41,9 @@ export function callFromFixture(op: SpecOperation, fixture: Fixture): Call {
     params[group] = { ...params[group], [parameter.name]: parseParameter(parameter, raw) };
   }
   // The client sets credentials and the body's type itself; anything else (e.g. Prefer) is passed on.
-  const extra = Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name) && name !== 'content-type' && !declaredHeaders.has(name));
+  const extra = Object.entries(headers).filter(
+    ([name]) => !CREDENTIAL_HEADERS.has(name) && name !== 'content-type' && !declaredHeaders.has(name),
+  );
   return {
     operationId: op.operationId,
     case: fixture.case,

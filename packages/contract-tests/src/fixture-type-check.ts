@@ -99,7 +99,9 @@ function fixtureSource(fixture: Fixture, file: string, typesImport: string): Sou
     });
     out.write(' satisfies Operation["responses"]');
     out.mark('/response/status', () => out.write(`[${JSON.stringify(status)}]`));
-    out.mark('/response/headers/content-type', () => out.write(`["content"][${JSON.stringify(mediaTypeOf(response.headers['content-type']) ?? '(none)')}]`));
+    out.mark('/response/headers/content-type', () =>
+      out.write(`["content"][${JSON.stringify(mediaTypeOf(response.headers['content-type']) ?? '(none)')}]`),
+    );
     out.write(';\n');
   }
   return out;

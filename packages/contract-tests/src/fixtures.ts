@@ -54,7 +54,9 @@ export function readFixture(path: string): LoadedFixture {
   const operationId = basename(dirname(path));
   const caseName = basename(path, '.json');
   if (fixture.operationId !== operationId || fixture.case !== caseName) {
-    throw new Error(`${file}: says operationId "${fixture.operationId}", case "${fixture.case}"; its path says "${operationId}", "${caseName}"`);
+    throw new Error(
+      `${file}: says operationId "${fixture.operationId}", case "${fixture.case}"; its path says "${operationId}", "${caseName}"`,
+    );
   }
   if (!fixture.source || !fixture.request || !fixture.response) {
     throw new Error(`${file}: a fixture needs "source", "request" and "response"`);
@@ -67,8 +69,13 @@ export function loadFixtures(dir: string = fixturesDir): Map<string, LoadedFixtu
   const byOperation = new Map<string, LoadedFixture[]>();
   const folders = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   for (const operationId of folders.map((entry) => entry.name).sort()) {
-    const files = readdirSync(join(dir, operationId)).filter((f) => f.endsWith('.json')).sort();
-    byOperation.set(operationId, files.map((f) => readFixture(join(dir, operationId, f))));
+    const files = readdirSync(join(dir, operationId))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    byOperation.set(
+      operationId,
+      files.map((f) => readFixture(join(dir, operationId, f))),
+    );
   }
   return byOperation;
 }

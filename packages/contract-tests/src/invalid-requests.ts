@@ -50,7 +50,8 @@ function badValues(schema: Schema, typed: boolean): BadValue[] {
   if (schema.type === 'array') {
     const items = deref<Schema>(schema.items ?? {});
     const sample = items.type === 'integer' || items.type === 'number' ? 1 : 'x';
-    if (schema.maxItems !== undefined) bad.push({ kind: 'too many items', value: (n) => Array((schema.maxItems ?? 0) + 1 + n).fill(sample) });
+    if (schema.maxItems !== undefined)
+      bad.push({ kind: 'too many items', value: (n) => Array((schema.maxItems ?? 0) + 1 + n).fill(sample) });
     for (const item of badValues(items, typed)) bad.push({ kind: item.kind, value: (n) => [item.value(n)] });
     if (typed) bad.push({ kind: 'wrong type', value: () => 'not-an-array' });
   }
@@ -62,8 +63,10 @@ function parameterMutations(op: SpecOperation, parameter: Parameter): Mutation[]
   const schema = parameterSchema(parameter);
   const headerName = parameter.name.toLowerCase();
   const target =
-    parameter.in === 'path' ? '/request/path'
-      : parameter.in === 'query' ? `/request/query/${escapePointer(parameter.name)}`
+    parameter.in === 'path'
+      ? '/request/path'
+      : parameter.in === 'query'
+        ? `/request/query/${escapePointer(parameter.name)}`
         : `/request/headers/${escapePointer(headerName)}`;
   const set = (request: FixtureRequest, value: unknown): FixtureRequest => {
     const wire = formatParameter(parameter, value);

@@ -79,5 +79,9 @@ export function multipartFileFields(op: SpecOperation): Set<string> {
   const requestBody = op.operation.requestBody ? deref<RequestBody>(op.operation.requestBody) : undefined;
   const schema = requestBody?.content['multipart/form-data']?.schema;
   const properties = schema ? (deref<Schema>(schema).properties ?? {}) : {};
-  return new Set(Object.entries(properties).filter(([, s]) => deref<Schema>(s).format === 'binary').map(([name]) => name));
+  return new Set(
+    Object.entries(properties)
+      .filter(([, s]) => deref<Schema>(s).format === 'binary')
+      .map(([name]) => name),
+  );
 }

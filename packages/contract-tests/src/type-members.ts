@@ -52,7 +52,8 @@ export function firstDifference(expected: string, actual: string): string | unde
   const a = expected.split('\n');
   const b = actual.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-    if (a[i] !== b[i]) return `line ${i + 1}: regenerating gives ${JSON.stringify(a[i]?.trim() ?? '(nothing)')}, the built file has ${JSON.stringify(b[i]?.trim() ?? '(nothing)')}`;
+    if (a[i] !== b[i])
+      return `line ${i + 1}: regenerating gives ${JSON.stringify(a[i]?.trim() ?? '(nothing)')}, the built file has ${JSON.stringify(b[i]?.trim() ?? '(nothing)')}`;
   }
   return undefined;
 }
@@ -72,7 +73,12 @@ export function operationsUsing(blocks: Map<string, string>, key: string): strin
     grew = false;
     for (const [other, text] of blocks) {
       if (affected.has(other) || !other.startsWith('components.')) continue;
-      if ([...affected].some((k) => { const ref = referenceTo(k); return ref !== undefined && text.includes(ref); })) {
+      if (
+        [...affected].some((k) => {
+          const ref = referenceTo(k);
+          return ref !== undefined && text.includes(ref);
+        })
+      ) {
         affected.add(other);
         grew = true;
       }

@@ -6,4 +6,10 @@ export function escapePointer(segment: string): string {
 }
 
 /** Request headers (lower case) that carry or sign credentials: a token, or an AK/SK signature and what it signs for. */
-export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['x-auth-token', 'authorization', 'x-sdk-date', 'x-domain-id', 'x-security-token']);
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+  'x-auth-token',
+  'authorization',
+  'x-sdk-date',
+  'x-domain-id',
+  'x-security-token',
+]);

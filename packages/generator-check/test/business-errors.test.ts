@@ -3,19 +3,27 @@
 // back as the OsmErrorBody it is, never parsed into (and stripped down to) the operation's result.
 import { readFileSync } from 'node:fs';
 import { type RunningMock, startMock } from '@osm-openapi/mock';
+import { clientInit } from '@osm-openapi/record-fixtures/record';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { clientInit } from '@osm-openapi/record-fixtures/record';
 import { createClient, createConfig } from '../src/generated/client/index.js';
 import * as sdk from '../src/generated/sdk.gen.js';
 import { zOsmErrorBody } from '../src/generated/zod.gen.js';
 
 type Example = { $ref: string };
 type Operation = { operationId: string; responses: Record<string, { content: Record<string, { examples?: Record<string, Example> }> }> };
-type Call = { operationId: string; case: string; params?: { path?: object; query?: object; header?: Record<string, string> }; body?: unknown };
+type Call = {
+  operationId: string;
+  case: string;
+  params?: { path?: object; query?: object; header?: Record<string, string> };
+  body?: unknown;
+};
 
-const spec = loadSpec() as { paths: Record<string, Record<string, Operation>>; components: { examples: Record<string, { value: unknown }> } };
+const spec = loadSpec() as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { examples: Record<string, { value: unknown }> };
+};
 const exampleValue = (example: Example | undefined): unknown => spec.components.examples[example!.$ref.split('/').pop()!]!.value;
 // The contract tests' valid request for each operation (typed parameters and body).
 const calls = parse(readFileSync(new URL('../../contract-tests/recording/mock-calls.yaml', import.meta.url), 'utf8')) as Call[];
@@ -45,9 +53,20 @@ function send(operationId: string, example?: string) {
   // A multipart file field written as text in the call list is sent as a file, as the spec requires
   // (the mock refuses a text part for a file). hey-api's zod request validator types a binary field as a
   // string, so it would refuse the file: it is left out for those bodies.
-  const { body } = clientInit(spec, operations.find((op) => op.operationId === operationId), call) as { body?: Record<string, unknown> };
+  const { body } = clientInit(
+    spec,
+    operations.find((op) => op.operationId === operationId),
+    call,
+  ) as { body?: Record<string, unknown> };
   const hasFile = Object.values(body ?? {}).some((value) => value instanceof Blob);
-  return fn({ client, path, query, body, ...(hasFile ? { requestValidator: undefined } : {}), headers: { ...header, 'X-Auth-Token': 'generator-check', ...prefer } });
+  return fn({
+    client,
+    path,
+    query,
+    body,
+    ...(hasFile ? { requestValidator: undefined } : {}),
+    headers: { ...header, 'X-Auth-Token': 'generator-check', ...prefer },
+  });
 }
 
 describe('@hey-api/openapi-ts client against the mock', () => {

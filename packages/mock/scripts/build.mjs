@@ -16,7 +16,11 @@ const here = new URL('..', import.meta.url);
 const jsoncParserAsModule = {
   name: 'jsonc-parser-as-module',
   setup(build) {
-    build.onResolve({ filter: /^jsonc-parser$/ }, (args) => ({ path: createRequire(`${args.resolveDir}/`).resolve('jsonc-parser').replace(/umd(\/main\.js)$/, 'esm$1') }));
+    build.onResolve({ filter: /^jsonc-parser$/ }, (args) => ({
+      path: createRequire(`${args.resolveDir}/`)
+        .resolve('jsonc-parser')
+        .replace(/umd(\/main\.js)$/, 'esm$1'),
+    }));
   },
 };
 
@@ -24,7 +28,9 @@ const jsoncParserAsModule = {
 const englishFakerOnly = {
   name: 'english-faker-only',
   setup(build) {
-    build.onResolve({ filter: /^@faker-js\/faker$/ }, (args) => ({ path: createRequire(`${args.resolveDir}/`).resolve('@faker-js/faker/locale/en') }));
+    build.onResolve({ filter: /^@faker-js\/faker$/ }, (args) => ({
+      path: createRequire(`${args.resolveDir}/`).resolve('@faker-js/faker/locale/en'),
+    }));
   },
 };
 // node-fetch's URL code (tr46) requires Node's built-in `punycode`, which Node 21+ flags as deprecated on
@@ -88,8 +94,15 @@ const lodashOnFirstCall = {
     });
     build.onLoad({ filter: /.*/, namespace: 'lodash-on-first-call' }, ({ path, pluginData }) => {
       const [module, names] = path.split(':');
-      const getter = (name) => (module === 'lodash' ? `get ${name}() { return require('lodash/${name}.js'); }` : `get ${name}() { return require('lodash/fp').${name}; }`);
-      return { contents: `module.exports = { ${names.split(',').map(getter).join(', ')} };`, resolveDir: pluginData.resolveDir, loader: 'js' };
+      const getter = (name) =>
+        module === 'lodash'
+          ? `get ${name}() { return require('lodash/${name}.js'); }`
+          : `get ${name}() { return require('lodash/fp').${name}; }`;
+      return {
+        contents: `module.exports = { ${names.split(',').map(getter).join(', ')} };`,
+        resolveDir: pluginData.resolveDir,
+        loader: 'js',
+      };
     });
   },
 };
@@ -107,7 +120,10 @@ const prismValidatorOptions = {
   name: 'prism-validator-options',
   setup(build) {
     const changes = [
-      ['strict: false,\n    logger: unknownFormatSilencerLogger,', 'strict: false,\n    validateSchema: false,\n    logger: unknownFormatSilencerLogger,'],
+      [
+        'strict: false,\n    logger: unknownFormatSilencerLogger,',
+        'strict: false,\n    validateSchema: false,\n    logger: unknownFormatSilencerLogger,',
+      ],
       ['const _2019_1 = require("ajv/dist/2019");\nconst _2020_1 = require("ajv/dist/2020");\n', ''],
       [
         '    draft2019_09: createAjvInstances(_2019_1.default),\n    draft2020_12: createAjvInstances(_2020_1.default),\n',
@@ -118,7 +134,8 @@ const prismValidatorOptions = {
     build.onLoad({ filter: /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]utils\.js$/ }, ({ path }) => {
       let source = readFileSync(path, 'utf8');
       for (const [expected, replacement] of changes) {
-        if (!source.includes(expected)) throw new Error(`${path}: Prism's ajv set-up does not read as the build expects; review the prism-validator-options plugin`);
+        if (!source.includes(expected))
+          throw new Error(`${path}: Prism's ajv set-up does not read as the build expects; review the prism-validator-options plugin`);
         source = source.replace(expected, replacement);
       }
       return { contents: source, loader: 'js' };
@@ -154,7 +171,13 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', 'msw/node': 'src/msw/node.ts', 'server/cli': 'src/server/cli.ts', 'vitest/mock': 'src/vitest/mock.ts', 'vitest/msw': 'src/vitest/msw.ts' },
+  entryPoints: {
+    index: 'src/index.ts',
+    'msw/node': 'src/msw/node.ts',
+    'server/cli': 'src/server/cli.ts',
+    'vitest/mock': 'src/vitest/mock.ts',
+    'vitest/msw': 'src/vitest/msw.ts',
+  },
   outdir: 'dist',
   platform: 'node',
   target: 'node20',
@@ -199,6 +222,9 @@ async function writeParsedOperations() {
   const operations = await getHttpOperationsFromSpec(document);
   const folder = new URL(`dist/prism-operations-${fingerprint}/`, here);
   mkdirSync(folder);
-  writeFileSync(new URL('index.json', folder), JSON.stringify(operations.map((o) => ({ method: o.method.toLowerCase(), path: o.path, operationId: o.iid ?? o.id }))));
-  operations.forEach((operation, i) => writeFileSync(new URL(`${i}.json`, folder), JSON.stringify(operation)));
+  writeFileSync(
+    new URL('index.json', folder),
+    JSON.stringify(operations.map((o) => ({ method: o.method.toLowerCase(), path: o.path, operationId: o.iid ?? o.id }))),
+  );
+  for (const [i, operation] of operations.entries()) writeFileSync(new URL(`${i}.json`, folder), JSON.stringify(operation));
 }

@@ -37,7 +37,13 @@ describe('formatting', () => {
         title: 'mock',
         comparisons: [
           { label: 'p50', subject: summarize([8], 'ms'), baselineLabel: 'node:http', baseline: summarize([0], 'ms'), ratio: Infinity },
-          { label: 'rps', subject: summarize([1000], 'req/s'), baselineLabel: 'node:http', baseline: summarize([4000], 'req/s'), ratio: 0.25 },
+          {
+            label: 'rps',
+            subject: summarize([1000], 'req/s'),
+            baselineLabel: 'node:http',
+            baseline: summarize([4000], 'req/s'),
+            ratio: 0.25,
+          },
         ],
       },
     ]);

@@ -24,6 +24,8 @@ describe('pnpm coverage', () => {
     expect(listed.map(([method, path, id]) => ({ method, path, operation_id: id }))).toEqual(
       inventorySdkOperations(root).map(({ method, path, operation_id }) => ({ method, path, operation_id })),
     );
-    expect(lines[heading + 12]).toMatch(/^ {2}6 fields beyond the reference: .*IncidentInfoV2\.root_cause.*AccessoryUrl\.accessory_name|^ {2}6 fields beyond the reference: .*AccessoryUrl\.accessory_name.*IncidentInfoV2\.root_cause/);
+    expect(lines[heading + 12]).toMatch(
+      /^ {2}6 fields beyond the reference: .*IncidentInfoV2\.root_cause.*AccessoryUrl\.accessory_name|^ {2}6 fields beyond the reference: .*AccessoryUrl\.accessory_name.*IncidentInfoV2\.root_cause/,
+    );
   });
 });

@@ -1,8 +1,8 @@
 // The coverage check: what counts as covered, what is reported, and that the real spec passes it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   checkErrorCodes,
   checkOperations,
@@ -39,12 +39,14 @@ describe('checkOperations', () => {
   });
 
   it('reports a documented operation marked as beyond the reference', () => {
-    expect(checkOperations([row], specWith('/v2/a/{id}', 'get', marked), '')[0].problem).toMatch(/x-source: huawei-sdk, but the reference documents it/);
+    expect(checkOperations([row], specWith('/v2/a/{id}', 'get', marked), '')[0].problem).toMatch(
+      /x-source: huawei-sdk, but the reference documents it/,
+    );
   });
 });
 
 describe('checkSdkOperations', () => {
-  it('accepts an operation at the SDKs\' method and path with its three markers', () => {
+  it("accepts an operation at the SDKs' method and path with its three markers", () => {
     expect(checkSdkOperations([sdkRow], specWith('/v2.0/a/{id}', 'get', marked), errataRow)[0].problem).toBeUndefined();
   });
 
@@ -54,7 +56,9 @@ describe('checkSdkOperations', () => {
     expect(check(specWith('/v2.0/a/{id}', 'post', marked))).toMatch(/POST \/v2\.0\/a\/\{id\} in the spec, GET/);
     expect(check(specWith('/v2/a/{id}', 'get', marked))).toMatch(/GET \/v2\/a\/\{id\} in the spec/);
     expect(check(specWith('/v2.0/a/{id}', 'get', { description: marked.description }))).toBe('lacks x-source: huawei-sdk');
-    expect(check(specWith('/v2.0/a/{id}', 'get', { 'x-source': 'huawei-sdk', description: 'Shows a thing.' }))).toMatch(/does not say "Beyond the reference"/);
+    expect(check(specWith('/v2.0/a/{id}', 'get', { 'x-source': 'huawei-sdk', description: 'Shows a thing.' }))).toMatch(
+      /does not say "Beyond the reference"/,
+    );
     expect(check(specWith('/v2.0/a/{id}', 'get', marked), '')).toBe('ERRATA.md has no provenance row for it');
   });
 });
@@ -64,7 +68,9 @@ describe('checkSdkFields', () => {
   const field = { type: 'string', 'x-source': 'huawei-sdk', description: 'Extra. Beyond the reference: the SDK model has it.' };
 
   it('lists the marked properties only, as Schema.property, fine with the three markers', () => {
-    expect(checkSdkFields(specWithField(field), '| `Thing.extra` | (5.1.1) | ... |')).toEqual([{ field: 'Thing.extra', problem: undefined }]);
+    expect(checkSdkFields(specWithField(field), '| `Thing.extra` | (5.1.1) | ... |')).toEqual([
+      { field: 'Thing.extra', problem: undefined },
+    ]);
   });
 
   it('reports another x-source value, a description without the sentence, and a missing ERRATA row', () => {
@@ -97,8 +103,17 @@ describe('the repository', () => {
     const sdk = inventorySdkOperations(root);
     const result = checkSdkOperations(sdk, spec(), readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8'));
     expect(result.map((r) => r.sdk_operation).sort()).toEqual([
-      'CreateDiagnoseFeedback', 'CreateDiagnoseJob', 'CreateFeedback', 'ListDiagnoseItems', 'ListDiagnoseJob', 'ListDiagnoseRecords',
-      'ListDiagnoseResources', 'ListOrderIncident', 'ShowConfiguration', 'ShowDownloadAccessoryUrl', 'ShowLoginType',
+      'CreateDiagnoseFeedback',
+      'CreateDiagnoseJob',
+      'CreateFeedback',
+      'ListDiagnoseItems',
+      'ListDiagnoseJob',
+      'ListDiagnoseRecords',
+      'ListDiagnoseResources',
+      'ListOrderIncident',
+      'ShowConfiguration',
+      'ShowDownloadAccessoryUrl',
+      'ShowLoginType',
     ]);
     expect(result.filter((r) => r.problem)).toEqual([]);
     expect(unlistedOperations(spec(), inventoryOperations(root), sdk)).toEqual([]);
@@ -107,8 +122,12 @@ describe('the repository', () => {
   it('marks the 6 fields beyond the reference, each with its ERRATA row', () => {
     const fields = checkSdkFields(spec(), readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8'));
     expect(fields.map((f) => f.field).sort()).toEqual([
-      'AccessoryUrl.accessory_name', 'IncidentInfoV2.confirmed_time', 'IncidentInfoV2.incident_service_type',
-      'IncidentInfoV2.product_category_name', 'IncidentInfoV2.resolution', 'IncidentInfoV2.root_cause',
+      'AccessoryUrl.accessory_name',
+      'IncidentInfoV2.confirmed_time',
+      'IncidentInfoV2.incident_service_type',
+      'IncidentInfoV2.product_category_name',
+      'IncidentInfoV2.resolution',
+      'IncidentInfoV2.root_cause',
     ]);
     expect(fields.filter((f) => f.problem)).toEqual([]);
   });

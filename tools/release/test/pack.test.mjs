@@ -90,7 +90,8 @@ beforeAll(() => {
   scratch2 = join(scratch, 'msw2-typescript5');
   mkdirSync(scratch2);
   installTarballs(scratch2, packed, { typescript: typescript5, msw: msw2Version });
-  for (const file of ['msw-handlers.mjs', 'consumer.ts', 'mock-consumer.ts', 'tsconfig.json']) copyFileSync(join(fixtures, file), join(scratch2, file));
+  for (const file of ['msw-handlers.mjs', 'consumer.ts', 'mock-consumer.ts', 'tsconfig.json'])
+    copyFileSync(join(fixtures, file), join(scratch2, file));
 });
 
 afterAll(async () => {
@@ -122,13 +123,16 @@ describe('the packed public packages', () => {
   it.each([
     ['TypeScript 7', () => scratch, () => typescript7],
     ['TypeScript 5', () => scratch2, () => typescript5],
-  ])('type-check a consumer of the installed client and mock with %s, catching wrong paths, parameters and override answers', (_, cwd, version) => {
-    const tsc = join(cwd(), 'node_modules', 'typescript', 'bin', 'tsc');
-    expect(createRequire(join(cwd(), 'package.json'))('typescript/package.json').version).toBe(version());
-    const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: cwd(), encoding: 'utf8' });
-    expect(result.stdout + result.stderr).toBe('');
-    expect(result.status).toBe(0);
-  });
+  ])(
+    'type-check a consumer of the installed client and mock with %s, catching wrong paths, parameters and override answers',
+    (_, cwd, version) => {
+      const tsc = join(cwd(), 'node_modules', 'typescript', 'bin', 'tsc');
+      expect(createRequire(join(cwd(), 'package.json'))('typescript/package.json').version).toBe(version());
+      const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: cwd(), encoding: 'utf8' });
+      expect(result.stdout + result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
 
   it("bundle for a browser page through the mock's browser build, which needs nothing of Node", async () => {
     const result = await build({

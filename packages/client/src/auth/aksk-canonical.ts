@@ -20,7 +20,10 @@ export function encodeStrict(text: string): string {
 
 /** `X-Sdk-Date`: UTC as `YYYYMMDDTHHMMSSZ`. */
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** The lower-case hex SHA-256 of an empty body. */

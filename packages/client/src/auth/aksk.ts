@@ -1,6 +1,14 @@
+import {
+  ALGORITHM,
+  canonicalRequest,
+  EMPTY_PAYLOAD_HASH,
+  headersToSign,
+  sdkDate,
+  stringToSign,
+  UNSIGNED_PAYLOAD,
+} from './aksk-canonical.js';
 import { clockSkewOf } from './clock-skew.js';
 import { requireHeaderText, requireText } from './credential-check.js';
-import { ALGORITHM, canonicalRequest, EMPTY_PAYLOAD_HASH, headersToSign, sdkDate, stringToSign, UNSIGNED_PAYLOAD } from './aksk-canonical.js';
 import { holdingSecrets } from './held-secrets.js';
 import type { CredentialHeaders, OsmAuth, OutgoingRequest } from './osm-auth.js';
 import { hmacSha256Hex, sha256Hex } from './sha256.js';
@@ -56,8 +64,8 @@ export function akSkAuth(credentials: AkSkCredentials): OsmAuth {
   const credentialsFor = ({ method, url, headers, body }: OutgoingRequest): CredentialHeaders => {
     const date = currentDate();
     const added: Record<string, string> = { 'X-Sdk-Date': date, ...identity };
-    const payloadHash = headers.get('X-Sdk-Content-Sha256') === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD
-      : body?.length ? sha256Hex(body) : EMPTY_PAYLOAD_HASH;
+    const payloadHash =
+      headers.get('X-Sdk-Content-Sha256') === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD : body?.length ? sha256Hex(body) : EMPTY_PAYLOAD_HASH;
     const canonical = canonicalRequest({ method, url: new URL(url), headers: headersToSign(headers, added), payloadHash });
     const signature = sign(stringToSign(date, sha256Hex(canonical.text)));
     added.Authorization = `${ALGORITHM} Access=${accessKey}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;

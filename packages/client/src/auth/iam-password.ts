@@ -86,7 +86,10 @@ function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource 
       });
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         await response.body?.cancel();
-        throw new OsmAuthError(`IAM answered with a redirect (HTTP ${response.status}); it is not followed: the password goes only to the configured endpoint`, response.status);
+        throw new OsmAuthError(
+          `IAM answered with a redirect (HTTP ${response.status}); it is not followed: the password goes only to the configured endpoint`,
+          response.status,
+        );
       }
       const answer = await readJson(response);
       if (!response.ok) {
@@ -116,8 +119,7 @@ function iamPasswordTokens(options: IamPasswordOptions): RefreshableTokenSource 
     return untilAborted(pending, context.signal);
   }
 
-  const getToken = async (context: TokenContext) =>
-    cached && Date.now() < cached.refreshAt ? cached.token : sharedToken(context);
+  const getToken = async (context: TokenContext) => (cached && Date.now() < cached.refreshAt ? cached.token : sharedToken(context));
   return {
     getToken,
     held: () => (cached ? [password, cached.token] : [password]),

@@ -29,7 +29,7 @@ describe('canonicalQuery', () => {
     expect(canonicalQuery('?%C3%A9=1&~=2')).toBe('~=2&%C3%A9=1');
     expect(canonicalQuery('?%5B=1&A=2')).toBe('A=2&%5B=1');
   });
-  test('sorts a repeated name\'s values as strings, not as numbers', () => {
+  test("sorts a repeated name's values as strings, not as numbers", () => {
     expect(canonicalQuery('?id=10&id=9&id=100')).toBe('id=10&id=100&id=9');
   });
   test('keeps the = for empty and missing values', () => {

@@ -44,11 +44,18 @@ function gatewayWithClock(offsetMs: number, secretKey = SK): void {
     const now = Date.now() + offsetMs;
     const date = { Date: new Date(now).toUTCString() };
     if (accepted(request, secretKey, now)) sendJson(response, 200, { regions: [] }, date);
-    else sendJson(response, 401, { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' }, date);
+    else
+      sendJson(
+        response,
+        401,
+        { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' },
+        date,
+      );
   });
 }
 
-const newClient = () => createOsmClient({ baseUrl: gateway.origin, auth: akSkAuth({ accessKey: AK, secretKey: SK, domainId: 'd' }), retry: false });
+const newClient = () =>
+  createOsmClient({ baseUrl: gateway.origin, auth: akSkAuth({ accessKey: AK, secretKey: SK, domainId: 'd' }), retry: false });
 
 describe.each([
   ['20 minutes ahead', 20 * 60 * 1000],

@@ -13,12 +13,16 @@ test('any path segment and query pairs sign verifiably', async () => {
   const auth = akSkAuth(credentials);
   const text = fc.string({ unit: 'binary', maxLength: 12 });
   await fc.assert(
-    fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(text, text), { maxLength: 5 }), async (segments, pairs) => {
-      const url = new URL(`https://osm.example.com/v2/${segments.map(encodeURIComponent).join('/')}`);
-      for (const [name, value] of pairs) url.searchParams.append(name, value);
-      const signed = await authorize(auth, new Request(url));
-      expect(await verifySignature(signed, credentials.accessKey, credentials.secretKey)).toBe(true);
-    }),
+    fc.asyncProperty(
+      fc.array(text, { minLength: 1, maxLength: 3 }),
+      fc.array(fc.tuple(text, text), { maxLength: 5 }),
+      async (segments, pairs) => {
+        const url = new URL(`https://osm.example.com/v2/${segments.map(encodeURIComponent).join('/')}`);
+        for (const [name, value] of pairs) url.searchParams.append(name, value);
+        const signed = await authorize(auth, new Request(url));
+        expect(await verifySignature(signed, credentials.accessKey, credentials.secretKey)).toBe(true);
+      },
+    ),
     { numRuns: 100, seed: 20261123 },
   );
 });

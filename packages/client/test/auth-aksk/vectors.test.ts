@@ -190,7 +190,17 @@ describe('requests of any shape', () => {
 
   test('an Authorization header already on the request is replaced, not signed', async () => {
     const signed = await sign(new Request('https://osm.example.com/v2/x', { headers: { Authorization: 'Bearer stale' } }));
-    const canonical = ['GET', '/v2/x/', '', 'host:osm.example.com', `x-domain-id:${DOMAIN}`, `x-sdk-date:${DATE}`, '', 'host;x-domain-id;x-sdk-date', EMPTY_HASH].join('\n');
+    const canonical = [
+      'GET',
+      '/v2/x/',
+      '',
+      'host:osm.example.com',
+      `x-domain-id:${DOMAIN}`,
+      `x-sdk-date:${DATE}`,
+      '',
+      'host;x-domain-id;x-sdk-date',
+      EMPTY_HASH,
+    ].join('\n');
     expect(signed.headers.get('authorization')).toBe(expectedAuthorization(canonical, 'host;x-domain-id;x-sdk-date'));
   });
 });

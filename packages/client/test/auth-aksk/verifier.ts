@@ -50,7 +50,13 @@ export function canonicalRequestOf(request: { method: string; url: string; heade
 }
 
 /** The Authorization header a request with these parts must carry. */
-export function expectedAuthorization(canonicalRequest: string, signedHeaders: string, date: string, accessKey: string, secretKey: string): string {
+export function expectedAuthorization(
+  canonicalRequest: string,
+  signedHeaders: string,
+  date: string,
+  accessKey: string,
+  secretKey: string,
+): string {
   const stringToSign = `SDK-HMAC-SHA256\n${date}\n${sha256(canonicalRequest)}`;
   return `SDK-HMAC-SHA256 Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${hmac(secretKey, stringToSign)}`;
 }

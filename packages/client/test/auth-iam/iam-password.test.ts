@@ -7,7 +7,9 @@ const STATUS = '/v2/servicerequest/cases/{case_id}/status';
 const USER: IamPasswordOptions = { userName: 'ticket-bot', password: 'correct horse battery staple', domainName: 'acme' };
 
 /** IAM issuing token-1, token-2, ...; optionally held until `release()` so calls can pile up. */
-function iamAndOsm(options: { expiresAt?: (issued: number) => string | undefined; hold?: boolean; osm?: (token: string | null) => Response } = {}) {
+function iamAndOsm(
+  options: { expiresAt?: (issued: number) => string | undefined; hold?: boolean; osm?: (token: string | null) => Response } = {},
+) {
   let issued = 0;
   let release = () => {};
   const held = new Promise<void>((resolve) => {
@@ -18,7 +20,10 @@ function iamAndOsm(options: { expiresAt?: (issued: number) => string | undefined
       if (options.hold) await held;
       issued += 1;
       const expiresAt = options.expiresAt?.(issued);
-      return json({ token: expiresAt ? { expires_at: expiresAt } : {} }, { status: 201, headers: { 'X-Subject-Token': `token-${issued}` } });
+      return json(
+        { token: expiresAt ? { expires_at: expiresAt } : {} },
+        { status: 201, headers: { 'X-Subject-Token': `token-${issued}` } },
+      );
     }
     return options.osm?.(request.headers.get('x-auth-token')) ?? json({ status: 1 });
   });
@@ -27,7 +32,8 @@ function iamAndOsm(options: { expiresAt?: (issued: number) => string | undefined
   return { fake, iamCalls, osmTokens, release: () => release() };
 }
 
-const getStatus = (client: ReturnType<typeof createOsmClient>, caseId = 'a') => client.GET(STATUS, { params: { path: { case_id: caseId } } });
+const getStatus = (client: ReturnType<typeof createOsmClient>, caseId = 'a') =>
+  client.GET(STATUS, { params: { path: { case_id: caseId } } });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -123,7 +129,8 @@ describe('concurrency and refresh', () => {
   test('a 401 refreshes once and retries once; concurrent 401s share that one refresh', async () => {
     let revoked = false;
     const { fake, iamCalls, osmTokens } = iamAndOsm({
-      osm: (token) => (revoked && token === 'token-1' ? json({ error_code: 'OSM.0002', error_msg: 'Unauthorized' }, { status: 401 }) : json({ status: 3 })),
+      osm: (token) =>
+        revoked && token === 'token-1' ? json({ error_code: 'OSM.0002', error_msg: 'Unauthorized' }, { status: 401 }) : json({ status: 3 }),
     });
     const client = createOsmClient({ fetch: fake.fetch, auth: iamPasswordAuth(USER) });
     await getStatus(client, 'warm-up');
@@ -171,7 +178,10 @@ describe('failures', () => {
 
     const failure = await getStatus(client).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(OsmAuthError);
-    expect(failure).toMatchObject({ httpStatus: 401, message: 'IAM refused the token request (HTTP 401): The username or password is wrong.' });
+    expect(failure).toMatchObject({
+      httpStatus: 401,
+      message: 'IAM refused the token request (HTTP 401): The username or password is wrong.',
+    });
     expect((await getStatus(client)).data).toEqual({ status: 1 });
     expect(fake.requests.at(-1)?.headers.get('x-auth-token')).toBe('second-try');
   });

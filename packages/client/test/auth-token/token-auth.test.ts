@@ -39,7 +39,10 @@ describe('token provider', () => {
   });
 
   test('a provider that throws fails the call with its error', async () => {
-    const client = createOsmClient({ fetch: fakeFetch(() => json({})).fetch, auth: { token: () => Promise.reject(new Error('vault sealed')) } });
+    const client = createOsmClient({
+      fetch: fakeFetch(() => json({})).fetch,
+      auth: { token: () => Promise.reject(new Error('vault sealed')) },
+    });
     await expect(client.GET(STATUS, { params: { path: { case_id: 'a' } } })).rejects.toThrow('vault sealed');
   });
 });

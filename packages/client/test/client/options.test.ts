@@ -14,10 +14,14 @@ describe('endpoint', () => {
     expect((await firstRequest({})).url).toBe('https://osm.ap-southeast-3.myhuaweicloud.com/v2/servicerequest/config/regions');
   });
   test('region picks osm.{region}.myhuaweicloud.com', async () => {
-    expect((await firstRequest({ region: 'cn-north-4' })).url).toBe('https://osm.cn-north-4.myhuaweicloud.com/v2/servicerequest/config/regions');
+    expect((await firstRequest({ region: 'cn-north-4' })).url).toBe(
+      'https://osm.cn-north-4.myhuaweicloud.com/v2/servicerequest/config/regions',
+    );
   });
   test('baseUrl wins over region, with or without a trailing slash', async () => {
-    expect((await firstRequest({ region: 'x', baseUrl: 'http://127.0.0.1:4010/' })).url).toBe('http://127.0.0.1:4010/v2/servicerequest/config/regions');
+    expect((await firstRequest({ region: 'x', baseUrl: 'http://127.0.0.1:4010/' })).url).toBe(
+      'http://127.0.0.1:4010/v2/servicerequest/config/regions',
+    );
   });
 });
 
@@ -36,7 +40,7 @@ describe('default headers', () => {
     expect(sent.headers.get('x-language')).toBe('zh-cn');
     expect(sent.headers.get('x-site')).toBe('0');
   });
-  test('by default only X-Site: 1 is sent: the default endpoint is the international site\'s', async () => {
+  test("by default only X-Site: 1 is sent: the default endpoint is the international site's", async () => {
     expect([...(await firstRequest({})).headers]).toEqual([['x-site', '1']]);
     expect([...(await firstRequest({ baseUrl: 'http://127.0.0.1:4010' })).headers]).toEqual([['x-site', '1']]);
   });

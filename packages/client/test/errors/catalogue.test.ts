@@ -1,8 +1,8 @@
 // The catalogue the client ships is generated from spec/error-codes.yaml; this keeps it from drifting
 // (a stale src/generated after an edit of the YAML fails here).
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { errorCatalogue, OsmError } from '../../src/index.js';
 
 interface YamlEntry {
@@ -23,7 +23,10 @@ test('errorCatalogue equals spec/error-codes.yaml, code by code', () => {
 test('every catalogue code gets its description and solution on an OsmError', () => {
   for (const entry of yaml.codes) {
     const error = new OsmError({ code: entry.code, message: entry.message, httpStatus: entry.http_status });
-    expect({ description: error.description, solution: error.solution }).toEqual({ description: entry.description, solution: entry.solution });
+    expect({ description: error.description, solution: error.solution }).toEqual({
+      description: entry.description,
+      solution: entry.solution,
+    });
   }
 });
 

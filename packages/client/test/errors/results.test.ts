@@ -10,7 +10,9 @@ const getStatus = (client: ReturnType<typeof createOsmClient>) => client.GET(STA
 
 describe('error answers become `error`', () => {
   test('an HTTP 200 body with an error_code is an error, with the catalogue description and solution', async () => {
-    const { data, error, response } = await getStatus(clientAnswering(() => json({ error_code: 'OSM.01010015', error_msg: 'This case does not exist.' })));
+    const { data, error, response } = await getStatus(
+      clientAnswering(() => json({ error_code: 'OSM.01010015', error_msg: 'This case does not exist.' })),
+    );
     expect(data).toBeUndefined();
     expect(response.status).toBe(200);
     expect(error).toBeInstanceOf(OsmError);
@@ -33,24 +35,44 @@ describe('error answers become `error`', () => {
 
   test.each([400, 401, 403, 500])('HTTP %i with an OSM body', async (status) => {
     const { error } = await getStatus(clientAnswering(() => json({ error_code: 'OSM.0001', error_msg: 'Failed' }, { status })));
-    expect(error).toMatchObject({ code: 'OSM.0001', httpStatus: status, message: 'Failed', description: 'An exception occurs when verifying parameters.' });
+    expect(error).toMatchObject({
+      code: 'OSM.0001',
+      httpStatus: status,
+      message: 'Failed',
+      description: 'An exception occurs when verifying parameters.',
+    });
   });
 
   test('the request ID comes from the body, else from X-Request-Id', async () => {
-    const fromBody = await getStatus(clientAnswering(() => json({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'body-id' }, { status: 429, headers: { 'X-Request-Id': 'header-id' } })));
+    const fromBody = await getStatus(
+      clientAnswering(() =>
+        json(
+          { error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'body-id' },
+          { status: 429, headers: { 'X-Request-Id': 'header-id' } },
+        ),
+      ),
+    );
     expect(fromBody.error?.requestId).toBe('body-id');
-    const fromHeader = await getStatus(clientAnswering(() => json({ error_code: 'OSM.0004', error_msg: 'Internal' }, { status: 500, headers: { 'X-Request-Id': 'header-id' } })));
+    const fromHeader = await getStatus(
+      clientAnswering(() =>
+        json({ error_code: 'OSM.0004', error_msg: 'Internal' }, { status: 500, headers: { 'X-Request-Id': 'header-id' } }),
+      ),
+    );
     expect(fromHeader.error?.requestId).toBe('header-id');
   });
 
   test('a code outside the catalogue keeps its code, without description or solution', async () => {
-    const { error } = await getStatus(clientAnswering(() => json({ error_code: 'APIGW.0308', error_msg: 'The request is throttled.' }, { status: 429 })));
+    const { error } = await getStatus(
+      clientAnswering(() => json({ error_code: 'APIGW.0308', error_msg: 'The request is throttled.' }, { status: 429 })),
+    );
     expect(error).toMatchObject({ code: 'APIGW.0308', httpStatus: 429, description: undefined, solution: undefined });
     expect(error?.isCatalogued()).toBe(false);
   });
 
   test('an error response without an OSM body is HTTP.<status>', async () => {
-    const html = await getStatus(clientAnswering(() => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })));
+    const html = await getStatus(
+      clientAnswering(() => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })),
+    );
     expect(html.error).toMatchObject({ code: 'HTTP.502', httpStatus: 502, message: 'HTTP 502 Bad Gateway' });
     const empty = await getStatus(clientAnswering(() => new Response(null, { status: 500, headers: { 'Content-Length': '0' } })));
     expect(empty.error).toMatchObject({ code: 'HTTP.500', message: 'HTTP 500' });
@@ -79,7 +101,9 @@ describe('no response is thrown', () => {
       fetch: () => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND osm.invalid') })),
       retry: false,
     });
-    const failure = await client.GET('/v2/servicerequest/cases', { params: { query: { search_key: ['someone@example.com'] } } }).catch((e: unknown) => e);
+    const failure = await client
+      .GET('/v2/servicerequest/cases', { params: { query: { search_key: ['someone@example.com'] } } })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OsmNetworkError);
     expect((failure as Error).message).toBe(
       'GET https://osm.ap-southeast-3.myhuaweicloud.com/v2/servicerequest/cases failed before a response arrived: fetch failed (getaddrinfo ENOTFOUND osm.invalid)',
@@ -96,7 +120,11 @@ describe('no response is thrown', () => {
 
   test('the timeout covers reading the body; a per-call timeoutMs overrides the client one', async () => {
     const slowBody = new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"sta')) });
-    const client = createOsmClient({ fetch: async () => new Response(slowBody, { headers: { 'content-type': 'application/json' } }), timeoutMs: 60_000, retry: false });
+    const client = createOsmClient({
+      fetch: async () => new Response(slowBody, { headers: { 'content-type': 'application/json' } }),
+      timeoutMs: 60_000,
+      retry: false,
+    });
     const failure = await client.GET(STATUS, { params: { path: { case_id: 'x' } }, timeoutMs: 20 }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OsmTimeoutError);
   });
@@ -112,7 +140,9 @@ describe('no response is thrown', () => {
   test('a signal aborted beforehand sends nothing', async () => {
     const fake = fakeFetch(() => json({}));
     const client = createOsmClient({ fetch: fake.fetch });
-    await expect(client.GET(STATUS, { params: { path: { case_id: 'x' } }, signal: AbortSignal.abort(new Error('already')) })).rejects.toThrow('already');
+    await expect(
+      client.GET(STATUS, { params: { path: { case_id: 'x' } }, signal: AbortSignal.abort(new Error('already')) }),
+    ).rejects.toThrow('already');
     expect(fake.requests).toHaveLength(0);
   });
 });

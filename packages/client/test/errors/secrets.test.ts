@@ -44,7 +44,9 @@ describe.each([
   ['IAM password', iamPasswordAuth(iam)],
 ] as const)('with %s credentials', (_, auth) => {
   const iamThenOsm = (osm: () => Response | Promise<Response>) =>
-    fakeFetch((request) => (request.url.startsWith('https://iam.') ? new Response('{}', { status: 201, headers: { 'X-Subject-Token': SECRETS.token } }) : osm()));
+    fakeFetch((request) =>
+      request.url.startsWith('https://iam.') ? new Response('{}', { status: 201, headers: { 'X-Subject-Token': SECRETS.token } }) : osm(),
+    );
 
   test.each([
     ['an HTTP 401', () => json({ error_code: 'OSM.0002', error_msg: 'Unauthorized' }, { status: 401 })],
@@ -60,15 +62,20 @@ describe.each([
 });
 
 test('an IAM refusal, even one echoing the password, does not print it', async () => {
-  const fake = fakeFetch(() => json({ error: { code: 401, message: `Password ${SECRETS.password} is wrong for user bot.` } }, { status: 401 }));
+  const fake = fakeFetch(() =>
+    json({ error: { code: 401, message: `Password ${SECRETS.password} is wrong for user bot.` } }, { status: 401 }),
+  );
   const error = await errorOf({ auth: iamPasswordAuth(iam), fetch: fake.fetch });
   expect((error as Error).message).toBe('IAM refused the token request (HTTP 401): Password *** is wrong for user bot.');
   expectNoSecrets(renderings(error));
 });
 
 test('neither the auth objects nor the client hold credentials where inspect can see them', () => {
-  const rendered = [akSkAuth(aksk), iamPasswordAuth(iam), createOsmClient({ auth: { token: SECRETS.token } }), createOsmClient({ auth: akSkAuth(aksk) })].map((value) =>
-    inspect(value, { showHidden: true, depth: Infinity }),
-  );
+  const rendered = [
+    akSkAuth(aksk),
+    iamPasswordAuth(iam),
+    createOsmClient({ auth: { token: SECRETS.token } }),
+    createOsmClient({ auth: akSkAuth(aksk) }),
+  ].map((value) => inspect(value, { showHidden: true, depth: Infinity }));
   expectNoSecrets(rendered);
 });

@@ -24,7 +24,11 @@ const fileResponse = (body: BodyInit, disposition: string, type = 'application/o
 describe('uploadAttachment (multipart, 5.5.1)', () => {
   test('sends the file part with its name and type, and form_data as the JSON text of its typed fields', async () => {
     const { fake, client } = clientWith(() => json({ accessory_id: 'acc-1' }));
-    const { data } = await uploadAttachment(client, { file: new File([PNG], 'screen shot.png', { type: 'image/png' }), accessoryFrom: 'message', uploadType: 1 });
+    const { data } = await uploadAttachment(client, {
+      file: new File([PNG], 'screen shot.png', { type: 'image/png' }),
+      accessoryFrom: 'message',
+      uploadType: 1,
+    });
 
     expect(data).toEqual({ accessory_id: 'acc-1' });
     const sent = fake.requests[0]!;
@@ -58,7 +62,12 @@ describe('uploadAttachmentAsBase64 (JSON, 5.5.2)', () => {
     expect(data).toEqual({ accessory_id: 'acc-3' });
     const sent = fake.requests[0]!;
     expect(`${sent.method} ${sent.url}`).toBe(`POST ${BASE}/v2/servicerequest/accessorys/json-format-content`);
-    expect(await sent.json()).toEqual({ accessory_name: 'a.png', accessory_from: 'message', upload_type: 1, accessory_data: Buffer.from(PNG).toString('base64') });
+    expect(await sent.json()).toEqual({
+      accessory_name: 'a.png',
+      accessory_from: 'message',
+      upload_type: 1,
+      accessory_data: Buffer.from(PNG).toString('base64'),
+    });
   });
 
   test('encodes files larger than one chunk, and takes the name of a File', async () => {
@@ -73,7 +82,9 @@ describe('uploadAttachmentAsBase64 (JSON, 5.5.2)', () => {
 
 describe('downloads', () => {
   test('downloadAttachment gives a Blob, the file name (filename*) and the content type', async () => {
-    const { fake, client } = clientWith(() => fileResponse(PNG, `attachment; filename="x.png"; filename*=UTF-8''%E6%88%AA%E5%9B%BE.png`, 'image/png'));
+    const { fake, client } = clientWith(() =>
+      fileResponse(PNG, `attachment; filename="x.png"; filename*=UTF-8''%E6%88%AA%E5%9B%BE.png`, 'image/png'),
+    );
     const { data, error } = await downloadAttachment(client, 'acc-1', { groupId: 'g-1' });
 
     expect(error).toBeUndefined();
@@ -106,7 +117,9 @@ describe('downloads', () => {
     const { data } = await exportCases(client, { language: 'en-us', timezone: 'GMT+8', status: 0, tenant_source_id_list: ['s1', 's2'] });
     expect(data?.fileName).toBe('export.xlsx');
     expect(await data?.body.text()).toBe('xlsx');
-    expect(fake.requests[0]!.url).toBe(`${BASE}/v2/servicerequest/cases/export?language=en-us&timezone=GMT%2B8&status=0&tenant_source_id_list=s1,s2`);
+    expect(fake.requests[0]!.url).toBe(
+      `${BASE}/v2/servicerequest/cases/export?language=en-us&timezone=GMT%2B8&status=0&tenant_source_id_list=s1,s2`,
+    );
   });
 
   test('a JSON business error instead of the file is error, for blobs and streams', async () => {

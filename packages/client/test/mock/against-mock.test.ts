@@ -27,7 +27,9 @@ afterAll(async () => {
 
 describe('against the mock', () => {
   test('a GET returns the example as data', async () => {
-    const { data, error } = await client.GET('/v2/servicerequest/cases/{case_id}/status', { params: { path: { case_id: 'CS20240101000001' } } });
+    const { data, error } = await client.GET('/v2/servicerequest/cases/{case_id}/status', {
+      params: { path: { case_id: 'CS20240101000001' } },
+    });
     expect(error).toBeUndefined();
     expect(data).toEqual({ status: expect.any(Number) });
   });
@@ -57,7 +59,9 @@ describe('against the mock', () => {
   });
 
   test('a comma-separated list query passes validation', async () => {
-    const { error } = await client.POST('/v2/servicerequest/cases/{case_id}/labels', { params: { path: { case_id: 'CS1' }, query: { label_ids: [1, 2, 3] } } });
+    const { error } = await client.POST('/v2/servicerequest/cases/{case_id}/labels', {
+      params: { path: { case_id: 'CS1' }, query: { label_ids: [1, 2, 3] } },
+    });
     expect(error).toBeUndefined();
   });
 
@@ -71,7 +75,11 @@ describe('against the mock', () => {
     const multipart = await uploadAttachment(client, { file: new File(['log line'], 'app.log'), accessoryFrom: 'message' });
     expect(multipart.error).toBeUndefined();
     expect(multipart.data?.accessory_id).toEqual(expect.any(String));
-    const base64 = await uploadAttachmentAsBase64(client, { file: new TextEncoder().encode('log line'), fileName: 'app.log', accessoryFrom: 'message' });
+    const base64 = await uploadAttachmentAsBase64(client, {
+      file: new TextEncoder().encode('log line'),
+      fileName: 'app.log',
+      accessoryFrom: 'message',
+    });
     expect(base64.error).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { createOsmClient, OsmError, paginate } from '../../src/index.js';
 import { pagedOperations } from '../../src/generated/operations.js';
+import { createOsmClient, OsmError, paginate } from '../../src/index.js';
 import { fakeFetch, json } from '../support/fake-fetch.js';
 
 /** A server holding `count` tickets, answering offset/limit pages (and lying about the total if told to). */
@@ -42,7 +42,9 @@ describe('offset/limit (v2)', () => {
 
   test('keeps the filters, starts at the given offset, uses the given limit', async () => {
     const { client, pages } = ticketServer(100);
-    const tickets = await collect(paginate(client, '/v2/servicerequest/cases', { params: { query: { status: 1, offset: 40, limit: 25 } } }));
+    const tickets = await collect(
+      paginate(client, '/v2/servicerequest/cases', { params: { query: { status: 1, offset: 40, limit: 25 } } }),
+    );
     expect(tickets[0]?.incident_id).toBe('CS40');
     expect(tickets).toHaveLength(60);
     expect(pages().map((p) => [p.status, p.offset, p.limit])).toEqual([
@@ -68,7 +70,9 @@ describe('offset/limit (v2)', () => {
   test('passes path parameters, and reads items and total where each operation keeps them', async () => {
     const fake = fakeFetch(() => json({ count: 2, message_list: [{ id: 1 }, { id: 2 }] }));
     const client = createOsmClient({ fetch: fake.fetch });
-    const messages = await collect(paginate(client, '/v2/servicerequest/cases/{case_id}/messages', { params: { path: { case_id: 'CS1' } } }));
+    const messages = await collect(
+      paginate(client, '/v2/servicerequest/cases/{case_id}/messages', { params: { path: { case_id: 'CS1' } } }),
+    );
     expect(messages).toHaveLength(2);
     expect(new URL(fake.requests[0]!.url).pathname).toBe('/v2/servicerequest/cases/CS1/messages');
     expect(fake.requests).toHaveLength(1);
@@ -76,7 +80,9 @@ describe('offset/limit (v2)', () => {
 
   test('an error answer is thrown as the OsmError, after the pages before it', async () => {
     const fake = fakeFetch((_, i) =>
-      i === 0 ? json({ total_count: 300, incident_info_list: Array(100).fill({}) }) : json({ error_code: 'OSM.01010001', error_msg: 'Param validation fail.' }),
+      i === 0
+        ? json({ total_count: 300, incident_info_list: Array(100).fill({}) })
+        : json({ error_code: 'OSM.01010001', error_msg: 'Param validation fail.' }),
     );
     const seen: unknown[] = [];
     const iteration = (async () => {
@@ -95,7 +101,11 @@ describe('pageNo/pageSize (v1.0)', () => {
     });
     const cases = await collect(paginate(createOsmClient({ fetch: fake.fetch }), '/v1.0/servicerequest/case'));
     expect(cases).toHaveLength(250);
-    expect(fake.requests.map((r) => new URL(r.url).search)).toEqual(['?pageNo=1&pageSize=100', '?pageNo=2&pageSize=100', '?pageNo=3&pageSize=100']);
+    expect(fake.requests.map((r) => new URL(r.url).search)).toEqual([
+      '?pageNo=1&pageSize=100',
+      '?pageNo=2&pageSize=100',
+      '?pageNo=3&pageSize=100',
+    ]);
   });
 });
 

@@ -14,7 +14,9 @@ test('each attempt of a retried GET carries its own date and a valid signature',
   vi.useFakeTimers({ now: new Date('2024-01-02T03:04:05Z'), toFake: ['Date'] });
   const fake = fakeFetch((_, index) => {
     vi.setSystemTime(new Date('2024-01-02T03:04:09Z'));
-    return index === 0 ? json({ error_code: 'APIGW.0308', error_msg: 'throttled' }, { status: 429, headers: { 'Retry-After': '0' } }) : json({});
+    return index === 0
+      ? json({ error_code: 'APIGW.0308', error_msg: 'throttled' }, { status: 429, headers: { 'Retry-After': '0' } })
+      : json({});
   });
   const client = createOsmClient({ fetch: fake.fetch, auth: akSkAuth(credentials) });
   const { error } = await client.GET('/v2/servicerequest/config/regions');
@@ -29,7 +31,9 @@ test('each attempt of a retried GET carries its own date and a valid signature',
 });
 
 test('a retried multipart upload is re-serialized and re-signed, and each attempt verifies', async () => {
-  const fake = fakeFetch((_, index) => (index === 0 ? json({ error_code: 'APIGW.0308', error_msg: 'busy' }, { status: 503 }) : json({ accessory_id: '9' })));
+  const fake = fakeFetch((_, index) =>
+    index === 0 ? json({ error_code: 'APIGW.0308', error_msg: 'busy' }, { status: 503 }) : json({ accessory_id: '9' }),
+  );
   const client = createOsmClient({ fetch: fake.fetch, auth: akSkAuth(credentials), retry: { baseDelayMs: 0, methods: ['POST'] } });
   const { data } = await client.POST('/v2/servicerequest/accessorys', { body: { file: new File(['log'], 'a.log'), form_data: '{}' } });
 

@@ -4,7 +4,8 @@ import { retryAfterMs } from '../../src/retry.js';
 import { fakeFetch, json, type Responder } from '../support/fake-fetch.js';
 
 const REGIONS = '/v2/servicerequest/config/regions';
-const failure = (status: number, headers: HeadersInit = {}) => json({ error_code: 'APIGW.0308', error_msg: 'try later' }, { status, headers });
+const failure = (status: number, headers: HeadersInit = {}) =>
+  json({ error_code: 'APIGW.0308', error_msg: 'try later' }, { status, headers });
 const noDelay: RetryOptions = { baseDelayMs: 0 };
 
 function clientWith(respond: Responder, retry: RetryOptions | false = noDelay) {
@@ -86,7 +87,15 @@ describe('how long it waits, and for how long it keeps trying', () => {
     const { fake, client } = clientWith((_, i) => (i < 3 ? failure(503) : json({})), { attempts: 4, baseDelayMs: 100, maxDelayMs: 300 });
     const call = client.GET(REGIONS);
     // Delays: 0.5 * 100, 0.5 * 200, 0.5 * min(300, 400).
-    for (const [advance, requests] of [[0, 1], [49, 1], [1, 2], [99, 2], [1, 3], [149, 3], [1, 4]] as const) {
+    for (const [advance, requests] of [
+      [0, 1],
+      [49, 1],
+      [1, 2],
+      [99, 2],
+      [1, 3],
+      [149, 3],
+      [1, 4],
+    ] as const) {
       await vi.advanceTimersByTimeAsync(advance);
       expect(fake.requests).toHaveLength(requests);
     }
@@ -116,17 +125,22 @@ describe('how long it waits, and for how long it keeps trying', () => {
   test.each([
     ['3,000,000 seconds', () => '3000000'],
     ['an HTTP date a year ahead', () => new Date(Date.now() + 365 * 86_400_000).toUTCString()],
-  ])('a Retry-After of %s is not waited for, even with maxElapsedMs: Infinity: the answer is returned, one request', async (_, retryAfter) => {
-    const { fake, client } = clientWith(() => failure(429, { 'Retry-After': retryAfter() }), { maxElapsedMs: Number.POSITIVE_INFINITY });
-    const call = client.GET(REGIONS);
-    // A timer given more than 2^31-1 ms fires at once: a second and third request would follow here.
-    await vi.advanceTimersByTimeAsync(50);
-    expect((await call).error?.httpStatus).toBe(429);
-    expect(fake.requests).toHaveLength(1);
-  });
+  ])(
+    'a Retry-After of %s is not waited for, even with maxElapsedMs: Infinity: the answer is returned, one request',
+    async (_, retryAfter) => {
+      const { fake, client } = clientWith(() => failure(429, { 'Retry-After': retryAfter() }), { maxElapsedMs: Number.POSITIVE_INFINITY });
+      const call = client.GET(REGIONS);
+      // A timer given more than 2^31-1 ms fires at once: a second and third request would follow here.
+      await vi.advanceTimersByTimeAsync(50);
+      expect((await call).error?.httpStatus).toBe(429);
+      expect(fake.requests).toHaveLength(1);
+    },
+  );
 
   test('a Retry-After of exactly 5 minutes is still honoured', async () => {
-    const { fake, client } = clientWith((_, i) => (i === 0 ? failure(503, { 'Retry-After': '300' }) : json({})), { maxElapsedMs: Number.POSITIVE_INFINITY });
+    const { fake, client } = clientWith((_, i) => (i === 0 ? failure(503, { 'Retry-After': '300' }) : json({})), {
+      maxElapsedMs: Number.POSITIVE_INFINITY,
+    });
     const call = client.GET(REGIONS);
     await vi.advanceTimersByTimeAsync(299_999);
     expect(fake.requests).toHaveLength(1);
@@ -137,7 +151,11 @@ describe('how long it waits, and for how long it keeps trying', () => {
   test('a backoff from the largest options is capped at 5 minutes', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
     const largest = 2 ** 31 - 1;
-    const { fake, client } = clientWith((_, i) => (i === 0 ? failure(503) : json({})), { baseDelayMs: largest, maxDelayMs: largest, maxElapsedMs: Number.POSITIVE_INFINITY });
+    const { fake, client } = clientWith((_, i) => (i === 0 ? failure(503) : json({})), {
+      baseDelayMs: largest,
+      maxDelayMs: largest,
+      maxElapsedMs: Number.POSITIVE_INFINITY,
+    });
     const call = client.GET(REGIONS);
     await vi.advanceTimersByTimeAsync(299_600);
     expect(fake.requests).toHaveLength(1);

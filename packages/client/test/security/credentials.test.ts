@@ -2,14 +2,7 @@
 // created (an OsmAuthError naming the field, never the value); what cannot be checked then (a token a
 // function gives, a per-call header) is checked before fetch sees it, since fetch's own error prints it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  akSkAuth,
-  createOsmClient,
-  iamPasswordAuth,
-  OsmAuthError,
-  OsmRequestError,
-  tokenAuth,
-} from '../../src/index.js';
+import { akSkAuth, createOsmClient, iamPasswordAuth, OsmAuthError, OsmRequestError, tokenAuth } from '../../src/index.js';
 import { type LoopbackServer, sendJson, startLoopback } from './loopback.js';
 import { expectNoSecrets, expectNothingLeaks, SECRETS, watchConsole } from './secrets.js';
 
@@ -51,7 +44,10 @@ describe.each(BROKEN)('a credential with %s', (_, broken) => {
     ['token', () => createOsmClient({ auth: { token: broken(SECRETS.token) } })],
     ['accessKey', () => akSkAuth({ accessKey: broken('AKPLANTED'), secretKey: SECRETS.secretKey, domainId: 'd' })],
     ['domainId', () => akSkAuth({ accessKey: 'AK', secretKey: SECRETS.secretKey, domainId: broken('d0') })],
-    ['securityToken', () => akSkAuth({ accessKey: 'AK', secretKey: SECRETS.secretKey, domainId: 'd', securityToken: broken(SECRETS.securityToken) })],
+    [
+      'securityToken',
+      () => akSkAuth({ accessKey: 'AK', secretKey: SECRETS.secretKey, domainId: 'd', securityToken: broken(SECRETS.securityToken) }),
+    ],
   ] as const)('is refused when the auth is created: OsmAuthError naming %s', (field, create) => {
     const error = thrownBy(create);
     expect(error).toBeInstanceOf(OsmAuthError);
@@ -84,14 +80,20 @@ describe.each(BROKEN.filter(([name]) => name !== 'surrounding spaces'))('a per-c
 });
 
 test('a custom OsmAuth giving an unsendable header value: OsmAuthError naming the header, not its value', async () => {
-  const client = createOsmClient({ baseUrl: osm.origin, auth: { credentialsFor: () => ({ 'X-Auth-Token': `${SECRETS.token}\r\n` }) }, retry: false });
+  const client = createOsmClient({
+    baseUrl: osm.origin,
+    auth: { credentialsFor: () => ({ 'X-Auth-Token': `${SECRETS.token}\r\n` }) },
+    retry: false,
+  });
   const error = await client.GET('/v2/servicerequest/labels').catch((thrown: unknown) => thrown);
   expect(error).toEqual(new OsmAuthError('credential header X-Auth-Token has characters a header cannot carry'));
   expectNothingLeaks(error);
 });
 
-const iamWith = (override: object) => () => iamPasswordAuth({ userName: 'bot', password: SECRETS.password, domainName: 'acme', ...override } as never);
-const akSkWith = (override: object) => () => akSkAuth({ accessKey: 'AK', secretKey: SECRETS.secretKey, domainId: 'd', ...override } as never);
+const iamWith = (override: object) => () =>
+  iamPasswordAuth({ userName: 'bot', password: SECRETS.password, domainName: 'acme', ...override } as never);
+const akSkWith = (override: object) => () =>
+  akSkAuth({ accessKey: 'AK', secretKey: SECRETS.secretKey, domainId: 'd', ...override } as never);
 test.each([
   ['iamPasswordAuth', 'userName', iamWith({ userName: '' })],
   ['iamPasswordAuth', 'password', iamWith({ password: '' })],

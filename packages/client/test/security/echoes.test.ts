@@ -25,7 +25,10 @@ const ACCESS_KEY = 'HPUAPLANTEDACCESSKEY01';
 
 const AUTHS: [string, () => OsmAuthOption][] = [
   ['token', () => ({ token: SECRETS.token })],
-  ['AK/SK with a security token', () => akSkAuth({ accessKey: ACCESS_KEY, secretKey: SECRETS.secretKey, domainId: 'd', securityToken: SECRETS.securityToken })],
+  [
+    'AK/SK with a security token',
+    () => akSkAuth({ accessKey: ACCESS_KEY, secretKey: SECRETS.secretKey, domainId: 'd', securityToken: SECRETS.securityToken }),
+  ],
   ['IAM password', () => iamPasswordAuth({ userName: 'bot', password: SECRETS.password, domainName: 'acme', endpoint: iam.origin })],
 ];
 
@@ -59,23 +62,49 @@ const ENCODINGS: [string, (secret: string) => string][] = [
 
 type Place = (response: ServerResponse, status: number, echo: string) => void;
 const PLACES: [string, number[], Place][] = [
-  ['error_msg', [200, 400, 401, 500], (response, status, echo) => sendJson(response, status, { error_code: 'OSM.0002', error_msg: `rejected [${echo}] for this call` })],
-  ['error_code', [200, 400, 401, 500], (response, status, echo) => sendJson(response, status, { error_code: `E[${echo}]`, error_msg: 'rejected' })],
-  ['request_id', [200, 400, 401, 500], (response, status, echo) => sendJson(response, status, { error_code: 'OSM.0002', error_msg: 'rejected', request_id: echo })],
-  ['the X-Request-Id header', [200, 400, 401, 500], (response, status, echo) => sendJson(response, status, { error_code: 'OSM.0002', error_msg: 'rejected' }, { 'X-Request-Id': echo })],
-  ['the status text', [400, 401, 500], (response, status, echo) => {
-    response.writeHead(status, `Rejected ${echo}`, { 'Content-Type': 'text/plain' });
-    response.end('no');
-  }],
-  ['an HTML 200 body', [200], (response, status, echo) => {
-    response.writeHead(status, { 'Content-Type': 'text/html' });
-    response.end(`<html><body><p>Your credential</p><pre>${echo}</pre>${'<p>padding</p>'.repeat(20)}</body></html>`);
-  }],
+  [
+    'error_msg',
+    [200, 400, 401, 500],
+    (response, status, echo) => sendJson(response, status, { error_code: 'OSM.0002', error_msg: `rejected [${echo}] for this call` }),
+  ],
+  [
+    'error_code',
+    [200, 400, 401, 500],
+    (response, status, echo) => sendJson(response, status, { error_code: `E[${echo}]`, error_msg: 'rejected' }),
+  ],
+  [
+    'request_id',
+    [200, 400, 401, 500],
+    (response, status, echo) => sendJson(response, status, { error_code: 'OSM.0002', error_msg: 'rejected', request_id: echo }),
+  ],
+  [
+    'the X-Request-Id header',
+    [200, 400, 401, 500],
+    (response, status, echo) => sendJson(response, status, { error_code: 'OSM.0002', error_msg: 'rejected' }, { 'X-Request-Id': echo }),
+  ],
+  [
+    'the status text',
+    [400, 401, 500],
+    (response, status, echo) => {
+      response.writeHead(status, `Rejected ${echo}`, { 'Content-Type': 'text/plain' });
+      response.end('no');
+    },
+  ],
+  [
+    'an HTML 200 body',
+    [200],
+    (response, status, echo) => {
+      response.writeHead(status, { 'Content-Type': 'text/html' });
+      response.end(`<html><body><p>Your credential</p><pre>${echo}</pre>${'<p>padding</p>'.repeat(20)}</body></html>`);
+    },
+  ],
 ];
 
 /** The Base64 runs of `text`, decoded: a secret hidden in one must not come out readable. */
 function decodedBase64Runs(text: string): string[] {
-  return [...text.matchAll(/[A-Za-z0-9+/_-]{8,}={0,2}/g)].map(([run]) => Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'));
+  return [...text.matchAll(/[A-Za-z0-9+/_-]{8,}={0,2}/g)].map(([run]) =>
+    Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'),
+  );
 }
 
 describe.each(AUTHS)('%s', (_, makeAuth) => {

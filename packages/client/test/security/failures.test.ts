@@ -29,7 +29,11 @@ function resetMidBody(response: ServerResponse): void {
 describe('a 200 whose body is not JSON', () => {
   test.each([
     ['malformed JSON', '{"status": 1,', '"{\\"status\\": 1,"'],
-    ['an HTML page', '<!DOCTYPE html>\n<html><body>Gateway login</body></html>', '"<!DOCTYPE html> <html><body>Gateway login</body></html>"'],
+    [
+      'an HTML page',
+      '<!DOCTYPE html>\n<html><body>Gateway login</body></html>',
+      '"<!DOCTYPE html> <html><body>Gateway login</body></html>"',
+    ],
   ])('%s: error CLIENT.INVALID_BODY with the status and a snippet', async (_, body, snippet) => {
     server().handle((__, response) => answer(200, body, 'text/html')(response));
     const result = await getStatus();
@@ -50,10 +54,13 @@ describe('a 200 whose body is not JSON', () => {
 describe('an empty 200 where the operation has a body', () => {
   test.each([
     ['Content-Length: 0', (response: ServerResponse) => answer(200, '')(response)],
-    ['chunked, no bytes', (response: ServerResponse) => {
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end();
-    }],
+    [
+      'chunked, no bytes',
+      (response: ServerResponse) => {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end();
+      },
+    ],
     ['only whitespace', (response: ServerResponse) => answer(200, ' \n')(response)],
   ])('%s: error CLIENT.EMPTY_BODY, and no data', async (_, respond) => {
     server().handle((__, response) => respond(response));
@@ -68,12 +75,16 @@ describe('a connection reset while the body arrives', () => {
     server().handle((__, response) => resetMidBody(response));
     const error = await getStatus().catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(OsmNetworkError);
-    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/v2\/servicerequest\/cases\/CS1\/status failed while its response body was read: /);
+    expect((error as Error).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/v2\/servicerequest\/cases\/CS1\/status failed while its response body was read: /,
+    );
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
   test('is retried for a GET like any network error', async () => {
-    server().handle((_request, response) => (server().received.length === 1 ? resetMidBody(response) : sendJson(response, 200, { status: 1 })));
+    server().handle((_request, response) =>
+      server().received.length === 1 ? resetMidBody(response) : sendJson(response, 200, { status: 1 }),
+    );
     const { data } = await getStatus({ retry: { baseDelayMs: 0 } });
     expect(data).toEqual({ status: 1 });
     expect(server().received).toHaveLength(2);
@@ -82,7 +93,9 @@ describe('a connection reset while the body arrives', () => {
   test('is not retried for a POST', async () => {
     server().handle((__, response) => resetMidBody(response));
     const client = createOsmClient({ baseUrl: server().origin, retry: { baseDelayMs: 0 } });
-    const error = await client.POST('/v2/servicerequest/labels', { body: { name: 'l', description: 'd' } } as never).catch((thrown: unknown) => thrown);
+    const error = await client
+      .POST('/v2/servicerequest/labels', { body: { name: 'l', description: 'd' } } as never)
+      .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(OsmNetworkError);
     expect(server().received).toHaveLength(1);
   });
@@ -105,7 +118,11 @@ describe('file names from Content-Disposition', () => {
 
   test('a download answered with "..\\0" as its name gets no name, not a path', async () => {
     server().handle((__, response) => {
-      response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': `attachment; filename*=UTF-8''..%00`, 'Content-Length': 3 });
+      response.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': `attachment; filename*=UTF-8''..%00`,
+        'Content-Length': 3,
+      });
       response.end('abc');
     });
     const client = createOsmClient({ baseUrl: server().origin, retry: false });

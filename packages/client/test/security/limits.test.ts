@@ -92,7 +92,10 @@ test('a declared Content-Length over the limit: refused before reading', async (
 });
 
 test('the defaults: a 17 MiB JSON answer is too large (16 MiB), a 15 MiB one is read', async () => {
-  for (const [size, tooLarge] of [[17 * MiB, true], [15 * MiB, false]] as const) {
+  for (const [size, tooLarge] of [
+    [17 * MiB, true],
+    [15 * MiB, false],
+  ] as const) {
     osm.handle((_, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(`{"labels":[],"pad":"${'x'.repeat(size - 22)}"}`);
@@ -146,7 +149,9 @@ test('an endless IAM answer: OsmAuthError, cut at 1 MiB', async () => {
     iamWritten = endless(response, Buffer.alloc(64 * 1024, 0x20));
   });
   const auth = iamPasswordAuth({ userName: 'bot', password: 'a-password', domainName: 'acme', endpoint: iam.origin });
-  const error = await createOsmClient({ baseUrl: osm.origin, auth }).GET('/v2/servicerequest/labels').catch((thrown: unknown) => thrown);
+  const error = await createOsmClient({ baseUrl: osm.origin, auth })
+    .GET('/v2/servicerequest/labels')
+    .catch((thrown: unknown) => thrown);
   expect(error).toEqual(new OsmAuthError(`IAM answered with a body larger than ${MiB} bytes`, 201));
   expect(await iamWritten).toBeLessThan(WRITTEN_AT_MOST);
   expect(osm.received).toHaveLength(0);

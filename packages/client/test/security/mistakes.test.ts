@@ -43,9 +43,22 @@ describe('a path value that is neither a string nor a finite number', () => {
 
 describe('a lone UTF-16 surrogate', () => {
   test.each([
-    ['a high surrogate in a path value', (client: ReturnType<typeof createOsmClient>) => client.GET(STATUS, { params: { path: { case_id: 'CS\uD800' } } }), 'case_id'],
-    ['a low surrogate in a path value', (client: ReturnType<typeof createOsmClient>) => client.GET(STATUS, { params: { path: { case_id: '\uDC00CS' } } }), 'case_id'],
-    ['a query value', (client: ReturnType<typeof createOsmClient>) => client.GET('/v2/servicerequest/cases', { params: { query: { search_key: ['ok', 'x\uD83D'] } } }), 'search_key'],
+    [
+      'a high surrogate in a path value',
+      (client: ReturnType<typeof createOsmClient>) => client.GET(STATUS, { params: { path: { case_id: 'CS\uD800' } } }),
+      'case_id',
+    ],
+    [
+      'a low surrogate in a path value',
+      (client: ReturnType<typeof createOsmClient>) => client.GET(STATUS, { params: { path: { case_id: '\uDC00CS' } } }),
+      'case_id',
+    ],
+    [
+      'a query value',
+      (client: ReturnType<typeof createOsmClient>) =>
+        client.GET('/v2/servicerequest/cases', { params: { query: { search_key: ['ok', 'x\uD83D'] } } }),
+      'search_key',
+    ],
   ])('in %s: refused, naming the parameter', async (_, call, parameter) => {
     const error = await refusal(call);
     expect(error.parameter).toBe(parameter);
@@ -71,11 +84,14 @@ test.each([
 });
 
 test.each([
-  ['a cycle', () => {
-    const body: Record<string, unknown> = {};
-    body.self = body;
-    return body;
-  }],
+  [
+    'a cycle',
+    () => {
+      const body: Record<string, unknown> = {};
+      body.self = body;
+      return body;
+    },
+  ],
   ['a BigInt', () => ({ limit: 1n })],
 ])('a body with %s: refused as body', async (_, makeBody) => {
   const error = await refusal((client) => client.POST('/v2/servicerequest/labels', { body: makeBody() as never }));
@@ -105,11 +121,15 @@ describe('options out of range', () => {
   test('per call too: timeoutMs, maxBodyBytes and retry are checked before sending', async () => {
     expect((await refusal((client) => client.GET('/v2/servicerequest/labels', { timeoutMs: 2 ** 31 }))).parameter).toBe('timeoutMs');
     expect((await refusal((client) => client.GET('/v2/servicerequest/labels', { maxBodyBytes: -1 }))).parameter).toBe('maxBodyBytes');
-    expect((await refusal((client) => client.GET('/v2/servicerequest/labels', { retry: { attempts: 100 } }))).parameter).toBe('retry.attempts');
+    expect((await refusal((client) => client.GET('/v2/servicerequest/labels', { retry: { attempts: 100 } }))).parameter).toBe(
+      'retry.attempts',
+    );
   });
 
   test('Infinity is "none" for timeoutMs, the body limits and maxElapsedMs', () => {
     const infinite = Number.POSITIVE_INFINITY;
-    expect(() => createOsmClient({ timeoutMs: infinite, maxJsonBytes: infinite, maxFileBytes: infinite, retry: { maxElapsedMs: infinite } })).not.toThrow();
+    expect(() =>
+      createOsmClient({ timeoutMs: infinite, maxJsonBytes: infinite, maxFileBytes: infinite, retry: { maxElapsedMs: infinite } }),
+    ).not.toThrow();
   });
 });

@@ -57,7 +57,9 @@ describe.each(AUTHS)('with %s auth', (_, makeAuth) => {
 });
 
 test('without an auth, a per-call baseUrl elsewhere is where the call goes', async () => {
-  const { error } = await createOsmClient({ baseUrl: osm.origin, retry: false }).GET('/v2/servicerequest/labels', { baseUrl: elsewhere.origin });
+  const { error } = await createOsmClient({ baseUrl: osm.origin, retry: false }).GET('/v2/servicerequest/labels', {
+    baseUrl: elsewhere.origin,
+  });
   expect(error).toBeUndefined();
   expect([osm.received.length, elsewhere.received.length]).toEqual([0, 1]);
 });

@@ -7,7 +7,8 @@ import { useLoopback } from './loopback.js';
 
 const server = useLoopback();
 
-const client = () => createOsmClient({ baseUrl: server().origin, auth: akSkAuth({ accessKey: 'AK', secretKey: 'SK', domainId: 'd' }), retry: false });
+const client = () =>
+  createOsmClient({ baseUrl: server().origin, auth: akSkAuth({ accessKey: 'AK', secretKey: 'SK', domainId: 'd' }), retry: false });
 
 describe.each([
   ['..', '..'],

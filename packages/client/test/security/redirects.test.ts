@@ -53,34 +53,50 @@ function expectClean(received: Received[]): void {
 }
 
 describe.each(auths)('with %s', (_, auth) => {
-  test.each([301, 302, 303, 307, 308])('a %i to another origin is refused by default: CLIENT.REDIRECT_REFUSED, nothing sent there', async (status) => {
-    redirectTo(elsewhere, status);
-    const client = createOsmClient({ baseUrl: osm.origin, auth: auth(), retry: false });
-    const result = await client.POST(LABELS, { body: { name: 'secret ticket data', description: 'd' } } as never);
+  test.each([301, 302, 303, 307, 308])(
+    'a %i to another origin is refused by default: CLIENT.REDIRECT_REFUSED, nothing sent there',
+    async (status) => {
+      redirectTo(elsewhere, status);
+      const client = createOsmClient({ baseUrl: osm.origin, auth: auth(), retry: false });
+      const result = await client.POST(LABELS, { body: { name: 'secret ticket data', description: 'd' } } as never);
 
-    expect(result.data).toBeUndefined();
-    expect(result.error).toBeInstanceOf(OsmError);
-    expect(result.error).toMatchObject({ code: 'CLIENT.REDIRECT_REFUSED', httpStatus: status });
-    expect(result.error?.message).toContain(`redirect to ${elsewhere.origin} not followed`);
-    expect(elsewhere.received).toHaveLength(0);
-    expectNothingLeaks(result.error, result);
-  });
+      expect(result.data).toBeUndefined();
+      expect(result.error).toBeInstanceOf(OsmError);
+      expect(result.error).toMatchObject({ code: 'CLIENT.REDIRECT_REFUSED', httpStatus: status });
+      expect(result.error?.message).toContain(`redirect to ${elsewhere.origin} not followed`);
+      expect(elsewhere.received).toHaveLength(0);
+      expectNothingLeaks(result.error, result);
+    },
+  );
 
-  test.each([301, 302, 303, 307, 308])("a %i to another origin, with 'follow-without-credentials', arrives there without any credential", async (status) => {
-    redirectTo(elsewhere, status);
-    const client = createOsmClient({ baseUrl: osm.origin, auth: auth(), retry: false, crossOriginRedirect: 'follow-without-credentials' });
-    const result = await client.GET('/v2/servicerequest/labels', { headers: { 'X-Auth-Token': SECRETS.token } });
+  test.each([301, 302, 303, 307, 308])(
+    "a %i to another origin, with 'follow-without-credentials', arrives there without any credential",
+    async (status) => {
+      redirectTo(elsewhere, status);
+      const client = createOsmClient({
+        baseUrl: osm.origin,
+        auth: auth(),
+        retry: false,
+        crossOriginRedirect: 'follow-without-credentials',
+      });
+      const result = await client.GET('/v2/servicerequest/labels', { headers: { 'X-Auth-Token': SECRETS.token } });
 
-    expect(result.error).toBeUndefined();
-    expect(elsewhere.received).toHaveLength(1);
-    expect(elsewhere.received[0]?.url).toBe('/stolen?from=osm');
-    expectClean(elsewhere.received);
-    expectNothingLeaks(result);
-  });
+      expect(result.error).toBeUndefined();
+      expect(elsewhere.received).toHaveLength(1);
+      expect(elsewhere.received[0]?.url).toBe('/stolen?from=osm');
+      expectClean(elsewhere.received);
+      expectNothingLeaks(result);
+    },
+  );
 });
 
 test('a 307/308 followed to another origin re-sends the body, but no credential; a 303 turns it into a GET without body', async () => {
-  const client = createOsmClient({ baseUrl: osm.origin, auth: akSkAuth(AKSK), retry: false, crossOriginRedirect: 'follow-without-credentials' });
+  const client = createOsmClient({
+    baseUrl: osm.origin,
+    auth: akSkAuth(AKSK),
+    retry: false,
+    crossOriginRedirect: 'follow-without-credentials',
+  });
   const body = { name: 'label', description: 'd' };
   for (const status of [307, 308, 303]) {
     redirectTo(elsewhere, status);
@@ -105,7 +121,12 @@ test('credentials dropped on the way to another origin stay dropped when it redi
     response.writeHead(302, { Location: `${osm.origin}/v2/back`, 'Content-Length': 0 });
     response.end();
   });
-  const client = createOsmClient({ baseUrl: osm.origin, auth: { token: SECRETS.token }, retry: false, crossOriginRedirect: 'follow-without-credentials' });
+  const client = createOsmClient({
+    baseUrl: osm.origin,
+    auth: { token: SECRETS.token },
+    retry: false,
+    crossOriginRedirect: 'follow-without-credentials',
+  });
   const { data } = await client.GET('/v2/servicerequest/labels');
 
   expect(data).toEqual({ ok: 1 });
@@ -202,7 +223,12 @@ function verifies(request: Received): boolean {
   const signedHeaders = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(';') ?? [];
   const headers = new Headers();
   for (const name of signedHeaders) if (name !== 'host') headers.set(name, request.headers.get(name) ?? '');
-  const { text, signedHeaders: list } = canonicalRequestOf({ method: request.method, url: `${osm.origin}${request.url}`, headers, body: request.body });
+  const { text, signedHeaders: list } = canonicalRequestOf({
+    method: request.method,
+    url: `${osm.origin}${request.url}`,
+    headers,
+    body: request.body,
+  });
   const date = request.headers.get('x-sdk-date') ?? '';
   return list === signedHeaders.join(';') && authorization === expectedAuthorization(text, list, date, AKSK.accessKey, AKSK.secretKey);
 }

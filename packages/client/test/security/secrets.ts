@@ -59,7 +59,10 @@ export function expectNothingLeaks(...values: unknown[]): void {
 /** Watches every console method for the whole file; `lines()` is what was printed, rendered. */
 export function watchConsole(): { lines(): string[] } {
   const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((level) => vi.spyOn(console, level));
-  return { lines: () => spies.flatMap((spy) => spy.mock.calls.map((args) => args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '))) };
+  return {
+    lines: () =>
+      spies.flatMap((spy) => spy.mock.calls.map((args) => args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '))),
+  };
 }
 
 /** Fails when any rendering of `values` holds one of `secrets` (credentials a test saw sent) in any form. */

@@ -44,7 +44,14 @@ test('the import graph is read: every file found, every import a file', () => {
   const graph = importGraph();
   expect(graph.size).toBeGreaterThan(20);
   for (const imports of graph.values()) for (const target of imports) expect(graph.has(target), target).toBe(true);
-  expect(cycles(new Map([['a', ['b']], ['b', ['a']]]))).toHaveLength(1); // the walk does find a cycle
+  expect(
+    cycles(
+      new Map([
+        ['a', ['b']],
+        ['b', ['a']],
+      ]),
+    ),
+  ).toHaveLength(1); // the walk does find a cycle
 });
 
 test('src/ has no import cycles', () => {

@@ -33,8 +33,11 @@ const documented: ReferenceRow[] = checked.documented;
 const beyond: SdkRow[] = checked.beyond;
 const codes: ErrorCodeRow[] = checked.codes;
 const inventory: OperationRow[] = [...documented, ...beyond];
-const where = (row: OperationRow) => ('section' in row ? `reference ${row.section}` : `beyond the reference, SDK ${(row as SdkRow).sdk_operation}`);
-const fixtureFolders = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const where = (row: OperationRow) =>
+  'section' in row ? `reference ${row.section}` : `beyond the reference, SDK ${(row as SdkRow).sdk_operation}`;
+const fixtureFolders = readdirSync(fixturesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 function fixtureFiles(operationId: string): string[] {
   const folder = join(fixturesDir, operationId);

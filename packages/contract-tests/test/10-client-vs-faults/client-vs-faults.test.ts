@@ -19,7 +19,11 @@ interface Door {
   faulty: [string, string];
   slow: string;
 }
-const msw: Door = { plain: 'https://plain.faults.test', faulty: ['https://one.faults.test', 'https://two.faults.test'], slow: 'https://slow.faults.test' };
+const msw: Door = {
+  plain: 'https://plain.faults.test',
+  faulty: ['https://one.faults.test', 'https://two.faults.test'],
+  slow: 'https://slow.faults.test',
+};
 const http = {} as Door;
 const mocks: RunningMock[] = [];
 const server = setupServer(
@@ -139,17 +143,21 @@ describe.each([
     const thrown = await client.GET(STATUS, status).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(OsmNetworkError);
     // Over HTTP the head arrives and the body breaks off; msw 3 fails the fetch itself (it reads a mocked body whole first).
-    expect((thrown as Error).message).toMatch(door === msw ? /before a response arrived|while its response body was read/ : /while its response body was read/);
+    expect((thrown as Error).message).toMatch(
+      door === msw ? /before a response arrived|while its response body was read/ : /while its response body was read/,
+    );
     expect(sent.attempts).toBe(3);
   });
 
   test('fault=truncate on a POST: sent once, OsmNetworkError thrown', async () => {
     const { client, sent } = clientOf(door.plain, ['fault=truncate']);
-    await expect(client.POST('/v2/servicerequest/labels', { body: { name: 'urgent', color: '#ff0000' } })).rejects.toBeInstanceOf(OsmNetworkError);
+    await expect(client.POST('/v2/servicerequest/labels', { body: { name: 'urgent', color: '#ff0000' } })).rejects.toBeInstanceOf(
+      OsmNetworkError,
+    );
     expect(sent.attempts).toBe(1);
   });
 
-  test('fault=hang: each attempt ends at the client\'s timeoutMs, then OsmTimeoutError is thrown', async () => {
+  test("fault=hang: each attempt ends at the client's timeoutMs, then OsmTimeoutError is thrown", async () => {
     const { client, sent } = clientOf(door.plain, ['fault=hang'], { timeoutMs: 300 });
     await expect(client.GET(STATUS, status)).rejects.toBeInstanceOf(OsmTimeoutError);
     expect(sent.attempts).toBe(3);
@@ -157,12 +165,16 @@ describe.each([
 
   test('fault=hang on a POST: one attempt, OsmTimeoutError after timeoutMs', async () => {
     const { client, sent } = clientOf(door.plain, ['fault=hang'], { timeoutMs: 300 });
-    await expect(client.POST('/v2/servicerequest/labels', { body: { name: 'urgent', color: '#ff0000' } })).rejects.toBeInstanceOf(OsmTimeoutError);
+    await expect(client.POST('/v2/servicerequest/labels', { body: { name: 'urgent', color: '#ff0000' } })).rejects.toBeInstanceOf(
+      OsmTimeoutError,
+    );
     expect(sent.attempts).toBe(1);
   });
 
   test('delay longer than timeoutMs: OsmTimeoutError; a shorter one: the answer, that much later', async () => {
-    await expect(clientOf(door.plain, ['delay=3000'], { timeoutMs: 300, retry: false }).client.GET(STATUS, status)).rejects.toBeInstanceOf(OsmTimeoutError);
+    await expect(clientOf(door.plain, ['delay=3000'], { timeoutMs: 300, retry: false }).client.GET(STATUS, status)).rejects.toBeInstanceOf(
+      OsmTimeoutError,
+    );
     const { result, ms } = await timed(() => clientOf(door.plain, ['delay=300']).client.GET(STATUS, status));
     expect(result.data).toEqual({ status: expect.any(Number) });
     expect(ms).toBeGreaterThanOrEqual(290);
@@ -172,7 +184,9 @@ describe.each([
     const { result, ms } = await timed(() => clientOf(door.slow, []).client.GET(STATUS, status));
     expect(result.data).toEqual({ status: expect.any(Number) });
     expect(ms).toBeGreaterThanOrEqual(390);
-    await expect(clientOf(door.slow, [], { timeoutMs: 200, retry: false }).client.GET(STATUS, status)).rejects.toBeInstanceOf(OsmTimeoutError);
+    await expect(clientOf(door.slow, [], { timeoutMs: 200, retry: false }).client.GET(STATUS, status)).rejects.toBeInstanceOf(
+      OsmTimeoutError,
+    );
   });
 
   test('faults 0.3, seed "suite": the same results in the same order on a second mock; retries absorb most faults', async () => {

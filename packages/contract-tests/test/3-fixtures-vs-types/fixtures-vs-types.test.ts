@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { openapiJsonPath } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientTypesPath, generateClientTypes } from '../../src/client-types-generator.js';
-import { type Fixture, loadFixtures, readFixture } from '../../src/fixtures.js';
 import { typeCheckFixtures } from '../../src/fixture-type-check.js';
+import { type Fixture, loadFixtures, readFixture } from '../../src/fixtures.js';
 import { assertNoMismatches, reportChecked } from '../../src/report.js';
 import type { Mismatch } from '../../src/schema-validator.js';
 import { operations, specPath } from '../../src/spec-under-test.js';
@@ -33,23 +33,36 @@ describe('3 fixtures vs generated types', () => {
     const inputs = [...fixtures.values()].flat().map(({ fixture, file }) => ({ fixture: fixture as Fixture, file }));
     results = typeCheckFixtures([...inputs, wrong.type, wrong.field], await typesFile(), workDir);
   });
-  afterAll(() => reportChecked('fixtures vs generated types', operations.length, `${results.size - 2} fixtures and 2 wrong ones in one TypeScript program`));
+  afterAll(() =>
+    reportChecked(
+      'fixtures vs generated types',
+      operations.length,
+      `${results.size - 2} fixtures and 2 wrong ones in one TypeScript program`,
+    ),
+  );
 
-  describe.each(operations.map((op) => [op.operationId, { op, own: fixtures.get(op.operationId) ?? [] }] as const))('%s', (_, { op, own }) => {
-    it('has fixtures', () => {
-      if (!own.length) throw new Error(`${op.operationId}: no fixture to type-check in fixtures/${op.operationId}/`);
-    });
+  describe.each(operations.map((op) => [op.operationId, { op, own: fixtures.get(op.operationId) ?? [] }] as const))(
+    '%s',
+    (_, { op, own }) => {
+      it('has fixtures', () => {
+        if (!own.length) throw new Error(`${op.operationId}: no fixture to type-check in fixtures/${op.operationId}/`);
+      });
 
-    it.each(own.map((f) => [f.file] as const))('%s type-checks', (file) => {
-      assertNoMismatches(op.operationId, file, results.get(file) ?? []);
-    });
-  });
+      it.each(own.map((f) => [f.file] as const))('%s type-checks', (file) => {
+        assertNoMismatches(op.operationId, file, results.get(file) ?? []);
+      });
+    },
+  );
 
   it('a deliberately wrong fixture fails, at the wrong value: a number where the spec says string', () => {
-    expect(results.get(wrong.type.file)).toEqual([{ pointer: '/response/body/incident_id', message: expect.stringContaining("'number' is not assignable") }]);
+    expect(results.get(wrong.type.file)).toEqual([
+      { pointer: '/response/body/incident_id', message: expect.stringContaining("'number' is not assignable") },
+    ]);
   });
 
   it('a deliberately wrong fixture fails, at the wrong field: one the spec does not have', () => {
-    expect(results.get(wrong.field.file)).toEqual([{ pointer: '/response/body/incident_no', message: expect.stringContaining('may only specify known properties') }]);
+    expect(results.get(wrong.field.file)).toEqual([
+      { pointer: '/response/body/incident_no', message: expect.stringContaining('may only specify known properties') },
+    ]);
   });
 });

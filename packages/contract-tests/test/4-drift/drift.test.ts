@@ -17,7 +17,8 @@ let builtText: string;
 function compareBlock(operationId: string, key: string): void {
   const expected = regenerated.get(key);
   const actual = built.get(key);
-  if (expected === undefined) throw new Error(`${operationId} ${builtFile} ${key}: not generated from the spec any more, but the built file has it`);
+  if (expected === undefined)
+    throw new Error(`${operationId} ${builtFile} ${key}: not generated from the spec any more, but the built file has it`);
   if (actual === undefined) throw new Error(`${operationId} ${builtFile} ${key}: generated from the spec, missing from the built file`);
   const difference = firstDifference(expected, actual);
   if (difference) throw new Error(`${operationId} ${builtFile} ${key} drifted from the spec: ${difference}`);

@@ -3,9 +3,9 @@
 // - the request and the mock's response both validate against the spec (closed objects, formats),
 // - the client's result is right: `error` with the body's error_code for OSM errors, `data` otherwise.
 import { createOsmClient } from '@osm-openapi/client';
-import { afterAll, describe, inject, it } from 'vitest';
 import { capturingFetch } from '@osm-openapi/fixture-format/capture';
 import { clientInit } from '@osm-openapi/record-fixtures/record';
+import { afterAll, describe, inject, it } from 'vitest';
 import { checkExchange, type Exchange } from '../../src/exchange-validator.js';
 import { callFromFixture } from '../../src/fixture-calls.js';
 import { type Fixture, loadFixtures } from '../../src/fixtures.js';
@@ -36,7 +36,12 @@ function resultDifferences(result: Awaited<ReturnType<Send>>, exchange: Exchange
   const body = exchange.response.body as { error_code?: unknown } | undefined;
   const errorCode = typeof body === 'object' && body && typeof body.error_code === 'string' ? body.error_code : undefined;
   if (errorCode && result.error?.code !== errorCode) {
-    return [{ pointer: '/response/body/error_code', message: `the client's error is ${result.error?.code ?? 'missing'}, the body says ${errorCode}` }];
+    return [
+      {
+        pointer: '/response/body/error_code',
+        message: `the client's error is ${result.error?.code ?? 'missing'}, the body says ${errorCode}`,
+      },
+    ];
   }
   if (!errorCode && exchange.response.status < 400 && (result.error || result.data === undefined)) {
     return [{ pointer: '/response/body', message: `the client gave no data (error: ${result.error?.code ?? 'none'})` }];
@@ -52,18 +57,25 @@ async function replay(op: SpecOperation, fixture: Fixture, file: string): Promis
   const result = await send(op.path, clientInit(spec, op.operation, call));
   const exchange = capture.take() as Exchange | undefined;
   if (!exchange) throw new Error(`${op.operationId} ${file}: the client sent no request`);
-  const mismatches = [...requestDifferences(fixture, exchange.request), ...checkExchange(op, exchange), ...resultDifferences(result, exchange)];
+  const mismatches = [
+    ...requestDifferences(fixture, exchange.request),
+    ...checkExchange(op, exchange),
+    ...resultDifferences(result, exchange),
+  ];
   assertNoMismatches(op.operationId, `${file} (replayed against the mock)`, mismatches);
 }
 
 describe('5 client vs mock', () => {
   afterAll(() => reportChecked('client vs mock', operations.length, `${[...fixtures.values()].flat().length} calls`));
 
-  describe.each(operations.map((op) => [op.operationId, { op, own: fixtures.get(op.operationId) ?? [] }] as const))('%s', (_, { op, own }) => {
-    it('has fixtures to replay', () => {
-      if (!own.length) throw new Error(`${op.operationId}: no fixture to replay in fixtures/${op.operationId}/`);
-    });
+  describe.each(operations.map((op) => [op.operationId, { op, own: fixtures.get(op.operationId) ?? [] }] as const))(
+    '%s',
+    (_, { op, own }) => {
+      it('has fixtures to replay', () => {
+        if (!own.length) throw new Error(`${op.operationId}: no fixture to replay in fixtures/${op.operationId}/`);
+      });
 
-    it.each(own.map((f) => [f.file, f] as const))('%s', async (_, { fixture, file }) => replay(op, fixture, file));
-  });
+      it.each(own.map((f) => [f.file, f] as const))('%s', async (_, { fixture, file }) => replay(op, fixture, file));
+    },
+  );
 });

@@ -30,19 +30,24 @@ function baseOf(operationId: string): LoadedFixture | undefined {
 async function expectRejected(op: SpecOperation, base: LoadedFixture, mutation: Mutation, variant: number): Promise<void> {
   const request = mutation.apply(structuredClone(base.fixture.request), variant);
   const where = `${op.operationId} ${base.file} ${mutation.target}: ${mutation.kind} (variant ${variant})`;
-  if (!checkRequest(op, request, 400).length) throw new Error(`${where}: the generated request is valid by the spec - the generator is wrong`);
+  if (!checkRequest(op, request, 400).length)
+    throw new Error(`${where}: the generated request is valid by the spec - the generator is wrong`);
   const response = await sendRaw(baseUrl, request, multipartFileFields(op));
   sent += 1;
   const answer = `HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
   if (response.status < 400 || response.status >= 500) throw new Error(`${where}: expected a 4xx, the mock answered ${answer}`);
   const bodyProblems = validateValue(osmErrorBody, response.body, '/response/body');
   if (bodyProblems.length) {
-    throw new Error(`${where}: the ${response.status} body is not an OSM error body (${bodyProblems.map((p) => `${p.pointer} ${p.message}`).join('; ')}): ${answer}`);
+    throw new Error(
+      `${where}: the ${response.status} body is not an OSM error body (${bodyProblems.map((p) => `${p.pointer} ${p.message}`).join('; ')}): ${answer}`,
+    );
   }
 }
 
 describe('6 bad input vs mock', () => {
-  afterAll(() => reportChecked('bad input vs mock', operations.length, `${sent} invalid requests, each answered 4xx with an OSM error body`));
+  afterAll(() =>
+    reportChecked('bad input vs mock', operations.length, `${sent} invalid requests, each answered 4xx with an OSM error body`),
+  );
 
   it.each(operations.map((op) => [op.operationId, op] as const))('%s rejects every invalid request', async (_, op) => {
     const base = baseOf(op.operationId);

@@ -23,11 +23,14 @@ describe('7 client via MSW', () => {
     reportChecked('client via msw', operations.length, `${[...fixtures.values()].flat().length} calls`);
   });
 
-  describe.each(operations.map((op) => [op.operationId, { op, own: fixtures.get(op.operationId) ?? [] }] as const))('%s', (_, { op, own }) => {
-    it.each(own.map((f) => [f.file, f] as const))('%s: same result as over HTTP', async (_, { fixture }) => {
-      const [msw, http] = await Promise.all([replay(viaMsw, replayCall(op, fixture)), replay(viaHttp, replayCall(op, fixture))]);
-      expect(msw).toEqual(http);
-      expect(msw.status).toBe(fixture.response.status);
-    });
-  });
+  describe.each(operations.map((op) => [op.operationId, { op, own: fixtures.get(op.operationId) ?? [] }] as const))(
+    '%s',
+    (_, { op, own }) => {
+      it.each(own.map((f) => [f.file, f] as const))('%s: same result as over HTTP', async (_, { fixture }) => {
+        const [msw, http] = await Promise.all([replay(viaMsw, replayCall(op, fixture)), replay(viaHttp, replayCall(op, fixture))]);
+        expect(msw).toEqual(http);
+        expect(msw.status).toBe(fixture.response.status);
+      });
+    },
+  );
 });

@@ -2,8 +2,8 @@
 import { createOsmClient } from '@osm-openapi/client';
 import { type RunningMock, startMock } from '@osm-openapi/mock';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { specPath } from '../../src/spec-under-test.js';
 import { reportChecked } from '../../src/report.js';
+import { specPath } from '../../src/spec-under-test.js';
 import { checkedFetch } from './checked-fetch.js';
 import { ticketJourney } from './journey.js';
 

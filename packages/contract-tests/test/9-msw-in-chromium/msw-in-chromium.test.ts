@@ -26,14 +26,27 @@ const specOption = process.env.OSM_CONTRACT_SPEC ? { spec } : {};
 async function portable(body: unknown): Promise<unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const entries = await Promise.all(
-    Object.entries(body).map(async ([name, value]): Promise<[string, unknown]> => [name, value instanceof File ? ({ $file: { name: value.name, type: value.type, text: await value.text() } } satisfies FilePart) : value]),
+    Object.entries(body).map(
+      async ([name, value]): Promise<[string, unknown]> => [
+        name,
+        value instanceof File ? ({ $file: { name: value.name, type: value.type, text: await value.text() } } satisfies FilePart) : value,
+      ],
+    ),
   );
   return Object.fromEntries(entries);
 }
 
 /** Every fixture's call, named by its file, with the status the fixture recorded. */
-const replays = operations.flatMap((op) => (fixtures.get(op.operationId) ?? []).map(({ file, fixture }) => ({ key: file, status: fixture.response.status, ...replayCall(op, fixture) })));
-const calls: PageCall[] = await Promise.all(replays.map(async ({ status: _, ...call }) => ({ ...call, init: { ...call.init, body: await portable(call.init.body) } })));
+const replays = operations.flatMap((op) =>
+  (fixtures.get(op.operationId) ?? []).map(({ file, fixture }) => ({
+    key: file,
+    status: fixture.response.status,
+    ...replayCall(op, fixture),
+  })),
+);
+const calls: PageCall[] = await Promise.all(
+  replays.map(async ({ status: _, ...call }) => ({ ...call, init: { ...call.init, body: await portable(call.init.body) } })),
+);
 
 let browser: WorkerPage;
 beforeAll(async () => {
@@ -68,12 +81,22 @@ describe('the handlers in the page', () => {
     browser.page.evaluate(({ url, init }) => window.osmPage.fetch(url, init), { url: `${MSW_URL}${path}`, init: { ...init, headers } });
   const http = async (path: string, headers: Record<string, string>, init: { method?: string; body?: string } = {}) => {
     const response = await fetch(`${inject('mockUrl')}${path}`, { ...init, headers: { Origin: 'http://app.test', ...headers } });
-    return { status: response.status, type: response.headers.get('content-type'), cors: response.headers.get('access-control-allow-origin'), body: await response.text() };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      cors: response.headers.get('access-control-allow-origin'),
+      body: await response.text(),
+    };
   };
 
   test.each([
     ['an invalid parameter', '/v2/servicerequest/cases?limit=101', { 'X-Auth-Token': 't' }],
-    ['six labels as repeated keys, one too many', '/v2/servicerequest/cases/CS1/labels?label_ids=1&label_ids=2&label_ids=3&label_ids=4&label_ids=5&label_ids=6', { 'X-Auth-Token': 't' }, 'POST'],
+    [
+      'six labels as repeated keys, one too many',
+      '/v2/servicerequest/cases/CS1/labels?label_ids=1&label_ids=2&label_ids=3&label_ids=4&label_ids=5&label_ids=6',
+      { 'X-Auth-Token': 't' },
+      'POST',
+    ],
     ['no token', '/v2/servicerequest/cases/CS1/status', {}],
     ['Prefer: code=401', '/v2/servicerequest/cases/CS1/status', { 'X-Auth-Token': 't', Prefer: 'code=401' }],
     ['Prefer: example=businessError', '/v2/servicerequest/cases/CS1/status', { 'X-Auth-Token': 't', Prefer: 'example=businessError' }],
@@ -86,25 +109,37 @@ describe('the handlers in the page', () => {
     expect(inPage.cors).not.toBeNull();
   });
 
-  test.each(EDGE_REQUESTS.map((r) => [r.name, r] as const))('edge request, %s: the same status, headers and body as over HTTP', async (_, request) => {
-    const init = { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) };
-    const inPage = await browser.page.evaluate(({ url, init }) => window.osmPage.exchange(url, init), { url: `${MSW_URL}${request.path}`, init });
-    // MSW's worker hands the handlers no Origin (a header pages cannot set), so over HTTP the request goes without one too.
-    const response = await fetch(`${inject('mockUrl')}${request.path}`, init);
-    const overHttp = { status: response.status, headers: answerHeaders(response.headers), body: await response.text() };
-    expect({ ...inPage, headers: answerHeaders(Object.entries(inPage.headers)) }).toEqual(overHttp);
-  });
+  test.each(EDGE_REQUESTS.map((r) => [r.name, r] as const))(
+    'edge request, %s: the same status, headers and body as over HTTP',
+    async (_, request) => {
+      const init = { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) };
+      const inPage = await browser.page.evaluate(({ url, init }) => window.osmPage.exchange(url, init), {
+        url: `${MSW_URL}${request.path}`,
+        init,
+      });
+      // MSW's worker hands the handlers no Origin (a header pages cannot set), so over HTTP the request goes without one too.
+      const response = await fetch(`${inject('mockUrl')}${request.path}`, init);
+      const overHttp = { status: response.status, headers: answerHeaders(response.headers), body: await response.text() };
+      expect({ ...inPage, headers: answerHeaders(Object.entries(inPage.headers)) }).toEqual(overHttp);
+    },
+  );
 
   test('a stateful sandbox keeps what the page creates', async () => {
     const baseUrl = `${MSW_URL}/stateful`;
     await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl, stateful: { seed: {} }, ...specOption });
     try {
       const json = { 'X-Auth-Token': 't', 'Content-Type': 'application/json' };
-      const created = await page('/stateful/v2/servicerequest/labels', json, { method: 'POST', body: JSON.stringify({ name: 'from the page', color: '#00ff00' }) });
+      const created = await page('/stateful/v2/servicerequest/labels', json, {
+        method: 'POST',
+        body: JSON.stringify({ name: 'from the page', color: '#00ff00' }),
+      });
       expect(created.status).toBe(200);
       const listed = await page('/stateful/v2/servicerequest/labels', { 'X-Auth-Token': 't' });
       expect(JSON.parse(listed.body)).toMatchObject({ total_count: 1, label_list: [{ name: 'from the page', color: '#00ff00' }] });
-      const again = await page('/stateful/v2/servicerequest/labels', json, { method: 'POST', body: JSON.stringify({ name: 'from the page', color: '#0000ff' }) });
+      const again = await page('/stateful/v2/servicerequest/labels', json, {
+        method: 'POST',
+        body: JSON.stringify({ name: 'from the page', color: '#0000ff' }),
+      });
       expect(JSON.parse(again.body).error_code).toBe('OSM.01010040');
       const state = await page('/stateful/__osm/state', {});
       expect(JSON.parse(state.body).labels).toHaveLength(1);
@@ -126,7 +161,12 @@ describe('the handlers in the page', () => {
 
   test('dynamic answers are those of the HTTP mock with the same seed', async () => {
     const mock = await startMock({ port: 0, dynamic: true, seed: 'browser', ...(process.env.OSM_CONTRACT_SPEC ? { spec: specPath } : {}) });
-    await browser.page.evaluate((options) => window.osmPage.use(options), { baseUrl: MSW_URL, dynamic: true, seed: 'browser', ...specOption });
+    await browser.page.evaluate((options) => window.osmPage.use(options), {
+      baseUrl: MSW_URL,
+      dynamic: true,
+      seed: 'browser',
+      ...specOption,
+    });
     try {
       const path = '/v2/servicerequest/cases?limit=3';
       const inPage = await page(path, { 'X-Auth-Token': 't' });
@@ -149,7 +189,10 @@ describe('the handlers in the page', () => {
 
   test('faults in the page: 429 with Retry-After, a reset, a cut body and a hang (packages/mock/src/msw/faults.ts)', async () => {
     const exchange = (prefer: string, timeoutMs?: number) =>
-      browser.page.evaluate(({ url, init }) => window.osmPage.exchange(url, init), { url: `${MSW_URL}/v2/servicerequest/cases/CS1/status`, init: { headers: { 'X-Auth-Token': 't', Prefer: prefer }, timeoutMs } });
+      browser.page.evaluate(({ url, init }) => window.osmPage.exchange(url, init), {
+        url: `${MSW_URL}/v2/servicerequest/cases/CS1/status`,
+        init: { headers: { 'X-Auth-Token': 't', Prefer: prefer }, timeoutMs },
+      });
     const throttled = await exchange('code=429, retry-after=2');
     expect(throttled.status).toBe(429);
     expect(throttled.headers['retry-after']).toBe('2');

@@ -27,7 +27,14 @@ let worker: SetupWorker | undefined;
 
 const withFiles = (body: unknown): unknown =>
   body && typeof body === 'object' && !Array.isArray(body)
-    ? Object.fromEntries(Object.entries(body).map(([name, value]) => [name, (value as Partial<FilePart>)?.$file ? new File([(value as FilePart).$file.text], (value as FilePart).$file.name, { type: (value as FilePart).$file.type }) : value]))
+    ? Object.fromEntries(
+        Object.entries(body).map(([name, value]) => [
+          name,
+          (value as Partial<FilePart>)?.$file
+            ? new File([(value as FilePart).$file.text], (value as FilePart).$file.name, { type: (value as FilePart).$file.type })
+            : value,
+        ]),
+      )
     : body;
 
 const osmPage = {
@@ -60,7 +67,10 @@ const osmPage = {
     const clients = replayClients(baseUrl);
     const results: Record<string, Seen> = {};
     for (const call of calls) {
-      results[call.key] = await replay(clients, { ...call, init: { ...call.init, ...(call.init.body === undefined ? {} : { body: withFiles(call.init.body) }) } });
+      results[call.key] = await replay(clients, {
+        ...call,
+        init: { ...call.init, ...(call.init.body === undefined ? {} : { body: withFiles(call.init.body) }) },
+      });
     }
     return results;
   },
@@ -72,12 +82,14 @@ const osmPage = {
   },
 
   /** A plain fetch from the page, with every header of the answer the page can read; `timeoutMs` aborts it. */
-  async exchange(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number }): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  async exchange(
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number },
+  ): Promise<{ status: number; headers: Record<string, string>; body: string }> {
     const { timeoutMs, ...fetchInit } = init;
     const response = await fetch(url, { ...fetchInit, ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}) });
     return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
   },
-
 };
 
 declare global {

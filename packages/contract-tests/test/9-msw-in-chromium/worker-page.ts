@@ -11,7 +11,16 @@ import { timeouts } from '../../../../vitest.shared.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Headless, and nothing of Chromium's own that talks to the network.
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The opened page, what it logged to its console, and how to close it all. */
 export interface WorkerPage {
@@ -36,7 +45,8 @@ async function bundlePage(): Promise<string> {
 
 /** Opens the page with the worker script of the msw version the page was bundled with. */
 export async function openWorkerPage(): Promise<WorkerPage> {
-  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium (npm test's set-up does), or set CHROMIUM_PATH.`);
+  if (!existsSync(executablePath))
+    throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium (npm test's set-up does), or set CHROMIUM_PATH.`);
   const script = await bundlePage();
   const workerScript = readFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'));
   const files: Record<string, [string, string | Buffer]> = {
@@ -58,7 +68,10 @@ export async function openWorkerPage(): Promise<WorkerPage> {
     const page = await browser.newPage();
     page.setDefaultTimeout(timeouts.testTimeout / 2);
     const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text()));
+    page.on(
+      'console',
+      (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text()),
+    );
     page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => 'osmPage' in window);

@@ -9,6 +9,11 @@ export function jsonAnswer(status: number, body: unknown, cors: Record<string, s
 }
 
 /** A refusal (`OSM.0001`) listing what is wrong. */
-export function refusal(status: number, violations: readonly Violation[], cors: Record<string, string>, extra?: Record<string, string>): MockResponse {
+export function refusal(
+  status: number,
+  violations: readonly Violation[],
+  cors: Record<string, string>,
+  extra?: Record<string, string>,
+): MockResponse {
   return jsonAnswer(status, badRequestBody(violations), cors, extra);
 }

@@ -9,9 +9,9 @@ import { indexBody } from './index-page.js';
 import { checkNetworkOptions, type NetworkOptions } from './network.js';
 import { modelOperation, type OperationModel } from './operation-model.js';
 import type { OperationSource } from './operation-source.js';
+import { operationsOf } from './operations-source.js';
 import { mockFailureBody } from './osm-errors.js';
 import { type Arrival, type Exchange, runSteps, type Step } from './pipeline.js';
-import { operationsOf } from './operations-source.js';
 import { withoutDotSegments } from './read-request.js';
 import { Router } from './router.js';
 import { readBody } from './steps/body.js';
@@ -23,8 +23,8 @@ import { injectFaults } from './steps/faults.js';
 import { refuseLargeHead } from './steps/head-limit.js';
 import { answerIndex } from './steps/index-page.js';
 import { checkParameters } from './steps/parameters.js';
-import { answerPreflight } from './steps/preflight.js';
 import { readPreferences } from './steps/prefer.js';
+import { answerPreflight } from './steps/preflight.js';
 import { checkWithPrism } from './steps/prism-validation.js';
 import { refuseInvalid } from './steps/refuse-invalid.js';
 import { askResponders } from './steps/responders.js';
@@ -87,7 +87,13 @@ function lazyModel(source: OperationSource): () => OperationModel {
 /** The request as the steps before routing read it. */
 function arrive(request: MockRequest): Arrival {
   const [rawPath = '/', search = ''] = request.url.split('#')[0]!.split(/\?(.*)/s);
-  return { request, method: request.method.toUpperCase(), path: withoutDotSegments(rawPath), search, cors: corsHeaders(request.headers.origin) };
+  return {
+    request,
+    method: request.method.toUpperCase(),
+    path: withoutDotSegments(rawPath),
+    search,
+    cors: corsHeaders(request.headers.origin),
+  };
 }
 
 /** Parses the OpenAPI document and builds an engine for it. */
@@ -100,7 +106,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const fromSpec = answerFromSpec({ dynamic: options.dynamic ?? false, seed: options.seed });
   // One fault step for the engine, whatever the call's responders: its seeded draws run in request order.
   const faults = injectFaults({ ...checkNetworkOptions(options), seed: options.seed ?? 'osm' }, fromSpec);
-  const beforeRouting: Step<Arrival>[] = [refuseLargeHead, answerPreflight, answerIndex(indexBody(info.title ?? '', info.version ?? '', operations, options.docsUrl))];
+  const beforeRouting: Step<Arrival>[] = [
+    refuseLargeHead,
+    answerPreflight,
+    answerIndex(indexBody(info.title ?? '', info.version ?? '', operations, options.docsUrl)),
+  ];
   const operationSteps = (responders: readonly Responder[]): Step<Exchange>[] => [
     checkCredentials,
     checkBodyLimits,
@@ -111,11 +121,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     readBody,
     ...(options.strict ? [refuseUnknownFields] : []),
     checkWithPrism,
-    ...(options.finalSteps ?? [
-      refuseInvalid,
-      ...(responders.length ? [askResponders(responders)] : []),
-      fromSpec,
-    ]),
+    ...(options.finalSteps ?? [refuseInvalid, ...(responders.length ? [askResponders(responders)] : []), fromSpec]),
   ];
   const ownSteps = operationSteps(options.responders ?? []);
 
@@ -143,7 +149,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     route(method, url) {
       const routed = routeRequest(router, arrive({ method, url, headers: {} }));
-      return 'operation' in routed ? { operationId: routed.operation.operationId, method: routed.operation.method, pathTemplate: routed.operation.pathTemplate } : undefined;
+      return 'operation' in routed
+        ? { operationId: routed.operation.operationId, method: routed.operation.method, pathTemplate: routed.operation.pathTemplate }
+        : undefined;
     },
   };
 }

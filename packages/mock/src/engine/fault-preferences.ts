@@ -38,11 +38,17 @@ export function readFaultPreferences(header: string | undefined, status: number 
     const shown = value === true ? name : `${name}=${value}`;
     if (name === 'delay') {
       read.delayMs = wholeNumber(value, MAX_DELAY_MS);
-      if (read.delayMs === undefined) read.violations.push({ where, rule: `${shown}: must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}` });
+      if (read.delayMs === undefined)
+        read.violations.push({ where, rule: `${shown}: must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}` });
     } else if (name === 'retryAfter') {
       read.retryAfterSeconds = wholeNumber(value, MAX_RETRY_AFTER_SECONDS);
-      if (read.retryAfterSeconds === undefined) read.violations.push({ where, rule: `retry-after${value === true ? '' : `=${value}`}: must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_SECONDS}` });
-      else if (status === undefined || !RETRY_STATUSES.includes(status)) read.violations.push({ where, rule: `retry-after=${value}: goes with a 429 or 503 answer only (code=429, code=503)` });
+      if (read.retryAfterSeconds === undefined)
+        read.violations.push({
+          where,
+          rule: `retry-after${value === true ? '' : `=${value}`}: must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_SECONDS}`,
+        });
+      else if (status === undefined || !RETRY_STATUSES.includes(status))
+        read.violations.push({ where, rule: `retry-after=${value}: goes with a 429 or 503 answer only (code=429, code=503)` });
     } else if (name === 'fault') {
       if (FAULTS.includes(value as NetworkFault)) read.fault = value as NetworkFault;
       else read.violations.push({ where, rule: `${shown}: must be one of ${FAULTS.join(', ')}` });

@@ -12,7 +12,11 @@ export const readMultipart: MultipartReader = async (body, contentType) => {
   const parts: FormPart[] = [];
   for (const [name, value] of form) {
     if (typeof value === 'string') parts.push({ name, value });
-    else parts.push({ name, value: { filename: value.name, type: value.type || DEFAULT_PART_TYPE, bytes: new Uint8Array(await value.arrayBuffer()) } });
+    else
+      parts.push({
+        name,
+        value: { filename: value.name, type: value.type || DEFAULT_PART_TYPE, bytes: new Uint8Array(await value.arrayBuffer()) },
+      });
   }
   return parts;
 };

@@ -7,7 +7,13 @@ import busboy from 'busboy';
 import { DEFAULT_PART_TYPE, type FormPart, type MultipartReader } from './form.js';
 
 /** Limits busboy would otherwise apply (1 MiB text parts, 100-byte names): the engine bounds the whole body. */
-const UNLIMITED = { fieldSize: Number.POSITIVE_INFINITY, fieldNameSize: Number.POSITIVE_INFINITY, fields: Number.POSITIVE_INFINITY, files: Number.POSITIVE_INFINITY, parts: Number.POSITIVE_INFINITY };
+const UNLIMITED = {
+  fieldSize: Number.POSITIVE_INFINITY,
+  fieldNameSize: Number.POSITIVE_INFINITY,
+  fields: Number.POSITIVE_INFINITY,
+  files: Number.POSITIVE_INFINITY,
+  parts: Number.POSITIVE_INFINITY,
+};
 /** How much of a body is parsed before other work gets its turn (about a millisecond of parsing). */
 const SLICE_BYTES = 512 * 1024;
 
@@ -52,7 +58,14 @@ export const readMultipart: MultipartReader = (body, contentType) =>
           stream.on('end', () => {
             const bytes = joined(chunks);
             // busboy also takes an `application/octet-stream` part without a filename for a file; RFC 7578 does not.
-            part.value = info.filename === undefined ? bytes.toString('utf8') : { filename: info.filename, type: info.mimeType || DEFAULT_PART_TYPE, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+            part.value =
+              info.filename === undefined
+                ? bytes.toString('utf8')
+                : {
+                    filename: info.filename,
+                    type: info.mimeType || DEFAULT_PART_TYPE,
+                    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+                  };
             done();
           });
         }),

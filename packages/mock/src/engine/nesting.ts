@@ -11,7 +11,8 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     if (entry.node === null || typeof entry.node !== 'object') continue;
     if (entry.depth > limit) return true;
-    for (const child of Object.values(entry.node)) if (child !== null && typeof child === 'object') stack.push({ node: child, depth: entry.depth + 1 });
+    for (const child of Object.values(entry.node))
+      if (child !== null && typeof child === 'object') stack.push({ node: child, depth: entry.depth + 1 });
   }
   return false;
 }

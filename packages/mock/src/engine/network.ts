@@ -34,11 +34,19 @@ export function checkNetworkOptions(options: NetworkOptions): { latency?: readon
   let range: readonly [number, number] | undefined;
   if (latency !== undefined) {
     range = typeof latency === 'number' ? [latency, latency] : latency;
-    const valid = Array.isArray(range) && range.length === 2 && range.every((ms) => Number.isInteger(ms) && ms >= 0 && ms <= MAX_DELAY_MS) && range[0] <= range[1];
-    if (!valid) throw new TypeError(`latency must be a whole number of milliseconds or a [min, max] range of them, from 0 to ${MAX_DELAY_MS}, min <= max; got ${JSON.stringify(latency)}`);
+    const valid =
+      Array.isArray(range) &&
+      range.length === 2 &&
+      range.every((ms) => Number.isInteger(ms) && ms >= 0 && ms <= MAX_DELAY_MS) &&
+      range[0] <= range[1];
+    if (!valid)
+      throw new TypeError(
+        `latency must be a whole number of milliseconds or a [min, max] range of them, from 0 to ${MAX_DELAY_MS}, min <= max; got ${JSON.stringify(latency)}`,
+      );
     if (range[1] === 0) range = undefined;
   }
-  if (typeof faults !== 'number' || !(faults >= 0 && faults <= 1)) throw new TypeError(`faults must be a number from 0 to 1 (the share of requests that meet a fault); got ${JSON.stringify(faults)}`);
+  if (typeof faults !== 'number' || !(faults >= 0 && faults <= 1))
+    throw new TypeError(`faults must be a number from 0 to 1 (the share of requests that meet a fault); got ${JSON.stringify(faults)}`);
   return { latency: range, faults };
 }
 

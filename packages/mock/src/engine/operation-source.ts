@@ -16,5 +16,10 @@ export interface OperationSource {
 
 /** Sources of operations already parsed. */
 export function parsedSources(operations: readonly IHttpOperation[]): OperationSource[] {
-  return operations.map((operation) => ({ method: operation.method.toLowerCase(), path: operation.path, operationId: operation.iid ?? operation.id, load: () => operation }));
+  return operations.map((operation) => ({
+    method: operation.method.toLowerCase(),
+    path: operation.path,
+    operationId: operation.iid ?? operation.id,
+    load: () => operation,
+  }));
 }

@@ -23,7 +23,11 @@ export function parsedOperationsFolder(fingerprint: string, beside: string | URL
 
 /** The sources of a folder the build wrote; each operation's file is read on its first use. */
 export async function sourcesFromFolder(folder: URL): Promise<OperationSource[]> {
-  const index = JSON.parse(await readFile(new URL('index.json', folder), 'utf8')) as { method: string; path: string; operationId: string }[];
+  const index = JSON.parse(await readFile(new URL('index.json', folder), 'utf8')) as {
+    method: string;
+    path: string;
+    operationId: string;
+  }[];
   return index.map((entry, i) => {
     let operation: IHttpOperation | undefined;
     return { ...entry, load: () => (operation ??= JSON.parse(readFileSync(new URL(`${i}.json`, folder), 'utf8')) as IHttpOperation) };

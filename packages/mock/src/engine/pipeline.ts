@@ -2,10 +2,11 @@
 // through a list of named steps in order, and the first step that answers ends it. Steps before routing
 // see the request alone; the router turns it into an exchange of one operation, which the operation's
 // steps read and fill in (parameters, body, violations). Adding a check means adding a step.
-import type { ParsedPrefer } from './prefer.js';
+
 import type { FormPart } from './form.js';
 import type { OperationModel } from './operation-model.js';
 import type { Violation } from './osm-errors.js';
+import type { ParsedPrefer } from './prefer.js';
 import type { Selection } from './select-response.js';
 import type { MockRequest, MockResponse, NetworkFault } from './types.js';
 

@@ -17,7 +17,9 @@ export interface PrismChoice {
 /** Prism's answer, or an error it raised (with the status Prism would answer it with). */
 export type PrismAnswer = { ok: true; headers: Record<string, string>; body: unknown } | { ok: false; status: number; detail: string };
 
-type Mocker = (args: object) => (logger: unknown) => Either<Error & { status?: number; detail?: string }, { headers?: Record<string, string>; body: unknown }>;
+type Mocker = (
+  args: object,
+) => (logger: unknown) => Either<Error & { status?: number; detail?: string }, { headers?: Record<string, string>; body: unknown }>;
 
 // Node's own loader hands a CommonJS module's exports as the default import; bundlers hand its `default`.
 const mock = ((prismMocker as unknown as { default?: unknown }).default ?? prismMocker) as Mocker;
@@ -30,7 +32,13 @@ silentLogger.child = () => silentLogger;
 
 /** The answer Prism's mocker gives `operation` for the engine's choice. */
 export function mockWithPrism(operation: IHttpOperation, input: PrismInput, choice: PrismChoice): PrismAnswer {
-  const config = { dynamic: choice.dynamic, code: choice.code, exampleKey: choice.example, mediaTypes: choice.mediaType ? [choice.mediaType] : undefined, ...(choice.seed ? { seed: choice.seed } : {}) };
+  const config = {
+    dynamic: choice.dynamic,
+    code: choice.code,
+    exampleKey: choice.example,
+    mediaTypes: choice.mediaType ? [choice.mediaType] : undefined,
+    ...(choice.seed ? { seed: choice.seed } : {}),
+  };
   const result = mock({ resource: operation, input: { data: prismRequest(input), validations: [] }, config })(silentLogger);
   if (result._tag === 'Left') return { ok: false, status: result.left.status ?? 500, detail: result.left.detail ?? result.left.message };
   return { ok: true, headers: result.right.headers ?? {}, body: result.right.body };

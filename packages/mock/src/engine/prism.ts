@@ -3,8 +3,9 @@
 // one operation our router found. Security is checked by the engine (it also knows the header length
 // rules). Prism's other parts the mock uses are loaded when first needed: prism-mocker.ts (generated
 // data) and prism-operations.ts (parsing a spec).
-import type { IHttpOperation } from '@stoplight/types';
+
 import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
+import type { IHttpOperation } from '@stoplight/types';
 import type { PrismDiagnostic } from './osm-errors.js';
 
 /** The request as Prism's validator takes it. */
@@ -26,6 +27,9 @@ export function prismRequest(input: PrismInput) {
 
 /** The problems Prism's validator finds in a request to `operation` (errors and warnings). */
 export function validateWithPrism(operation: IHttpOperation, input: PrismInput): PrismDiagnostic[] {
-  const result = validateInput({ resource: operation, element: prismRequest(input) } as never) as unknown as Either<PrismDiagnostic[], unknown>;
+  const result = validateInput({ resource: operation, element: prismRequest(input) } as never) as unknown as Either<
+    PrismDiagnostic[],
+    unknown
+  >;
   return result._tag === 'Left' ? result.left : [];
 }

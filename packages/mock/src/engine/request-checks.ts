@@ -25,15 +25,20 @@ export function checkedHere(parameter: ParameterModel): boolean {
 function integerRules(text: string, schema: Schema): string[] {
   if (!/^-?\d+$/.test(text)) return ['must be integer'];
   const value = BigInt(text);
-  if (schema.enum && !schema.enum.some((allowed) => typeof allowed === 'number' && Number.isInteger(allowed) && BigInt(allowed) === value)) {
+  if (
+    schema.enum &&
+    !schema.enum.some((allowed) => typeof allowed === 'number' && Number.isInteger(allowed) && BigInt(allowed) === value)
+  ) {
     return [`must be equal to one of the allowed values: ${schema.enum.join(', ')}`];
   }
   const rules: string[] = [];
   const bound = (limit: number) => BigInt(Math.trunc(limit));
   if (typeof schema.minimum === 'number' && value < bound(Math.ceil(schema.minimum))) rules.push(`must be >= ${schema.minimum}`);
   if (typeof schema.maximum === 'number' && value > bound(Math.floor(schema.maximum))) rules.push(`must be <= ${schema.maximum}`);
-  if (typeof schema.exclusiveMinimum === 'number' && value <= bound(Math.floor(schema.exclusiveMinimum))) rules.push(`must be > ${schema.exclusiveMinimum}`);
-  if (typeof schema.exclusiveMaximum === 'number' && value >= bound(Math.ceil(schema.exclusiveMaximum))) rules.push(`must be < ${schema.exclusiveMaximum}`);
+  if (typeof schema.exclusiveMinimum === 'number' && value <= bound(Math.floor(schema.exclusiveMinimum)))
+    rules.push(`must be > ${schema.exclusiveMinimum}`);
+  if (typeof schema.exclusiveMaximum === 'number' && value >= bound(Math.ceil(schema.exclusiveMaximum)))
+    rules.push(`must be < ${schema.exclusiveMaximum}`);
   const range = INT_RANGES[schema.format ?? ''];
   if (range && (value < range[0] || value > range[1])) rules.push(`must match format "${schema.format}"`);
   return rules;
@@ -50,8 +55,10 @@ function integerViolations(parameter: ParameterModel, values: string[], where: s
   if (schema.type !== 'array') return integerRules(values[0] ?? '', schema).map((rule) => ({ where, rule }));
   const items = values.flatMap((v) => (parameter.commaList ? listItems(v) : [v]));
   const violations: Violation[] = [];
-  if (typeof schema.minItems === 'number' && items.length < schema.minItems) violations.push({ where, rule: `must NOT have fewer than ${schema.minItems} items` });
-  if (typeof schema.maxItems === 'number' && items.length > schema.maxItems) violations.push({ where, rule: `must NOT have more than ${schema.maxItems} items` });
+  if (typeof schema.minItems === 'number' && items.length < schema.minItems)
+    violations.push({ where, rule: `must NOT have fewer than ${schema.minItems} items` });
+  if (typeof schema.maxItems === 'number' && items.length > schema.maxItems)
+    violations.push({ where, rule: `must NOT have more than ${schema.maxItems} items` });
   items.forEach((item, index) => {
     for (const rule of integerRules(item, schema.items ?? {})) violations.push({ where: `${where}.${index}`, rule });
   });
@@ -77,7 +84,8 @@ export function parameterViolations(parameter: ParameterModel, values: string[])
 
 /** The properties an object schema names, with those of its `allOf` parts; undefined when any are allowed. */
 function knownProperties(schema: Schema): Map<string, Schema> | undefined {
-  if (schema.anyOf || schema.oneOf || (schema.additionalProperties !== undefined && schema.additionalProperties !== false)) return undefined;
+  if (schema.anyOf || schema.oneOf || (schema.additionalProperties !== undefined && schema.additionalProperties !== false))
+    return undefined;
   const known = new Map<string, Schema>(Object.entries(schema.properties ?? {}));
   for (const part of schema.allOf ?? []) {
     const inPart = knownProperties(part);
@@ -89,14 +97,17 @@ function knownProperties(schema: Schema): Map<string, Schema> | undefined {
 
 /** Strict mode: the fields of `value` (at `path`) that its schema does not name, at any depth. */
 export function unknownBodyFields(schema: Schema, value: unknown, path: string[] = []): Violation[] {
-  if (Array.isArray(value)) return schema.items ? value.flatMap((item, i) => unknownBodyFields(schema.items!, item, [...path, String(i)])) : [];
+  if (Array.isArray(value))
+    return schema.items ? value.flatMap((item, i) => unknownBodyFields(schema.items!, item, [...path, String(i)])) : [];
   if (value === null || typeof value !== 'object') return [];
   const known = knownProperties(schema);
   if (!known) return [];
   return Object.entries(value).flatMap(([name, field]) => {
     const property = known.get(name);
     const where = `body field ${[...path, name].join('.')}`;
-    return property ? unknownBodyFields(property, field, [...path, name]) : [{ where, rule: 'is not a field of this operation (strict mode)' }];
+    return property
+      ? unknownBodyFields(property, field, [...path, name])
+      : [{ where, rule: 'is not a field of this operation (strict mode)' }];
   });
 }
 

@@ -65,8 +65,15 @@ export class Router<T> {
   }
 
   /** Depth-first: a literal child first, then the parameter child; an empty segment is no parameter value. */
-  #walk(segments: string[], index: number, node: Node<T>, params: Record<string, string>, verb?: string): { node: Node<T>; params: Record<string, string> } | undefined {
-    if (index === segments.length) return (verb === undefined ? node.operations.size > 0 : node.operations.has(verb)) ? { node, params } : undefined;
+  #walk(
+    segments: string[],
+    index: number,
+    node: Node<T>,
+    params: Record<string, string>,
+    verb?: string,
+  ): { node: Node<T>; params: Record<string, string> } | undefined {
+    if (index === segments.length)
+      return (verb === undefined ? node.operations.size > 0 : node.operations.has(verb)) ? { node, params } : undefined;
     const segment = segments[index]!;
     const literal = node.literals.get(segment);
     const viaLiteral = literal && this.#walk(segments, index + 1, literal, params, verb);

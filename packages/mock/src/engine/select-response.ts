@@ -60,7 +60,8 @@ const codes = (operation: OperationModel) => operation.responses.map((r) => r.co
 function responseFor(operation: OperationModel, prefer: Preferences): ResponseModel | undefined {
   const { responses } = operation;
   const success = responses.find((r) => /^2\d\d$/.test(r.code));
-  if (prefer.code !== undefined) return responses.find((r) => r.code === String(prefer.code)) ?? responses.find((r) => r.code === 'default');
+  if (prefer.code !== undefined)
+    return responses.find((r) => r.code === String(prefer.code)) ?? responses.find((r) => r.code === 'default');
   if (prefer.example !== undefined) {
     return [success, ...responses].find((r) => r?.contents.some((c) => c.examples.includes(prefer.example!)));
   }
@@ -68,7 +69,11 @@ function responseFor(operation: OperationModel, prefer: Preferences): ResponseMo
 }
 
 /** Chooses the answer, or says in words why the preferences cannot be met. */
-export function selectResponse(operation: OperationModel, prefer: Preferences, accept: string | undefined): Selection | { problem: string } {
+export function selectResponse(
+  operation: OperationModel,
+  prefer: Preferences,
+  accept: string | undefined,
+): Selection | { problem: string } {
   // 1xx are no final answers: HTTP cannot end a request with one.
   if (prefer.code !== undefined && (prefer.code < 200 || prefer.code > 599)) {
     return { problem: `code=${prefer.code}: must be an HTTP status from 200 to 599; this operation answers ${codes(operation)}` };

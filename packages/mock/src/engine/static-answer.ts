@@ -16,7 +16,8 @@ type Example = { key: string; value?: unknown };
 
 /** The example answer of `selection`, or undefined when some part of it must be generated. */
 export function staticAnswer(operation: IHttpOperation, selection: Selection): StaticAnswer | undefined {
-  const response = operation.responses.find((r) => r.code === String(selection.status)) ?? operation.responses.find((r) => r.code === 'default');
+  const response =
+    operation.responses.find((r) => r.code === String(selection.status)) ?? operation.responses.find((r) => r.code === 'default');
   if (!response) return undefined;
   const headers: Record<string, string> = {};
   for (const header of response.headers ?? []) {

@@ -16,7 +16,8 @@ import { createHandlers, type OsmHandlers, type OsmHandlersOptions } from './han
 export { DEFAULT_OSM_URL, type OsmHandlers, type OsmHandlersOptions } from './handlers.js';
 
 /** A page has no files to read: options that name one are refused when the handlers are made. */
-const noFiles = (what: string, path: string) => `${what} "${path}" is a file path, which only Node can read: in the browser, pass the parsed object instead.`;
+const noFiles = (what: string, path: string) =>
+  `${what} "${path}" is a file path, which only Node can read: in the browser, pass the parsed object instead.`;
 
 /**
  * MSW handlers answering every operation of the OSM API under `baseUrl`. The bundled spec is loaded

@@ -22,7 +22,11 @@ async function bodyBytes(body: MockResponse['body']): Promise<Uint8Array> {
     const chunks: Uint8Array[] = [];
     for await (const chunk of body) chunks.push(chunk);
     const whole = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-    chunks.reduce((at, c) => (whole.set(c, at), at + c.byteLength), 0);
+    let at = 0;
+    for (const chunk of chunks) {
+      whole.set(chunk, at);
+      at += chunk.byteLength;
+    }
     return whole;
   }
   return encoder.encode([...body].join(''));

@@ -10,10 +10,10 @@ import type { MockRequest, MockResponse, Responder } from '../engine/types.js';
 import { type AnyOsmOverride, overrides as isFor } from '../overrides/override.js';
 import type { OverrideError } from '../overrides/responder.js';
 import { createOverrideState, type OverrideState } from '../overrides/state.js';
-import { faultResponse } from './faults.js';
-import type { SandboxSeed } from '../stateful/seed.js';
 import { engineFor, resolveStatefulOption, sandboxFor } from '../stateful/mock-option.js';
+import type { SandboxSeed } from '../stateful/seed.js';
 import type { StatefulOption } from '../stateful/stateful-option.js';
+import { faultResponse } from './faults.js';
 
 /** The endpoint `@osm-openapi/client` calls by default (region ap-southeast-3). */
 export const DEFAULT_OSM_URL = 'https://osm.ap-southeast-3.myhuaweicloud.com';
@@ -109,7 +109,13 @@ async function mockRequest(request: Request, prefix: string): Promise<MockReques
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
   // The path as sent: URL keeps percent-escapes as they are (and has already removed dot segments).
   const path = url.pathname.slice(prefix.length) || '/';
-  return { method: request.method, url: `${path}${url.search}`, headers, body: body?.byteLength ? body : undefined, signal: request.signal };
+  return {
+    method: request.method,
+    url: `${path}${url.search}`,
+    headers,
+    body: body?.byteLength ? body : undefined,
+    signal: request.signal,
+  };
 }
 
 /** The handlers of `osmHandlers()`; the engine is built on the first request, once. */
@@ -121,13 +127,26 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
   let built: Promise<{ engine: Engine; overrides: OverrideState }> | undefined;
   let overrideState: OverrideState | undefined;
   const ready = () =>
-    (built ??= (typeof options.spec === 'object' ? Promise.resolve(options.spec) : platform.readSpec(options.spec)).then(async (document) => {
-      const overrides = createOverrideState(document, options.overrides);
-      overrideState = overrides;
-      const responders = [overrides.responder, ...(options.responder ? [options.responder] : [])];
-      const engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders, latency: options.latency, faults: options.faults }, sandboxFor(document, stateful));
-      return { engine, overrides };
-    }));
+    (built ??= (typeof options.spec === 'object' ? Promise.resolve(options.spec) : platform.readSpec(options.spec)).then(
+      async (document) => {
+        const overrides = createOverrideState(document, options.overrides);
+        overrideState = overrides;
+        const responders = [overrides.responder, ...(options.responder ? [options.responder] : [])];
+        const engine = await engineFor(
+          {
+            document,
+            dynamic: options.dynamic ?? false,
+            seed: options.seed ?? 'osm',
+            strict: options.strict ?? false,
+            responders,
+            latency: options.latency,
+            faults: options.faults,
+          },
+          sandboxFor(document, stateful),
+        );
+        return { engine, overrides };
+      },
+    ));
 
   /** Whether a request is under `baseUrl`, read from the URL's text: msw's own path matching decodes the path and fails on a malformed escape. */
   const ours = ({ request }: { request: Request }) => {
@@ -139,7 +158,10 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
    * The engine's answer as a Response; `call` gives the per-call responders, or undefined to pass the
    * request on to the next handler (decided before the body is read, so the next handler can read it).
    */
-  const answer = async (request: Request, call: (built: { engine: Engine; overrides: OverrideState }) => HandleOptions | undefined = () => ({})) => {
+  const answer = async (
+    request: Request,
+    call: (built: { engine: Engine; overrides: OverrideState }) => HandleOptions | undefined = () => ({}),
+  ) => {
     let response: MockResponse;
     try {
       const mock = await ready();
@@ -148,7 +170,11 @@ export function createHandlers(options: OsmHandlersOptions, platform: Platform):
       response = await mock.engine.handle(await mockRequest(request, prefix), options);
     } catch (error) {
       // The engine never rejects; reading the spec or the body can, and an override can name no operation. msw would answer with the stack.
-      response = { status: 500, headers: { ...corsHeaders(request.headers.get('origin') ?? undefined), 'content-type': 'application/json' }, body: JSON.stringify(mockFailureBody(String((error as Error).message ?? error))) };
+      response = {
+        status: 500,
+        headers: { ...corsHeaders(request.headers.get('origin') ?? undefined), 'content-type': 'application/json' },
+        body: JSON.stringify(mockFailureBody(String((error as Error).message ?? error))),
+      };
     }
     if (response.fault) return faultResponse(response, request.signal);
     return new HttpResponse(responseBody(response.body), { status: response.status, headers: response.headers });

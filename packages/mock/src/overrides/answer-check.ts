@@ -3,8 +3,8 @@
 // may well mock the API gateway's 429 or 503), never a success; and findings are worded for the test
 // author reading the failure: `body field statuss: is not a field of this answer in the spec`.
 import type { Violation } from '../engine/osm-errors.js';
-import { type AnswerFinding, whereOf } from '../validation/answer-finding.js';
 import { type AnswerBody, type AnswerPolicy, createAnswerChecker } from '../validation/answer-checker.js';
+import { type AnswerFinding, whereOf } from '../validation/answer-finding.js';
 import type { AnsweredOperation } from '../validation/response-lookup.js';
 
 export type { AnsweredOperation } from '../validation/response-lookup.js';
@@ -29,7 +29,10 @@ const ANY_ERROR: AnswerPolicy = {
 
 /** A finding as the mock words a refusal; a field the spec lacks is said as the likely misspelling it is. */
 function violationOf(finding: AnswerFinding): Violation {
-  return { where: whereOf(finding.place, '', (path) => path.join('.')), rule: finding.kind === 'unknown-field' ? 'is not a field of this answer in the spec' : finding.rule };
+  return {
+    where: whereOf(finding.place, '', (path) => path.join('.')),
+    rule: finding.kind === 'unknown-field' ? 'is not a field of this answer in the spec' : finding.rule,
+  };
 }
 
 /** The overrides' answer check of `document`; compiles nothing until an answer is checked. */

@@ -15,7 +15,9 @@ export interface OverrideOptions {
 }
 
 /** How an override answers: an answer, or undefined to let the mock answer (the sandbox, then the examples). */
-export type OsmOverrideResolver<K extends OsmOperationKey> = (request: OsmOverrideRequest<K>) => OsmOverrideAnswer<K> | undefined | Promise<OsmOverrideAnswer<K> | undefined>;
+export type OsmOverrideResolver<K extends OsmOperationKey> = (
+  request: OsmOverrideRequest<K>,
+) => OsmOverrideAnswer<K> | undefined | Promise<OsmOverrideAnswer<K> | undefined>;
 
 /** An override made by {@link override}: give it to `mock.use()`, `osm.handler()` or the `overrides` option. */
 export interface OsmOverride<K extends OsmOperationKey = OsmOperationKey> {
@@ -54,9 +56,15 @@ const OPERATION_ID = /^[A-Za-z_$][\w$]*$/;
  * server.use(osm.handler(closed)); // osmHandlers()
  * ```
  */
-export function override<K extends OsmOperationKey>(operation: K, resolve: OsmOverrideResolver<K>, options: OverrideOptions = {}): OsmOverride<K> {
+export function override<K extends OsmOperationKey>(
+  operation: K,
+  resolve: OsmOverrideResolver<K>,
+  options: OverrideOptions = {},
+): OsmOverride<K> {
   if (typeof operation !== 'string' || !(ROUTE_KEY.test(operation) || OPERATION_ID.test(operation))) {
-    throw new TypeError(`override() takes an operationId ('showCaseStatus') or 'METHOD /path/{template}' ('GET /v2/servicerequest/cases/{case_id}/status'), got ${JSON.stringify(operation)}`);
+    throw new TypeError(
+      `override() takes an operationId ('showCaseStatus') or 'METHOD /path/{template}' ('GET /v2/servicerequest/cases/{case_id}/status'), got ${JSON.stringify(operation)}`,
+    );
   }
   if (typeof resolve !== 'function') throw new TypeError(`override('${operation}', resolve): resolve must be a function`);
   // The caller's frames (the first two lines are the message and this function).
@@ -66,5 +74,7 @@ export function override<K extends OsmOperationKey>(operation: K, resolve: OsmOv
 
 /** Whether an override is for the operation of a validated request. */
 export function overrides(override: AnyOsmOverride, request: Pick<ValidatedRequest, 'operationId' | 'method' | 'pathTemplate'>): boolean {
-  return override.operation.includes(' ') ? override.operation === `${request.method.toUpperCase()} ${request.pathTemplate}` : override.operation === request.operationId;
+  return override.operation.includes(' ')
+    ? override.operation === `${request.method.toUpperCase()} ${request.pathTemplate}`
+    : override.operation === request.operationId;
 }

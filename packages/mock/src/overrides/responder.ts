@@ -1,8 +1,9 @@
 // Overrides as one of the engine's responders: the first override of the request's operation that
 // answers is sent, after its answer is checked against the spec; an answer OSM could not send becomes a
 // 500 `OSM.0004` naming what is wrong, and is kept so that a test that swallowed the 500 still fails.
-import type { OsmAnswer, Responder, ValidatedRequest } from '../engine/types.js';
+
 import type { Violation } from '../engine/osm-errors.js';
+import type { OsmAnswer, Responder, ValidatedRequest } from '../engine/types.js';
 import { describeViolations, type OverrideAnswerCheck } from './answer-check.js';
 import { type AnyOsmOverride, overrides } from './override.js';
 
@@ -24,12 +25,29 @@ export class OverrideError extends Error {
 }
 
 /** The error of an answer, or undefined when the spec allows it. JSON is checked as the engine serializes it (a Date as text). */
-function invalidAnswer(override: AnyOsmOverride, request: ValidatedRequest, answer: OsmAnswer, check: OverrideAnswerCheck): OverrideError | undefined {
+function invalidAnswer(
+  override: AnyOsmOverride,
+  request: ValidatedRequest,
+  answer: OsmAnswer,
+  check: OverrideAnswerCheck,
+): OverrideError | undefined {
   const status = answer.status ?? 200;
   const violations =
     'bytes' in answer
-      ? check(request, status, answer.contentType, typeof answer.bytes === 'string' ? new TextEncoder().encode(answer.bytes) : answer.bytes, answer.headers)
-      : check(request, status, answer.body === undefined ? undefined : 'application/json', answer.body === undefined ? undefined : JSON.parse(JSON.stringify(answer.body)), answer.headers);
+      ? check(
+          request,
+          status,
+          answer.contentType,
+          typeof answer.bytes === 'string' ? new TextEncoder().encode(answer.bytes) : answer.bytes,
+          answer.headers,
+        )
+      : check(
+          request,
+          status,
+          answer.body === undefined ? undefined : 'application/json',
+          answer.body === undefined ? undefined : JSON.parse(JSON.stringify(answer.body)),
+          answer.headers,
+        );
   if (!violations.length) return undefined;
   return new OverrideError(
     `The override of ${request.operationId} (${request.method.toUpperCase()} ${request.pathTemplate}) answered ${status} with what OSM could not send: ${describeViolations(violations)}. ` +
@@ -49,7 +67,11 @@ function overrideFailure(error: OverrideError): OsmAnswer {
  * A responder asking `current()` (read on each request: the list may change between requests) in
  * order; a checked answer that fails is pushed to `errors` and answered as a 500.
  */
-export function overrideResponder(current: () => readonly AnyOsmOverride[], check: OverrideAnswerCheck, errors: OverrideError[]): Responder {
+export function overrideResponder(
+  current: () => readonly AnyOsmOverride[],
+  check: OverrideAnswerCheck,
+  errors: OverrideError[],
+): Responder {
   return async (request) => {
     for (const override of current()) {
       if (!overrides(override, request)) continue;

@@ -2,8 +2,9 @@
 // operations there are, what their validated requests hold, and which answers each may give. Types only;
 // they describe the values the engine hands over at run time (see ValidatedRequest), so path and query
 // values are the strings sent, and a form's file part is described, not a Blob.
-import type { operations, paths } from '../generated/openapi.js';
+
 import type { ValidatedRequest } from '../engine/types.js';
+import type { operations, paths } from '../generated/openapi.js';
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace';
 
@@ -33,7 +34,9 @@ export type OsmOperationOf<K extends OsmOperationKey> = K extends OsmOperationId
 type AsSent<T> = T extends readonly unknown[] ? string[] : T extends string | number | boolean ? `${T}` : string;
 
 /** A group of parameters (`path`, `query`) as sent; `{}` when the operation has none. */
-type ParametersAsSent<T> = [NonNullable<T>] extends [never] ? Record<string, never> : { [K in keyof NonNullable<T>]: AsSent<Exclude<NonNullable<T>[K], undefined>> };
+type ParametersAsSent<T> = [NonNullable<T>] extends [never]
+  ? Record<string, never>
+  : { [K in keyof NonNullable<T>]: AsSent<Exclude<NonNullable<T>[K], undefined>> };
 
 /** A file part of a form as the engine describes it (the bytes are in the request's `form`). */
 export interface FormFileField {
@@ -85,7 +88,10 @@ type ResponsesOf<Op> = Op extends { responses: infer R } ? R : never;
 
 /** The answers of one operation: a union over its statuses (the name TypeScript shows in errors). */
 type OperationAnswer<K extends OsmOperationKey> = {
-  [S in keyof ResponsesOf<OsmOperationOf<K>>]: AnswersOf<StatusOf<S, Exclude<keyof ResponsesOf<OsmOperationOf<K>>, 'default'>>, ResponsesOf<OsmOperationOf<K>>[S]>;
+  [S in keyof ResponsesOf<OsmOperationOf<K>>]: AnswersOf<
+    StatusOf<S, Exclude<keyof ResponsesOf<OsmOperationOf<K>>, 'default'>>,
+    ResponsesOf<OsmOperationOf<K>>[S]
+  >;
 }[keyof ResponsesOf<OsmOperationOf<K>>];
 
 /**

@@ -3,7 +3,7 @@
 import type { Responder } from '../engine/types.js';
 import { createOverrideAnswerCheck, type OverrideAnswerCheck } from './answer-check.js';
 import type { AnyOsmOverride } from './override.js';
-import { operationKeys, type OverrideError, overrideResponder, unknownOperation } from './responder.js';
+import { type OverrideError, operationKeys, overrideResponder, unknownOperation } from './responder.js';
 
 /** The overrides of one mock. */
 export interface OverrideState {

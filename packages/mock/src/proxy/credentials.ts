@@ -19,7 +19,8 @@ export function akSkFromEnv(env: Readonly<Record<string, string | undefined>> = 
   const set = REQUIRED.filter((name) => env[name]);
   if (!set.length) return undefined;
   const missing = REQUIRED.filter((name) => !env[name]);
-  if (missing.length) throw new TypeError(`AK/SK credentials are incomplete: set ${missing.join(' and ')} as well (or none of ${REQUIRED.join(', ')})`);
+  if (missing.length)
+    throw new TypeError(`AK/SK credentials are incomplete: set ${missing.join(' and ')} as well (or none of ${REQUIRED.join(', ')})`);
   return {
     accessKey: env.OSM_AK!,
     secretKey: env.OSM_SK!,

@@ -46,12 +46,17 @@ export function driftMarkdown(report: DriftReport): string {
   const drifted = report.operations.filter((o) => o.drift.length);
   const total = Object.values(report.totals).reduce((a, b) => a + b, 0);
   lines.push(`# Drift: ${report.spec.title} ${report.spec.version} against ${report.upstream}`, '');
-  lines.push(`${report.exchanges} exchanges from ${report.since} to ${report.generatedAt}, ${report.operations.length} operation${report.operations.length === 1 ? '' : 's'}; ${drifted.length} with drift (${total} violations).`, '');
+  lines.push(
+    `${report.exchanges} exchanges from ${report.since} to ${report.generatedAt}, ${report.operations.length} operation${report.operations.length === 1 ? '' : 's'}; ${drifted.length} with drift (${total} violations).`,
+    '',
+  );
   lines.push('| kind | violations |', '|---|---|');
   for (const [kind, count] of Object.entries(report.totals)) lines.push(`| ${TITLES[kind as ViolationKind]} (\`${kind}\`) | ${count} |`);
   lines.push('');
   for (const operation of report.operations) {
-    const statuses = Object.entries(operation.statuses).map(([status, count]) => `${status} ×${count}`).join(', ');
+    const statuses = Object.entries(operation.statuses)
+      .map(([status, count]) => `${status} ×${count}`)
+      .join(', ');
     lines.push(`## ${operation.operationId} (${operation.method} ${operation.pathTemplate})`, '');
     const notes = [
       `${operation.exchanges} exchanges (${statuses}), ${operation.clean} without violations`,
@@ -63,7 +68,9 @@ export function driftMarkdown(report: DriftReport): string {
     if (!operation.drift.length) continue;
     lines.push('| kind | where | rule | count | first example (redacted) | status | suggested change |', '|---|---|---|---|---|---|---|');
     for (const entry of operation.drift) {
-      lines.push(`| ${TITLES[entry.kind]} | ${cell(entry.where)} | ${cell(entry.rule)} | ${entry.count} | ${entry.example === undefined ? '' : `\`${cell(entry.example)}\``} | ${entry.status} | ${cell(suggestion(entry, operation))} |`);
+      lines.push(
+        `| ${TITLES[entry.kind]} | ${cell(entry.where)} | ${cell(entry.rule)} | ${entry.count} | ${entry.example === undefined ? '' : `\`${cell(entry.example)}\``} | ${entry.status} | ${cell(suggestion(entry, operation))} |`,
+      );
     }
     lines.push('');
   }
@@ -74,7 +81,9 @@ export function driftMarkdown(report: DriftReport): string {
   lines.push('');
   lines.push('   | Section | The reference says | The spec says | Evidence |');
   lines.push('   |---|---|---|---|');
-  lines.push(`   | (the operation's section) | (the table's wording) | (the new schema) | \`osm-mock --proxy\` drift report of ${report.generatedAt.slice(0, 10)}: N of M answers of ${report.upstream} (first example above) |`);
+  lines.push(
+    `   | (the operation's section) | (the table's wording) | (the new schema) | \`osm-mock --proxy\` drift report of ${report.generatedAt.slice(0, 10)}: N of M answers of ${report.upstream} (first example above) |`,
+  );
   lines.push('');
   lines.push('4. Add a changeset for `@osm-openapi/spec` (`pnpm changeset`).');
   return `${lines.join('\n')}\n`;

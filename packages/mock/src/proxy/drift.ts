@@ -97,7 +97,19 @@ export class DriftLog {
     const key = `${exchange.method.toUpperCase()} ${exchange.pathTemplate}`;
     let operation = this.#operations.get(key);
     if (!operation) {
-      operation = { operationId: exchange.operationId, method: exchange.method.toUpperCase(), pathTemplate: exchange.pathTemplate, exchanges: 0, statuses: {}, clean: 0, bodiesNotChecked: 0, upstreamFailures: 0, drift: [], placesNotKept: 0, places: new Map() };
+      operation = {
+        operationId: exchange.operationId,
+        method: exchange.method.toUpperCase(),
+        pathTemplate: exchange.pathTemplate,
+        exchanges: 0,
+        statuses: {},
+        clean: 0,
+        bodiesNotChecked: 0,
+        upstreamFailures: 0,
+        drift: [],
+        placesNotKept: 0,
+        places: new Map(),
+      };
       this.#operations.set(key, operation);
     }
     operation.exchanges++;
@@ -118,7 +130,14 @@ export class DriftLog {
         operation.placesNotKept++;
         continue;
       }
-      const created: DriftEntry = { kind: violation.kind, where, rule: redactText(violation.rule, secrets), count: 1, status: exchange.status, firstSeen: new Date().toISOString() };
+      const created: DriftEntry = {
+        kind: violation.kind,
+        where,
+        rule: redactText(violation.rule, secrets),
+        count: 1,
+        status: exchange.status,
+        firstSeen: new Date().toISOString(),
+      };
       const example = exampleOf(violation, secrets);
       if (example !== undefined) created.example = example;
       operation.places.set(place, created);
@@ -129,12 +148,23 @@ export class DriftLog {
   report(): DriftReport {
     const totals = Object.fromEntries(VIOLATION_KINDS.map((kind) => [kind, 0])) as Record<ViolationKind, number>;
     const operations = [...this.#operations.values()].map(({ places, ...operation }) => {
-      const drift = [...places.values()].sort((a, b) => VIOLATION_KINDS.indexOf(a.kind) - VIOLATION_KINDS.indexOf(b.kind) || a.where.localeCompare(b.where)).map((entry) => ({ ...entry }));
+      const drift = [...places.values()]
+        .sort((a, b) => VIOLATION_KINDS.indexOf(a.kind) - VIOLATION_KINDS.indexOf(b.kind) || a.where.localeCompare(b.where))
+        .map((entry) => ({ ...entry }));
       for (const entry of drift) totals[entry.kind] += entry.count;
       return { ...operation, statuses: { ...operation.statuses }, drift };
     });
     operations.sort((a, b) => a.operationId.localeCompare(b.operationId));
-    return { version: 1, generatedAt: new Date().toISOString(), since: this.#since, upstream: this.upstream, spec: this.spec, exchanges: this.#exchanges, totals, operations };
+    return {
+      version: 1,
+      generatedAt: new Date().toISOString(),
+      since: this.#since,
+      upstream: this.upstream,
+      spec: this.spec,
+      exchanges: this.#exchanges,
+      totals,
+      operations,
+    };
   }
 }
 

@@ -3,7 +3,7 @@
 // Every wait is bounded: the head must come within `headTimeoutMs`, the body may not stay silent longer
 // than `idleTimeoutMs`, and the whole answer must be over within `totalTimeoutMs`. A failure of the
 // upstream (refused, reset, timed out, malformed) is a value, never a throw, never a hang.
-import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
+import { type ClientRequest, Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { UpstreamFailure } from './gateway-errors.js';
 import type { UpstreamTimeouts } from './proxy-settings.js';
@@ -39,10 +39,13 @@ export type ForwardResult = UpstreamAnswer | { ok: false; failure: UpstreamFailu
 function failureOf(error: NodeJS.ErrnoException & { failure?: UpstreamFailure }): { failure: UpstreamFailure; detail: string } {
   if (error.failure) return { failure: error.failure, detail: error.message };
   const code = error.code ?? '';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || error.message === 'socket hang up') return { failure: 'reset', detail: 'the upstream closed the connection before answering' };
-  if (code === 'HPE_HEADER_OVERFLOW') return { failure: 'too-large-head', detail: `the upstream's response head is larger than ${MAX_UPSTREAM_HEAD_BYTES / 1024} KB` };
+  if (code === 'ECONNRESET' || code === 'EPIPE' || error.message === 'socket hang up')
+    return { failure: 'reset', detail: 'the upstream closed the connection before answering' };
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return { failure: 'too-large-head', detail: `the upstream's response head is larger than ${MAX_UPSTREAM_HEAD_BYTES / 1024} KB` };
   if (code.startsWith('HPE_')) return { failure: 'malformed', detail: `the upstream's answer is not well-formed HTTP (${code})` };
-  if (/CERT|SSL|TLS/.test(code) || /certificate|ssl|tls/i.test(error.message)) return { failure: 'unreachable', detail: `TLS with the upstream failed (${code || 'handshake'})` };
+  if (/CERT|SSL|TLS/.test(code) || /certificate|ssl|tls/i.test(error.message))
+    return { failure: 'unreachable', detail: `TLS with the upstream failed (${code || 'handshake'})` };
   return { failure: 'unreachable', detail: `the upstream could not be reached (${code || 'connection failed'})` };
 }
 
@@ -62,9 +65,11 @@ export class Upstream {
 
   constructor(url: string | URL, timeouts: Partial<UpstreamTimeouts> = {}) {
     this.url = new URL(url);
-    if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:') throw new TypeError(`the upstream must be an http: or https: URL, got ${this.url.protocol}`);
+    if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:')
+      throw new TypeError(`the upstream must be an http: or https: URL, got ${this.url.protocol}`);
     // Node would send them as Basic authentication, and the URL is shown in the banner and the report.
-    if (this.url.username || this.url.password) throw new TypeError('the upstream URL must not hold credentials (user:password@): the proxy takes them from OSM_* variables');
+    if (this.url.username || this.url.password)
+      throw new TypeError('the upstream URL must not hold credentials (user:password@): the proxy takes them from OSM_* variables');
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
     const https = this.url.protocol === 'https:';
     // Idle connections are closed after 4 s, before a Node upstream closes them (its default is 5 s): a
@@ -93,13 +98,21 @@ export class Upstream {
     return result.ok ? result : { ok: false, failure: result.failure, detail: result.detail };
   }
 
-  #send(request: UpstreamRequest): Promise<UpstreamAnswer | { ok: false; failure: UpstreamFailure; detail: string; reusedSocket: boolean }> {
+  #send(
+    request: UpstreamRequest,
+  ): Promise<UpstreamAnswer | { ok: false; failure: UpstreamFailure; detail: string; reusedSocket: boolean }> {
     const { timeouts } = this;
     return new Promise((resolve) => {
       let answered = false;
       let req: ClientRequest;
-      const headTimer = setTimeout(() => req.destroy(failing('timeout', `no answer from the upstream within ${timeouts.headTimeoutMs / 1000} s`)), timeouts.headTimeoutMs);
-      const totalTimer = setTimeout(() => req.destroy(failing('timeout', `the upstream's answer took longer than ${timeouts.totalTimeoutMs / 1000} s`)), timeouts.totalTimeoutMs);
+      const headTimer = setTimeout(
+        () => req.destroy(failing('timeout', `no answer from the upstream within ${timeouts.headTimeoutMs / 1000} s`)),
+        timeouts.headTimeoutMs,
+      );
+      const totalTimer = setTimeout(
+        () => req.destroy(failing('timeout', `the upstream's answer took longer than ${timeouts.totalTimeoutMs / 1000} s`)),
+        timeouts.totalTimeoutMs,
+      );
       const done = () => {
         clearTimeout(headTimer);
         clearTimeout(totalTimer);
@@ -112,7 +125,9 @@ export class Upstream {
         // The caller's Host is not the upstream's: Node sets it from the URL unless the headers hold one.
         setHost: request.headers.host === undefined,
       });
-      req.setTimeout(timeouts.idleTimeoutMs, () => req.destroy(failing('timeout', `the upstream stayed silent for ${timeouts.idleTimeoutMs / 1000} s`)));
+      req.setTimeout(timeouts.idleTimeoutMs, () =>
+        req.destroy(failing('timeout', `the upstream stayed silent for ${timeouts.idleTimeoutMs / 1000} s`)),
+      );
       req.once('response', (res) => {
         answered = true;
         clearTimeout(headTimer);
@@ -126,7 +141,7 @@ export class Upstream {
         done();
         resolve({ ok: false, ...failureOf(error), reusedSocket: req.reusedSocket });
       });
-      req.end(request.body && request.body.byteLength ? request.body : undefined);
+      req.end(request.body?.byteLength ? request.body : undefined);
     });
   }
 

@@ -5,13 +5,13 @@ import { corsHeaders } from '../engine/cors.js';
 import { createEngine, type Engine } from '../engine/engine.js';
 import type { MockRequest, MockResponse } from '../engine/types.js';
 import { driftMarkdown } from './drift-markdown.js';
-import type { Proxy } from './proxy.js';
+import type { UpstreamProxy } from './proxy.js';
 import { type ForwardStepOptions, forwardStep } from './proxy-step.js';
 
 /** The drift report's route. */
 export const DRIFT_PATH = '/__osm/drift';
 
-function driftAnswer(proxy: Proxy, request: MockRequest): MockResponse {
+function driftAnswer(proxy: UpstreamProxy, request: MockRequest): MockResponse {
   const cors = corsHeaders(request.headers.origin);
   const search = new URLSearchParams(request.url.split('?')[1] ?? '');
   const markdown = search.get('format') === 'markdown' || /\btext\/markdown\b/.test(request.headers.accept ?? '');
@@ -21,8 +21,17 @@ function driftAnswer(proxy: Proxy, request: MockRequest): MockResponse {
 }
 
 /** An engine forwarding every valid (or, without `errors`, every) request to `proxy`. */
-export async function createProxyEngine(options: { document: object; strict?: boolean; docsUrl?: string }, proxy: Proxy, step: ForwardStepOptions): Promise<Engine> {
-  const engine = await createEngine({ document: options.document, strict: options.strict, docsUrl: options.docsUrl, finalSteps: [forwardStep(proxy, step)] });
+export async function createProxyEngine(
+  options: { document: object; strict?: boolean; docsUrl?: string },
+  proxy: UpstreamProxy,
+  step: ForwardStepOptions,
+): Promise<Engine> {
+  const engine = await createEngine({
+    document: options.document,
+    strict: options.strict,
+    docsUrl: options.docsUrl,
+    finalSteps: [forwardStep(proxy, step)],
+  });
   return {
     operations: engine.operations,
     route: (method, url) => engine.route(method, url),

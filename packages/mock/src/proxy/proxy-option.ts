@@ -9,13 +9,12 @@ import type { DriftReport } from './drift.js';
 import { driftMarkdown } from './drift-markdown.js';
 import { createProxy } from './proxy.js';
 import { createProxyEngine } from './proxy-engine.js';
-import { redactText } from './recorder-redaction.js';
-import { fixtureRecorder } from './recorder.js';
 import type { ProxyOption, ProxySettings } from './proxy-settings.js';
+import { fixtureRecorder } from './recorder.js';
+import { redactText } from './recorder-redaction.js';
 import { VIOLATIONS_HEADER } from './violations-header.js';
 
 export type { ProxyOption, ProxySettings } from './proxy-settings.js';
-
 
 /** A running proxy mode. */
 export interface ProxyMode {
@@ -36,7 +35,11 @@ export function reportFiles(file: string): { json: string; markdown: string } {
 }
 
 /** Builds proxy mode for `document`. */
-export async function startProxyMode(option: ProxyOption, document: object, extra: { strict?: boolean; docsUrl?: string; log?: (line: string) => void }): Promise<ProxyMode> {
+export async function startProxyMode(
+  option: ProxyOption,
+  document: object,
+  extra: { strict?: boolean; docsUrl?: string; log?: (line: string) => void },
+): Promise<ProxyMode> {
   const settings: ProxySettings = typeof option === 'string' ? { url: option } : option;
   let upstream: URL;
   try {
@@ -64,7 +67,13 @@ export async function startProxyMode(option: ProxyOption, document: object, extr
       const summary = headers?.[VIOLATIONS_HEADER];
       if (summary) {
         const { count, kinds } = JSON.parse(summary) as { count: number; kinds?: Record<string, number> };
-        part = ` - ${count} violation${count === 1 ? '' : 's'}${kinds ? `: ${Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}` : ''}`;
+        part = ` - ${count} violation${count === 1 ? '' : 's'}${
+          kinds
+            ? `: ${Object.entries(kinds)
+                .map(([kind, n]) => `${kind} ${n}`)
+                .join(', ')}`
+            : ''
+        }`;
       }
       return `${method} ${redactText(url, ownSecrets)} -> ${status} (${ms} ms)${part}`;
     },

@@ -3,11 +3,12 @@
 // validation); what they found is refused with OSM's 400 when `errors` is on - without reaching the
 // upstream - and otherwise reported (`invalid-request`) and forwarded. The answer comes back with the
 // engine's CORS headers over the upstream's, and its violations in `x-osm-violations`.
-import { refuseInvalid } from '../engine/steps/refuse-invalid.js';
+
 import type { Exchange, Step } from '../engine/pipeline.js';
+import { refuseInvalid } from '../engine/steps/refuse-invalid.js';
 import type { MockResponse } from '../engine/types.js';
 import { callerSecrets } from './credentials.js';
-import type { Proxy, ProxyAnswer } from './proxy.js';
+import type { ProxyAnswer, UpstreamProxy } from './proxy.js';
 import { MAX_RECORDED_BYTES, type RecordedExchange, type RecordResult } from './recorder.js';
 import type { DriftViolation } from './violations.js';
 import { VIOLATIONS_HEADER, violationsHeader } from './violations-header.js';
@@ -55,7 +56,7 @@ async function* teed(body: AsyncIterable<Uint8Array>, done: (bytes: Uint8Array |
 }
 
 /** The final step: refuse (with `errors`) or forward. */
-export function forwardStep(proxy: Proxy, options: ForwardStepOptions): Step<Exchange> {
+export function forwardStep(proxy: UpstreamProxy, options: ForwardStepOptions): Step<Exchange> {
   return async function forwardToUpstream(exchange): Promise<MockResponse> {
     const { operation, request } = exchange;
     const ref = { operationId: operation.operationId, method: operation.method, pathTemplate: operation.pathTemplate };
@@ -68,16 +69,37 @@ export function forwardStep(proxy: Proxy, options: ForwardStepOptions): Step<Exc
       return summary ? { ...refused, headers: { ...refused.headers, [VIOLATIONS_HEADER]: summary } } : refused;
     }
     const url = `${exchange.path}${exchange.search ? `?${exchange.search}` : ''}`;
-    const answer = await proxy.exchange({ operation: ref, method: exchange.method, url, headers: request.headers, body: request.body, requestViolations: violations });
+    const answer = await proxy.exchange({
+      operation: ref,
+      method: exchange.method,
+      url,
+      headers: request.headers,
+      body: request.body,
+      requestViolations: violations,
+    });
     const response: MockResponse = { status: answer.status, headers: headersOf(answer, exchange.cors), body: answer.body };
     if (!options.record || answer.upstreamFailure) return response;
     const record = (responseBody: Uint8Array | undefined) => {
       if (responseBody === undefined && answer.body !== undefined) {
-        options.onRecord?.({ skipped: `not recorded: the answer did not arrive whole, or is over ${MAX_RECORDED_BYTES / 1024 / 1024} MiB` });
+        options.onRecord?.({
+          skipped: `not recorded: the answer did not arrive whole, or is over ${MAX_RECORDED_BYTES / 1024 / 1024} MiB`,
+        });
         return;
       }
-      const exchangeToRecord: RecordedExchange = { operationId: operation.operationId, method: exchange.method, url, headers: request.headers, body: request.body, status: answer.status, responseHeaders: answer.headers, responseBody, secrets: answer.secrets };
-      void options.record!(exchangeToRecord).then(options.onRecord, (error: Error) => options.onRecord?.({ skipped: `not recorded: ${error.message.split('\n', 1)[0]}` }));
+      const exchangeToRecord: RecordedExchange = {
+        operationId: operation.operationId,
+        method: exchange.method,
+        url,
+        headers: request.headers,
+        body: request.body,
+        status: answer.status,
+        responseHeaders: answer.headers,
+        responseBody,
+        secrets: answer.secrets,
+      };
+      void options.record!(exchangeToRecord).then(options.onRecord, (error: Error) =>
+        options.onRecord?.({ skipped: `not recorded: ${error.message.split('\n', 1)[0]}` }),
+      );
     };
     if (answer.body === undefined || answer.body instanceof Uint8Array) {
       record(answer.body as Uint8Array | undefined);

@@ -7,9 +7,9 @@
 import { type AkSkCredentials, callerSecrets, secretsOf } from './credentials.js';
 import { DriftLog } from './drift.js';
 import { type ForwardResult, Upstream } from './forward.js';
-import type { UpstreamTimeouts } from './proxy-settings.js';
 import { gatewayError, type UpstreamFailure } from './gateway-errors.js';
 import { endToEnd } from './hop-by-hop.js';
+import type { UpstreamTimeouts } from './proxy-settings.js';
 import { readPrefix } from './read-prefix.js';
 import { isSigned, type Resigner, resigner } from './resign.js';
 import { mediaTypeOf, type OperationRef, ResponseValidator } from './response-validator.js';
@@ -60,7 +60,7 @@ export interface ProxyAnswer {
 }
 
 /** A proxy bound to one upstream and one spec. */
-export interface Proxy {
+export interface UpstreamProxy {
   readonly upstream: string;
   /** Whether AK/SK requests are re-signed (credentials were given). */
   readonly resigns: boolean;
@@ -73,7 +73,7 @@ const MiB = 1024 * 1024;
 const NO_BODY_STATUS = new Set([204, 304]);
 
 /** Makes a proxy to `options.upstream` for `document` (the bundled spec). */
-export function createProxy(document: object, options: ProxyOptions): Proxy {
+export function createProxy(document: object, options: ProxyOptions): UpstreamProxy {
   const upstream = new Upstream(options.upstream, options.timeouts);
   const validator = new ResponseValidator(document);
   const sign: Resigner | undefined = options.credentials ? resigner(options.credentials) : undefined;
@@ -84,7 +84,13 @@ export function createProxy(document: object, options: ProxyOptions): Proxy {
   const maxHeld = options.maxHeldBytes ?? 64 * MiB;
   let held = 0;
 
-  const failed = (request: ProxyRequest, failure: UpstreamFailure, detail: string, violations: DriftViolation[], secrets: readonly string[]): ProxyAnswer => {
+  const failed = (
+    request: ProxyRequest,
+    failure: UpstreamFailure,
+    detail: string,
+    violations: DriftViolation[],
+    secrets: readonly string[],
+  ): ProxyAnswer => {
     const { status, body } = gatewayError(failure, detail);
     drift.record({ ...request.operation, status, violations, upstreamFailure: true, secrets });
     const bytes = Buffer.from(JSON.stringify(body));
@@ -98,7 +104,10 @@ export function createProxy(document: object, options: ProxyOptions): Proxy {
     const method = request.method.toUpperCase();
     const secrets = [...ownSecrets, ...callerSecrets(request.headers)];
     const requestViolations = [...(request.requestViolations ?? [])];
-    let headers: Record<string, string> = endToEnd(request.headers, ['host', 'content-length', 'accept-encoding', 'expect']) as Record<string, string>;
+    let headers: Record<string, string> = endToEnd(request.headers, ['host', 'content-length', 'accept-encoding', 'expect']) as Record<
+      string,
+      string
+    >;
     // Bodies are checked as sent: ask for them uncompressed.
     headers['accept-encoding'] = 'identity';
     if (request.body?.byteLength) headers['content-length'] = String(request.body.byteLength);
@@ -114,7 +123,8 @@ export function createProxy(document: object, options: ProxyOptions): Proxy {
     const encoded = (answerHeaders['content-encoding'] ?? 'identity') !== 'identity';
     const noBody = method === 'HEAD' || NO_BODY_STATUS.has(forwarded.status) || forwarded.status < 200;
     const declared = Number(answerHeaders['content-length'] ?? Number.NaN);
-    const checkable = !noBody && !encoded && mediaType !== undefined && /^application\/([\w.-]+\+)?json$/.test(mediaType) && !(declared > maxChecked);
+    const checkable =
+      !noBody && !encoded && mediaType !== undefined && /^application\/([\w.-]+\+)?json$/.test(mediaType) && !(declared > maxChecked);
 
     let body: ProxyAnswer['body'];
     let checked: { bytes: Uint8Array } | { unread: true } | { none: true };
@@ -152,7 +162,10 @@ export function createProxy(document: object, options: ProxyOptions): Proxy {
       checked = { unread: true };
     }
 
-    const violations = [...requestViolations, ...validator.check(request.operation, { status: forwarded.status, headers: answerHeaders, body: checked })];
+    const violations = [
+      ...requestViolations,
+      ...validator.check(request.operation, { status: forwarded.status, headers: answerHeaders, body: checked }),
+    ];
     const summary = violationsHeader(violations, secrets);
     if (summary) answerHeaders[VIOLATIONS_HEADER] = summary;
     const bodyChecked = 'bytes' in checked || 'none' in checked;

@@ -3,10 +3,11 @@
 // esbuild): its redaction rules (credentials, e-mail, phone numbers, verification codes, passwords; files replaced by their size) and its fixture format, reused as they are - never copied -
 // so that the proxy's report, log and fixtures are redacted exactly as recorded fixtures are.
 // Nothing else in the mock imports the recorder.
-import { snapshotRequest as snapshotRequestJs, snapshotResponse as snapshotResponseJs } from '@osm-openapi/fixture-format/capture';
+
 import { withBinaryBody as withBinaryBodyJs } from '@osm-openapi/fixture-format/binary-body';
-import { REDACTED as REDACTED_JS, redactFixture as redactFixtureJs, redactText as redactTextJs } from '@osm-openapi/redaction';
+import { snapshotRequest as snapshotRequestJs, snapshotResponse as snapshotResponseJs } from '@osm-openapi/fixture-format/capture';
 import { writeFixture as writeFixtureJs } from '@osm-openapi/fixture-format/write';
+import { REDACTED as REDACTED_JS, redactFixture as redactFixtureJs, redactText as redactTextJs } from '@osm-openapi/redaction';
 
 /** A contract-test fixture (packages/contract-tests/README.md). */
 export interface Fixture {
@@ -44,7 +45,13 @@ export const writeFixture = writeFixtureJs as (dir: string, fixture: Fixture) =>
  */
 export function redactValue(field: string | undefined, value: unknown, secrets: readonly string[]): unknown {
   const name = field ?? 'value';
-  const probe: Fixture = { operationId: '', case: '', source: '', request: { method: '', path: '', query: {}, headers: {} }, response: { status: 200, headers: {}, body: { [name]: value } } };
+  const probe: Fixture = {
+    operationId: '',
+    case: '',
+    source: '',
+    request: { method: '', path: '', query: {}, headers: {} },
+    response: { status: 200, headers: {}, body: { [name]: value } },
+  };
   try {
     return (redactFixture(probe, secrets).response.body as Record<string, unknown>)[name];
   } catch {

@@ -38,11 +38,19 @@ export function fixtureRecorder(dir: string, origin: string): (exchange: Recorde
   return async (exchange) => {
     const headers = endToEnd(exchange.headers, ['host', 'content-length']) as Record<string, string>;
     const hasBody = exchange.body?.byteLength && exchange.method !== 'GET' && exchange.method !== 'HEAD';
-    const request = new Request(`${base}${exchange.url}`, { method: exchange.method, headers, body: hasBody ? (exchange.body as BodyInit) : undefined });
+    const request = new Request(`${base}${exchange.url}`, {
+      method: exchange.method,
+      headers,
+      body: hasBody ? (exchange.body as BodyInit) : undefined,
+    });
     const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(exchange.responseHeaders)) if (name !== VIOLATIONS_HEADER) for (const v of [value].flat()) responseHeaders.append(name, v);
+    for (const [name, value] of Object.entries(exchange.responseHeaders))
+      if (name !== VIOLATIONS_HEADER) for (const v of [value].flat()) responseHeaders.append(name, v);
     const nullBody = exchange.status === 204 || exchange.status === 304 || !exchange.responseBody?.byteLength;
-    const response = new Response(nullBody ? null : (exchange.responseBody as BodyInit), { status: exchange.status, headers: responseHeaders });
+    const response = new Response(nullBody ? null : (exchange.responseBody as BodyInit), {
+      status: exchange.status,
+      headers: responseHeaders,
+    });
     let fixture: Fixture;
     try {
       const snapshot: Fixture = {

@@ -14,7 +14,12 @@ export function isSigned(headers: Readonly<Record<string, string | undefined>>):
 }
 
 /** A signer for the upstream: the headers to send, from the headers the caller sent (minus its signature). */
-export type Resigner = (method: string, url: string, headers: Readonly<Record<string, string>>, body: Uint8Array | undefined) => Record<string, string>;
+export type Resigner = (
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  body: Uint8Array | undefined,
+) => Record<string, string>;
 
 /** Builds a {@link Resigner} holding `credentials` (checked here: a malformed one throws, naming the field only). */
 export function resigner(credentials: AkSkCredentials): Resigner {

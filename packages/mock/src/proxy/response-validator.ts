@@ -7,8 +7,9 @@
 // - places are written for aggregation, array items as `[]` (`response body field case_list[].status`),
 //   one violation per kind and place, and a value of the wrong type is that, not also outside its enum or
 //   limits (the report counts drift, and one wrong value is one); a code the catalogue lacks is said as such.
-import { type AnswerFinding, type FindingKind, whereOf } from '../validation/answer-finding.js';
+
 import { type AnswerBody, type AnswerChecker, type AnswerPolicy, createAnswerChecker } from '../validation/answer-checker.js';
+import { type AnswerFinding, type FindingKind, whereOf } from '../validation/answer-finding.js';
 import { errorCodeOf } from '../validation/error-body.js';
 import { type AnsweredOperation, bareMediaType } from '../validation/response-lookup.js';
 import type { DriftViolation, ViolationKind } from './violations.js';
@@ -85,7 +86,12 @@ export class ResponseValidator {
   check(operation: OperationRef, answer: AnswerToCheck): DriftViolation[] {
     const contentType = answer.headers['content-type'];
     const body: AnswerBody = answer.body;
-    const findings = this.#check(operation, { status: answer.status, contentType: Array.isArray(contentType) ? contentType[0] : contentType, headers: answer.headers, body });
+    const findings = this.#check(operation, {
+      status: answer.status,
+      contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+      headers: answer.headers,
+      body,
+    });
     const placeKey = (finding: AnswerFinding) => JSON.stringify(finding.place);
     const mistyped = new Set(findings.filter((finding) => finding.kind === 'wrong-type').map(placeKey));
     const violations = new Map<string, DriftViolation>();

@@ -14,9 +14,14 @@ export function violationsHeader(violations: readonly DriftViolation[], secrets:
   if (!violations.length) return undefined;
   const kinds: Record<string, number> = {};
   for (const v of violations) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
-  const first = violations.slice(0, SHOWN_PLACES).map((v) => `${v.kind}: ${redactText(v.where, secrets)} ${redactText(v.rule, secrets)}`.slice(0, 200));
+  const first = violations
+    .slice(0, SHOWN_PLACES)
+    .map((v) => `${v.kind}: ${redactText(v.where, secrets)} ${redactText(v.rule, secrets)}`.slice(0, 200));
   for (let shown = first.length; shown >= 0; shown--) {
-    const text = JSON.stringify({ count: violations.length, kinds, first: first.slice(0, shown) }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const text = JSON.stringify({ count: violations.length, kinds, first: first.slice(0, shown) }).replace(
+      /[^\x20-\x7e]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     if (text.length <= MAX_HEADER_CHARS) return text;
   }
   return JSON.stringify({ count: violations.length });

@@ -51,38 +51,43 @@ function fail(message: string): never {
 
 /** What the banner says the mock answers from. */
 function mode(options: { dynamic: boolean; stateful: boolean; 'stateful-seed'?: string }): string {
-  if (options.stateful || options['stateful-seed'] !== undefined) return `stateful${options['stateful-seed'] ? `, seeded from ${options['stateful-seed']}` : ''}`;
+  if (options.stateful || options['stateful-seed'] !== undefined)
+    return `stateful${options['stateful-seed'] ? `, seeded from ${options['stateful-seed']}` : ''}`;
   return options.dynamic ? 'dynamic data' : 'examples';
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      dynamic: { type: 'boolean', default: false },
-      seed: { type: 'string', default: 'osm' },
-      latency: { type: 'string' },
-      faults: { type: 'string' },
-      strict: { type: 'boolean', default: false },
-      stateful: { type: 'boolean', default: false },
-      'stateful-seed': { type: 'string' },
-      spec: { type: 'string' },
-      docs: { type: 'string' },
-      proxy: { type: 'string' },
-      errors: { type: 'boolean', default: false },
-      report: { type: 'string' },
-      record: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      version: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  }));
-} catch (error) {
-  fail(`${(error as Error).message}\n\n${HELP}`);
+/** The command line's options, or the usage and what is wrong (exit 1). */
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        dynamic: { type: 'boolean', default: false },
+        seed: { type: 'string', default: 'osm' },
+        latency: { type: 'string' },
+        faults: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        stateful: { type: 'boolean', default: false },
+        'stateful-seed': { type: 'string' },
+        spec: { type: 'string' },
+        docs: { type: 'string' },
+        proxy: { type: 'string' },
+        errors: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        record: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        version: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${HELP}`);
+  }
 }
+
+const values = readArguments();
 
 if (values.help) {
   console.log(HELP);
@@ -95,8 +100,10 @@ if (values.version) {
 }
 if (values.docs !== undefined && !URL.canParse(values.docs)) fail(`--docs must be a URL, got "${values.docs}"`);
 if (values.proxy !== undefined) {
-  if (!URL.canParse(values.proxy) || !/^https?:$/.test(new URL(values.proxy).protocol)) fail(`--proxy must be an http: or https: URL, got "${values.proxy}"`);
-  if (values.stateful || values['stateful-seed'] !== undefined || values.dynamic) fail('--proxy answers from the upstream: it does not go with --stateful, --stateful-seed or --dynamic');
+  if (!URL.canParse(values.proxy) || !/^https?:$/.test(new URL(values.proxy).protocol))
+    fail(`--proxy must be an http: or https: URL, got "${values.proxy}"`);
+  if (values.stateful || values['stateful-seed'] !== undefined || values.dynamic)
+    fail('--proxy answers from the upstream: it does not go with --stateful, --stateful-seed or --dynamic');
 } else {
   const needsProxy = (['errors', 'report', 'record'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
   if (needsProxy.length) fail(`--${needsProxy.join(', --')} only go${needsProxy.length === 1 ? 'es' : ''} with --proxy <url>`);
@@ -104,11 +111,15 @@ if (values.proxy !== undefined) {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
 const latency = values.latency === undefined ? undefined : parseLatency(values.latency);
-if (values.latency !== undefined && (latency === undefined || [latency].flat().some((ms) => ms > 60_000) || (Array.isArray(latency) && latency[0] > latency[1]))) {
+if (
+  values.latency !== undefined &&
+  (latency === undefined || [latency].flat().some((ms) => ms > 60_000) || (Array.isArray(latency) && latency[0] > latency[1]))
+) {
   fail(`--latency must be milliseconds (100) or a range of them (50-200), from 0 to 60000, got "${values.latency}"`);
 }
 const faults = values.faults === undefined ? undefined : Number(values.faults);
-if (values.faults !== undefined && (values.faults.trim() === '' || !(faults! >= 0 && faults! <= 1))) fail(`--faults must be a number from 0 to 1 (the share of requests that meet a fault), got "${values.faults}"`);
+if (values.faults !== undefined && (values.faults.trim() === '' || !(faults! >= 0 && faults! <= 1)))
+  fail(`--faults must be a number from 0 to 1 (the share of requests that meet a fault), got "${values.faults}"`);
 
 try {
   const mock = await startMock({
@@ -122,14 +133,19 @@ try {
     docsUrl: values.docs,
     stateful: values['stateful-seed'] !== undefined ? { seed: values['stateful-seed'] } : values.stateful,
     spec: values.spec,
-    proxy: values.proxy === undefined ? undefined : { url: values.proxy, errors: values.errors, report: values.report, record: values.record },
+    proxy:
+      values.proxy === undefined ? undefined : { url: values.proxy, errors: values.errors, report: values.report, record: values.record },
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!values.quiet) {
     const operations = `${mock.operations} operation${mock.operations === 1 ? '' : 's'}`;
     if (values.proxy !== undefined) {
-      const signing = process.env.OSM_AK ? 'AK/SK requests re-signed with OSM_AK' : 'AK/SK requests passed on as signed (set OSM_AK, OSM_SK, OSM_DOMAIN_ID to re-sign them)';
-      console.log(`OSM mock proxying ${operations} at ${mock.url} to ${new URL(values.proxy).origin} (${values.errors ? 'invalid requests refused' : 'invalid requests reported'}; ${signing}). Drift: ${mock.url}/__osm/drift. Ctrl-C to stop.`);
+      const signing = process.env.OSM_AK
+        ? 'AK/SK requests re-signed with OSM_AK'
+        : 'AK/SK requests passed on as signed (set OSM_AK, OSM_SK, OSM_DOMAIN_ID to re-sign them)';
+      console.log(
+        `OSM mock proxying ${operations} at ${mock.url} to ${new URL(values.proxy).origin} (${values.errors ? 'invalid requests refused' : 'invalid requests reported'}; ${signing}). Drift: ${mock.url}/__osm/drift. Ctrl-C to stop.`,
+      );
     } else {
       // The network conditions in the banner, so that a log of a flaky run says how to repeat it.
       const network = [values.latency && `latency ${values.latency} ms`, faults && `faults ${faults}`].filter(Boolean);
@@ -149,5 +165,9 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  fail(error instanceof PortInUseError ? `${error.message} (--port <n>; --port 0 picks a free one)` : `could not start: ${(error as Error).message}`);
+  fail(
+    error instanceof PortInUseError
+      ? `${error.message} (--port <n>; --port 0 picks a free one)`
+      : `could not start: ${(error as Error).message}`,
+  );
 }

@@ -7,9 +7,9 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import type { Socket } from 'node:net';
 import { corsHeaders } from '../engine/cors.js';
 import type { Engine } from '../engine/engine.js';
+import { badRequestBody } from '../engine/osm-errors.js';
 import { BODY_TOO_LARGE, MAX_BODY_BYTES } from '../engine/steps/body-limits.js';
 import { HEADERS_TOO_LARGE } from '../engine/steps/head-limit.js';
-import { badRequestBody } from '../engine/osm-errors.js';
 import type { MockResponse, NetworkFault } from '../engine/types.js';
 
 /**
@@ -54,7 +54,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | und
 
 function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
 }
 
@@ -65,7 +66,13 @@ const NO_HOST = { where: 'header parameter Host', rule: 'is required (HTTP/1.1)'
 
 function refuse(res: ServerResponse, req: IncomingMessage, status: number, body: object): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...corsHeaders(req.headers.origin), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }).end(text);
+  res
+    .writeHead(status, {
+      ...corsHeaders(req.headers.origin),
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+    })
+    .end(text);
 }
 
 /** The answer's body as one buffer (a truncated answer is cut at half of it; a proxied one is read whole first). */
@@ -97,7 +104,8 @@ async function writeFault(req: IncomingMessage, res: ServerResponse, answer: Moc
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.byteLength), connection: 'close' });
     // flushHeaders and a write of its own, so that the head and the half are on the wire before the close.
     res.flushHeaders();
-    if (body.byteLength) await new Promise<void>((resolve) => res.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => resolve()));
+    if (body.byteLength)
+      await new Promise<void>((resolve) => res.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => resolve()));
     socket.destroySoon();
     return;
   }
@@ -144,10 +152,15 @@ export const accessLogLine = ({ method, url, status, ms, fault }: Answered) =>
   `${method} ${url} -> ${fault ? `${fault}${status ? ` of ${status}` : ''}` : status} (${ms} ms)`;
 
 /** A node:http request listener answering from `engine`; `log` gets one line per answer, written by `line`. */
-export function requestListener(engine: Engine, log?: (line: string) => void, line: (answered: Answered) => string = accessLogLine): RequestListener {
+export function requestListener(
+  engine: Engine,
+  log?: (line: string) => void,
+  line: (answered: Answered) => string = accessLogLine,
+): RequestListener {
   return async (req, res) => {
     const started = performance.now();
-    const done = (status: number, headers?: Record<string, string>, fault?: NetworkFault) => log?.(line({ method: req.method ?? '', url: req.url ?? '', status, ms: Math.round(performance.now() - started), headers, fault }));
+    const done = (status: number, headers?: Record<string, string>, fault?: NetworkFault) =>
+      log?.(line({ method: req.method ?? '', url: req.url ?? '', status, ms: Math.round(performance.now() - started), headers, fault }));
     try {
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === 'too-large' || (req.httpVersion === '1.1' && req.headers.host === undefined)) {
@@ -159,7 +172,13 @@ export function requestListener(engine: Engine, log?: (line: string) => void, li
       // Ends a delay or a hang when the client leaves or the mock closes (closeAllConnections).
       const gone = new AbortController();
       res.once('close', () => gone.abort());
-      const answer = await engine.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body, signal: gone.signal });
+      const answer = await engine.handle({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: headersOf(req),
+        body,
+        signal: gone.signal,
+      });
       if (answer.fault) await writeFault(req, res, answer);
       else await write(res, answer);
       done(answer.status, answer.headers, answer.fault);
@@ -173,17 +192,26 @@ export function requestListener(engine: Engine, log?: (line: string) => void, li
 /** Answers what Node rejects before a request handler runs, instead of closing without a word. */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable || (error.code === 'ECONNRESET')) {
+    if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? 431 : 400;
     const body = JSON.stringify(
-      badRequestBody([tooLarge ? HEADERS_TOO_LARGE : { where: 'request', rule: `must be well-formed HTTP/1.1 (${error.code ?? 'unreadable'})` }]),
+      badRequestBody([
+        tooLarge ? HEADERS_TOO_LARGE : { where: 'request', rule: `must be well-formed HTTP/1.1 (${error.code ?? 'unreadable'})` },
+      ]),
     );
-    const headers = { ...corsHeaders(undefined), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
-    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n');
+    const headers = {
+      ...corsHeaders(undefined),
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    };
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\r\n');
     socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${head}\r\n\r\n${body}`);
   });
 }

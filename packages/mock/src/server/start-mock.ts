@@ -11,11 +11,11 @@ import type { ProxyMode } from '../proxy/proxy-option.js';
 import type { ProxyOption } from '../proxy/proxy-settings.js';
 import { readSpec } from '../spec-file.js';
 import { engineFor, resolveStatefulOption, sandboxFor } from '../stateful/mock-option.js';
-import type { StatefulOption } from '../stateful/stateful-option.js';
-import { readSeedFile } from '../stateful/seed-file.js';
 import type { Sandbox } from '../stateful/sandbox.js';
 import type { SandboxSeed } from '../stateful/seed.js';
+import { readSeedFile } from '../stateful/seed-file.js';
 import type { SandboxState } from '../stateful/state.js';
+import type { StatefulOption } from '../stateful/stateful-option.js';
 import { answerClientErrors, NODE_MAX_HEADER_BYTES, requestListener } from './http-adapter.js';
 
 /** Options of {@link startMock}; `latency` and `faults`: see the README, "Faults and latency". */
@@ -125,17 +125,33 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let engine: Engine;
   if (options.proxy !== undefined) {
     // Overrides answer in place of the spec's examples; a proxy answers with the real API's.
-    if (options.overrides?.length) throw new TypeError('startMock(): overrides and proxy do not go together: a proxy forwards every request.');
+    if (options.overrides?.length)
+      throw new TypeError('startMock(): overrides and proxy do not go together: a proxy forwards every request.');
     // Loaded only in proxy mode (its validator and signer are a chunk of their own): the mock's start stays as it was.
     const { startProxyMode } = await import('../proxy/proxy-option.js');
     proxy = await startProxyMode(options.proxy, document, { strict: options.strict, docsUrl, log: options.log });
     engine = proxy.engine;
   } else {
     const responders = [overrides.responder, ...(options.responder ? [options.responder] : [])];
-    engine = await engineFor({ document, dynamic: options.dynamic ?? false, seed: options.seed ?? 'osm', strict: options.strict ?? false, responders, docsUrl, latency: options.latency, faults: options.faults }, sandbox);
+    engine = await engineFor(
+      {
+        document,
+        dynamic: options.dynamic ?? false,
+        seed: options.seed ?? 'osm',
+        strict: options.strict ?? false,
+        responders,
+        docsUrl,
+        latency: options.latency,
+        faults: options.faults,
+      },
+      sandbox,
+    );
   }
   // Node's checks of `Host` and of the head's size are the listener's and the engine's (http-adapter.ts).
-  const server = createServer({ requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES }, requestListener(engine, options.log, proxy?.line));
+  const server = createServer(
+    { requireHostHeader: false, maxHeaderSize: NODE_MAX_HEADER_BYTES },
+    requestListener(engine, options.log, proxy?.line),
+  );
   // The client decides when an idle keep-alive connection ends. With Node's default (the server closing it
   // after 5 s and saying so in `Keep-Alive: timeout=5`), a client whose timers run late on a busy machine
   // reuses a socket the server has just closed and fails with "other side closed". Without the hint, fetch
@@ -145,7 +161,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   server.timeout = IDLE_TIMEOUT_MS;
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 4010) : error),
+    );
     server.listen(options.port ?? 4010, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;

@@ -35,5 +35,8 @@ export function answerAdmin(sandbox: Sandbox, method: string, path: string, body
   const route = `${method.toUpperCase()} ${path}`;
   if (route === 'GET /__osm/state') return { status: 200, body: sandbox.dump() };
   if (route === 'POST /__osm/reset') return reset(sandbox, body);
-  return answer(404, { error_code: 'APIGW.0101', error_msg: `The API does not exist: ${route} (the sandbox has GET /__osm/state and POST /__osm/reset)` });
+  return answer(404, {
+    error_code: 'APIGW.0101',
+    error_msg: `The API does not exist: ${route} (the sandbox has GET /__osm/state and POST /__osm/reset)`,
+  });
 }

@@ -12,7 +12,10 @@ export type { StatefulOption } from './stateful-option.js';
  * The option with a seed file read by `readSeed` (at once, so that a missing file fails at setup; the
  * front door knows how its platform reads files).
  */
-export function resolveStatefulOption(option: StatefulOption | undefined, readSeed: (path: string) => SandboxSeed): false | { seed?: SandboxSeed } {
+export function resolveStatefulOption(
+  option: StatefulOption | undefined,
+  readSeed: (path: string) => SandboxSeed,
+): false | { seed?: SandboxSeed } {
   if (!option) return false;
   const seed = option === true ? undefined : option.seed;
   return { seed: typeof seed === 'string' ? readSeed(seed) : seed };

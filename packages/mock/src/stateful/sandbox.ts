@@ -4,8 +4,8 @@ import { businessErrorBodies } from './business-errors.js';
 import { prefersExample, type SandboxAnswer, type SandboxRequest } from './exchange.js';
 import { failWith, type HandlerContext } from './handler.js';
 import { HANDLERS } from './handlers/index.js';
-import { sizeText, STORE_MAX_BYTES } from './limits.js';
-import { type SandboxSeed, seedChecker, seedFromExamples, type SpecDocument } from './seed.js';
+import { STORE_MAX_BYTES, sizeText } from './limits.js';
+import { type SandboxSeed, type SpecDocument, seedChecker, seedFromExamples } from './seed.js';
 import type { SandboxState } from './state.js';
 import { SandboxStore } from './store.js';
 

@@ -1,6 +1,6 @@
 // Reading a seed file (Node only; the browser's MSW handlers take the seed as an object).
 import { readFileSync } from 'node:fs';
-import { SeedError, type SandboxSeed } from './seed.js';
+import { type SandboxSeed, SeedError } from './seed.js';
 
 /** Reads and parses a JSON seed file; its content is checked when the sandbox takes it. */
 export function readSeedFile(path: string): SandboxSeed {

@@ -4,14 +4,18 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { MAX_NESTING, nestsDeeperThan } from '../engine/nesting.js';
 import { formatTime } from './identifiers.js';
-import { ATTACHMENT_MAX_BYTES, CASE_LABEL_LIMIT, sizeText, TENANT_LABEL_LIMIT } from './limits.js';
 import type { CaseStatus } from './lifecycle.js';
+import { ATTACHMENT_MAX_BYTES, CASE_LABEL_LIMIT, sizeText, TENANT_LABEL_LIMIT } from './limits.js';
 import type { AccessoryRecord, CaseRecord, LabelRecord, MessageRecord, SandboxState } from './state.js';
 import { heldBytes } from './store.js';
 
 /** A seed as written by hand: like {@link SandboxState}, but most fields of a ticket may be left out. */
 export interface SandboxSeed {
-  cases?: (Partial<CaseRecord> & { incident_id: string; status: CaseStatus; message_list?: (Partial<MessageRecord> & { message_id: string })[] })[];
+  cases?: (Partial<CaseRecord> & {
+    incident_id: string;
+    status: CaseStatus;
+    message_list?: (Partial<MessageRecord> & { message_id: string })[];
+  })[];
   labels?: LabelRecord[];
   accessories?: AccessoryRecord[];
 }
@@ -55,7 +59,15 @@ const SEED_SCHEMA = {
         ],
       },
     },
-    labels: { type: 'array', items: { allOf: [spec('CaseLabelInfo'), { type: 'object', required: ['label_id', 'name', 'color'], properties: { label_id: { maximum: 65535 } } }] } },
+    labels: {
+      type: 'array',
+      items: {
+        allOf: [
+          spec('CaseLabelInfo'),
+          { type: 'object', required: ['label_id', 'name', 'color'], properties: { label_id: { maximum: 65535 } } },
+        ],
+      },
+    },
     accessories: {
       type: 'array',
       items: {
@@ -98,7 +110,8 @@ function base64Bytes(text: string): number {
 function checkReferences(state: SandboxState, maxBytes: number): void {
   const caseId = duplicate(state.cases.map((c) => c.incident_id));
   if (caseId !== undefined) throw new SeedError(`cases: the ticket ID ${caseId} appears twice`);
-  if (state.labels.length > TENANT_LABEL_LIMIT) throw new SeedError(`labels: ${state.labels.length} labels, more than OSM's ${TENANT_LABEL_LIMIT} per tenant (OSM.01010041)`);
+  if (state.labels.length > TENANT_LABEL_LIMIT)
+    throw new SeedError(`labels: ${state.labels.length} labels, more than OSM's ${TENANT_LABEL_LIMIT} per tenant (OSM.01010041)`);
   const labelIds = new Set(state.labels.map((l) => l.label_id));
   const labelId = duplicate(state.labels.map((l) => l.label_id));
   if (labelId !== undefined) throw new SeedError(`labels: the label ID ${labelId} appears twice`);
@@ -107,15 +120,24 @@ function checkReferences(state: SandboxState, maxBytes: number): void {
   const accessoryId = duplicate(state.accessories.map((a) => a.accessory_id));
   if (accessoryId !== undefined) throw new SeedError(`accessories: the attachment ID ${accessoryId} appears twice`);
   const large = state.accessories.find((a) => base64Bytes(a.content_base64) > ATTACHMENT_MAX_BYTES);
-  if (large) throw new SeedError(`accessories: attachment ${large.accessory_id} has ${sizeText(base64Bytes(large.content_base64))}, more than OSM's ${sizeText(ATTACHMENT_MAX_BYTES)} per attachment (OSM.01010005)`);
+  if (large)
+    throw new SeedError(
+      `accessories: attachment ${large.accessory_id} has ${sizeText(base64Bytes(large.content_base64))}, more than OSM's ${sizeText(ATTACHMENT_MAX_BYTES)} per attachment (OSM.01010005)`,
+    );
   const messageId = duplicate(state.cases.flatMap((c) => c.message_list.map((m) => m.message_id)));
   if (messageId !== undefined) throw new SeedError(`cases: the message ID ${messageId} appears twice`);
   for (const record of state.cases) {
     const unknown = record.label_ids.find((id) => !labelIds.has(id));
     if (unknown !== undefined) throw new SeedError(`cases: ticket ${record.incident_id} carries label ${unknown}, which is not in labels`);
-    if (record.label_ids.length > CASE_LABEL_LIMIT) throw new SeedError(`cases: ticket ${record.incident_id} carries ${record.label_ids.length} labels, more than OSM's ${CASE_LABEL_LIMIT} per ticket (OSM.01010042)`);
+    if (record.label_ids.length > CASE_LABEL_LIMIT)
+      throw new SeedError(
+        `cases: ticket ${record.incident_id} carries ${record.label_ids.length} labels, more than OSM's ${CASE_LABEL_LIMIT} per ticket (OSM.01010042)`,
+      );
   }
-  const bytes = heldBytes(state, state.accessories.reduce((sum, a) => sum + base64Bytes(a.content_base64), 0));
+  const bytes = heldBytes(
+    state,
+    state.accessories.reduce((sum, a) => sum + base64Bytes(a.content_base64), 0),
+  );
   if (bytes > maxBytes) throw new SeedError(`the seed holds ${sizeText(bytes)}, more than the mock's store takes (${sizeText(maxBytes)})`);
 }
 
@@ -178,7 +200,10 @@ export function seedChecker(document: SpecDocument, maxBytes: number): (seed: un
 /** The `success` example of the operation `operationId`'s JSON 200 response. */
 function successExample(document: SpecDocument, operationId: string): Record<string, unknown> {
   for (const item of Object.values(document.paths ?? {})) {
-    for (const operation of Object.values(item) as { operationId?: string; responses?: Record<string, { content?: Record<string, { examples?: Record<string, { $ref?: string; value?: unknown }> }> }> }[]) {
+    for (const operation of Object.values(item) as {
+      operationId?: string;
+      responses?: Record<string, { content?: Record<string, { examples?: Record<string, { $ref?: string; value?: unknown }> }> }>;
+    }[]) {
       if (operation?.operationId !== operationId) continue;
       const example = operation.responses?.['200']?.content?.['application/json']?.examples?.success;
       const value = example?.$ref ? document.components?.examples?.[example.$ref.split('/').pop() ?? '']?.value : example?.value;

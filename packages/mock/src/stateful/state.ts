@@ -93,4 +93,3 @@ export interface SandboxState {
   labels: LabelRecord[];
   accessories: AccessoryRecord[];
 }
-

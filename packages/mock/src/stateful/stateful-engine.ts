@@ -16,7 +16,8 @@ function sandboxBody(request: ValidatedRequest): unknown {
 
 /** A sandbox answer as a responder's. */
 function asOsmAnswer(answer: SandboxAnswer): OsmAnswer {
-  if ('file' in answer) return { bytes: answer.file.bytes, contentType: answer.file.mediaType, headers: { 'content-disposition': answer.file.disposition } };
+  if ('file' in answer)
+    return { bytes: answer.file.bytes, contentType: answer.file.mediaType, headers: { 'content-disposition': answer.file.disposition } };
   return { status: answer.status ?? 200, body: answer.json };
 }
 
@@ -24,7 +25,13 @@ function asOsmAnswer(answer: SandboxAnswer): OsmAnswer {
 function sandboxResponder(sandbox: Sandbox): Responder {
   return async (validated) => {
     if (!sandbox.operations.has(validated.operationId)) return undefined;
-    const request: SandboxRequest = { operationId: validated.operationId, path: validated.path, query: validated.query, headers: validated.headers, body: sandboxBody(validated) };
+    const request: SandboxRequest = {
+      operationId: validated.operationId,
+      path: validated.path,
+      query: validated.query,
+      headers: validated.headers,
+      body: sandboxBody(validated),
+    };
     const answer = await sandbox.respond(request);
     return answer && asOsmAnswer(answer);
   };
@@ -34,7 +41,11 @@ function adminResponse(request: MockRequest, sandbox: Sandbox, path: string): Mo
   const text = request.body ? new TextDecoder().decode(request.body) : '';
   const answer = answerAdmin(sandbox, request.method, path, text);
   if (!answer) return undefined;
-  return { status: answer.status, headers: { ...corsHeaders(request.headers.origin), 'content-type': 'application/json' }, body: answer.body };
+  return {
+    status: answer.status,
+    headers: { ...corsHeaders(request.headers.origin), 'content-type': 'application/json' },
+    body: answer.body,
+  };
 }
 
 /**

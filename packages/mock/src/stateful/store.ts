@@ -54,7 +54,13 @@ export function heldBytes(state: { cases: unknown[]; labels: unknown[] }, attach
 function hold(state: SandboxState): [Held, number] {
   const accessories = state.accessories.map(({ content_base64, ...fields }) => ({ ...fields, bytes: fromBase64(content_base64) }));
   const held = { cases: state.cases, labels: state.labels, accessories };
-  return [held, heldBytes(state, accessories.reduce((sum, a) => sum + a.bytes.byteLength, 0))];
+  return [
+    held,
+    heldBytes(
+      state,
+      accessories.reduce((sum, a) => sum + a.bytes.byteLength, 0),
+    ),
+  ];
 }
 
 /** The JSON of an array in pieces of about a MiB (or one item, when larger). */

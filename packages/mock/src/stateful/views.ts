@@ -4,7 +4,18 @@
 import type { CaseRecord, ContactRecord, LabelRecord, MessageRecord } from './state.js';
 import type { SandboxStore } from './store.js';
 
-const SUMMARY_FIELDS = ['xcustomer_id', 'xcustomer_name', 'status', 'incident_id', 'business_type_name', 'incident_type_name', 'customer_id', 'dc_name', 'simple_description', 'create_time'] as const;
+const SUMMARY_FIELDS = [
+  'xcustomer_id',
+  'xcustomer_name',
+  'status',
+  'incident_id',
+  'business_type_name',
+  'incident_type_name',
+  'customer_id',
+  'dc_name',
+  'simple_description',
+  'create_time',
+] as const;
 
 /** A label as `LabelInfo` / `CaseLabelInfo`. */
 export function labelView(label: LabelRecord): LabelRecord {

@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import type { AnswerFinding, AnswerPlace, FindingKind } from './answer-finding.js';
 
-const unescape = (part: string) => part.replaceAll('~1', '/').replaceAll('~0', '~');
+const unescapePointer = (part: string) => part.replaceAll('~1', '/').replaceAll('~0', '~');
 const isComposite = (error: ErrorObject) => error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'not';
 const isChoice = (error: ErrorObject) => error.keyword === 'anyOf' || error.keyword === 'oneOf';
 /** Keywords about a field's presence, not a value: never merged into a choice's rule. */
@@ -15,12 +15,15 @@ const isAboutPresence = (error: ErrorObject) => error.keyword === 'required' || 
 
 /** An ajv instance path as field names: `/label_list/0/colour` -> `['label_list', '0', 'colour']`. */
 function partsOf(instancePath: string): string[] {
-  return instancePath.split('/').slice(1).map(unescape);
+  return instancePath.split('/').slice(1).map(unescapePointer);
 }
 
 /** The value at a field path. */
 function valueAt(root: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), root);
+  return path.reduce<unknown>(
+    (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+    root,
+  );
 }
 
 function kindOf(error: ErrorObject, path: readonly string[]): FindingKind {
@@ -45,7 +48,11 @@ function ruleOf(error: ErrorObject): string {
 }
 
 /** The findings of ajv's `errors` for `root`, the value validated, at `place` (a body's field path or a header's value). */
-export function findingsOfAjv(errors: readonly ErrorObject[] | null | undefined, root: unknown, place: (path: readonly string[]) => AnswerPlace): AnswerFinding[] {
+export function findingsOfAjv(
+  errors: readonly ErrorObject[] | null | undefined,
+  root: unknown,
+  place: (path: readonly string[]) => AnswerPlace,
+): AnswerFinding[] {
   const all = errors ?? [];
   const explained = new Set(all.filter((error) => !isComposite(error)).map((error) => error.instancePath));
   const choicePlaces = new Set(all.filter(isChoice).map((error) => error.instancePath));

@@ -24,8 +24,8 @@ import {
   listedResponseKey,
   type OpenApiDocument,
   operationName,
-  resolve,
   type ResponseObject,
+  resolve,
   responsesOf,
 } from './response-lookup.js';
 
@@ -70,7 +70,10 @@ const bodyPlace = (path: readonly string[]): AnswerPlace => ({ part: 'body', pat
  * The body as the checks take it: a JSON value; `opaque` bytes of another media type (a file: its schema,
  * `format: binary`, says nothing of them); `notJson` bytes sent as JSON that are not; or none or unread.
  */
-function readBody(body: AnswerBody, mediaType: string | undefined): { none: true } | { unread: true } | { json: unknown } | { notJson: true } | { opaque: true } {
+function readBody(
+  body: AnswerBody,
+  mediaType: string | undefined,
+): { none: true } | { unread: true } | { json: unknown } | { notJson: true } | { opaque: true } {
   if ('bytes' in body) {
     const empty = typeof body.bytes === 'string' ? body.bytes === '' : body.bytes.byteLength === 0;
     if (empty) return { none: true };
@@ -99,7 +102,8 @@ export function createAnswerChecker(document: object, policy: AnswerPolicy): Ans
     const findings: AnswerFinding[] = [];
     const mediaType = bareMediaType(answer.contentType);
     const body = readBody(answer.body, mediaType);
-    if ('notJson' in body) findings.push({ kind: 'wrong-type', place: bodyPlace([]), rule: `is not JSON, though sent as ${answer.contentType}` });
+    if ('notJson' in body)
+      findings.push({ kind: 'wrong-type', place: bodyPlace([]), rule: `is not JSON, though sent as ${answer.contentType}` });
     const value = 'json' in body ? body.json : undefined;
 
     const hasDefault = Object.hasOwn(responses, 'default');
@@ -108,7 +112,12 @@ export function createAnswerChecker(document: object, policy: AnswerPolicy): Ans
     if (!key) {
       const listed = Object.keys(responses).filter((listedKey) => listedKey !== 'default');
       const others = hasDefault ? `, and ${policy.defaultMeans}` : '';
-      findings.push({ kind: 'unlisted-status', place: { part: 'status' }, rule: `${answer.status} is not an answer of ${name}: the spec lists ${listed.join(', ')}${others}`, value: answer.status });
+      findings.push({
+        kind: 'unlisted-status',
+        place: { part: 'status' },
+        rule: `${answer.status} is not an answer of ${name}: the spec lists ${listed.join(', ')}${others}`,
+        value: answer.status,
+      });
       if (!hasDefault || typeof errorCodeOf(value) !== 'string') return findings;
       key = 'default';
     }
@@ -139,7 +148,12 @@ export function createAnswerChecker(document: object, policy: AnswerPolicy): Ans
     const listed = listedMediaType(content, mediaType);
     if (!listed) {
       const lists = media.length ? `the spec lists ${media.join(', ')}` : 'the spec gives it no body';
-      findings.push({ kind: 'unlisted-content-type', place: { part: 'content type' }, rule: `${mediaType ?? 'none'} is not one of ${name}'s ${answer.status} answer: ${lists}`, value: mediaType ?? '(none)' });
+      findings.push({
+        kind: 'unlisted-content-type',
+        place: { part: 'content type' },
+        rule: `${mediaType ?? 'none'} is not one of ${name}'s ${answer.status} answer: ${lists}`,
+        value: mediaType ?? '(none)',
+      });
       return findings;
     }
     const schema = content[listed]!.schema;

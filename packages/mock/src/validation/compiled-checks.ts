@@ -3,8 +3,8 @@
 // milliseconds each), then kept under the key its caller gives it.
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { AnswerFinding, AnswerPlace } from './answer-finding.js';
 import { findingsOfAjv } from './ajv-findings.js';
+import type { AnswerFinding, AnswerPlace } from './answer-finding.js';
 import { saysError } from './error-body.js';
 import { COMPONENTS_ID, prepareSchema } from './prepared-schema.js';
 import { type OpenApiDocument, resolve } from './response-lookup.js';
@@ -59,7 +59,8 @@ export function compiledChecks(document: OpenApiDocument): CompiledChecks {
     return (value, place) => {
       const matched = each.filter((validate) => validate(value)).length;
       if (oneOf ? matched === 1 : matched > 0) return [];
-      if (matched > 1) return [{ kind: 'wrong-type', place: place([]), rule: `must match exactly one schema of oneOf, matches ${matched}`, value }];
+      if (matched > 1)
+        return [{ kind: 'wrong-type', place: place([]), rule: `must match exactly one schema of oneOf, matches ${matched}`, value }];
       const isError = saysError(value);
       const ofItsSort = each.map((_, index) => index).filter((index) => errorBranch[index] === isError);
       const candidates = ofItsSort.length ? ofItsSort : each.map((_, index) => index);

@@ -54,15 +54,26 @@ describe('cold start', () => {
 describe('the policy', () => {
   test('decides what `default` covers, and how an unlisted status is said', () => {
     const check = createAnswerChecker(spec, { coveredByDefault: (status) => status === 418, defaultMeans: 'a 418' });
-    expect(check(STATUS, { status: 418, contentType: JSON_TYPE, body: { json: { error_code: 'APIGW.0101', error_msg: 'teapot' } } })).toEqual([]);
+    expect(
+      check(STATUS, { status: 418, contentType: JSON_TYPE, body: { json: { error_code: 'APIGW.0101', error_msg: 'teapot' } } }),
+    ).toEqual([]);
     expect(check(STATUS, { status: 451, contentType: JSON_TYPE, body: { json: { status: 4 } } })).toEqual([
-      { kind: 'unlisted-status', place: { part: 'status' }, value: 451, rule: `451 is not an answer of showCaseStatus (GET ${STATUS.pathTemplate}): the spec lists 200, 400, 401, 403, 429, 500, 503, and a 418` },
+      {
+        kind: 'unlisted-status',
+        place: { part: 'status' },
+        value: 451,
+        rule: `451 is not an answer of showCaseStatus (GET ${STATUS.pathTemplate}): the spec lists 200, 400, 401, 403, 429, 500, 503, and a 418`,
+      },
     ]);
   });
 
   test('an unlisted status whose body says it is an error is still checked against `default`', () => {
     const check = createAnswerChecker(spec, NOTHING);
-    expect(check(STATUS, { status: 404, contentType: JSON_TYPE, body: { json: { error_code: 'OSM.9', error_msg: 'x' } } }).map((finding) => finding.kind)).toEqual(['unlisted-status', 'unknown-error-code']);
+    expect(
+      check(STATUS, { status: 404, contentType: JSON_TYPE, body: { json: { error_code: 'OSM.9', error_msg: 'x' } } }).map(
+        (finding) => finding.kind,
+      ),
+    ).toEqual(['unlisted-status', 'unknown-error-code']);
   });
 });
 
@@ -71,34 +82,55 @@ describe('bodies', () => {
 
   test('bytes sent as JSON are parsed; bytes that are not JSON are said so, and not checked further', () => {
     expect(check(STATUS, { status: 200, contentType: 'application/json;charset=UTF-8', body: bytes('{"status":4}') })).toEqual([]);
-    expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: bytes('{"status":') })).toEqual([{ kind: 'wrong-type', place: { part: 'body', path: [] }, rule: 'is not JSON, though sent as application/json' }]);
+    expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: bytes('{"status":') })).toEqual([
+      { kind: 'wrong-type', place: { part: 'body', path: [] }, rule: 'is not JSON, though sent as application/json' },
+    ]);
   });
 
   test('no body where the response has a schema is a missing body; an unread one is not judged', () => {
-    expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: { none: true } })).toEqual([{ kind: 'missing-required', place: { part: 'body', path: [] }, rule: 'is required' }]);
-    expect(check(STATUS, { status: 200, body: bytes('') })).toEqual([{ kind: 'missing-required', place: { part: 'body', path: [] }, rule: 'is required' }]);
+    expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: { none: true } })).toEqual([
+      { kind: 'missing-required', place: { part: 'body', path: [] }, rule: 'is required' },
+    ]);
+    expect(check(STATUS, { status: 200, body: bytes('') })).toEqual([
+      { kind: 'missing-required', place: { part: 'body', path: [] }, rule: 'is required' },
+    ]);
     expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: { unread: true } })).toEqual([]);
   });
 
   test('a body without a Content-Type is a media type the response does not list', () => {
     expect(check(STATUS, { status: 200, body: { unread: true } })).toEqual([
-      { kind: 'unlisted-content-type', place: { part: 'content type' }, value: '(none)', rule: `none is not one of showCaseStatus (GET ${STATUS.pathTemplate})'s 200 answer: the spec lists application/json` },
+      {
+        kind: 'unlisted-content-type',
+        place: { part: 'content type' },
+        value: '(none)',
+        rule: `none is not one of showCaseStatus (GET ${STATUS.pathTemplate})'s 200 answer: the spec lists application/json`,
+      },
     ]);
   });
 
   test('a business error is explained as one, a result as a result, whichever branch is nearer', () => {
     // Two findings as an error (error_msg missing, `total` unknown), one as a result (error_code unknown):
     // the body's error_code says which it is.
-    expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: { json: { error_code: 'OSM.0001', total: 1 } } }).map((finding) => [finding.kind, finding.place])).toEqual([
+    expect(
+      check(STATUS, { status: 200, contentType: JSON_TYPE, body: { json: { error_code: 'OSM.0001', total: 1 } } }).map((finding) => [
+        finding.kind,
+        finding.place,
+      ]),
+    ).toEqual([
       ['missing-required', { part: 'body', path: ['error_msg'] }],
       ['unknown-field', { part: 'body', path: ['total'] }],
     ]);
-    expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: { json: { status: '4' } } }).map((finding) => finding.kind)).toEqual(['wrong-type', 'out-of-range']);
+    expect(check(STATUS, { status: 200, contentType: JSON_TYPE, body: { json: { status: '4' } } }).map((finding) => finding.kind)).toEqual([
+      'wrong-type',
+      'out-of-range',
+    ]);
   });
 
   test('a file is any listed type, its bytes not inspected; the same answer as JSON is checked as an error body', () => {
     expect(check(DOWNLOAD, { status: 200, contentType: 'application/octet-stream', body: bytes('%PDF') })).toEqual([]);
-    expect(check(DOWNLOAD, { status: 200, contentType: JSON_TYPE, body: { json: { error_code: 'OSM.0001' } } }).map((finding) => finding.kind)).toEqual(['missing-required']);
+    expect(
+      check(DOWNLOAD, { status: 200, contentType: JSON_TYPE, body: { json: { error_code: 'OSM.0001' } } }).map((finding) => finding.kind),
+    ).toEqual(['missing-required']);
   });
 });
 
@@ -114,7 +146,7 @@ describe('headers', () => {
 });
 
 test('an operation the spec does not have', () => {
-  expect(createAnswerChecker(spec, NOTHING)({ method: 'post', pathTemplate: '/v2/everything' }, { status: 200, body: { none: true } })).toEqual([
-    { kind: 'unknown-operation', place: { part: 'operation' }, rule: 'POST /v2/everything is not in the spec' },
-  ]);
+  expect(
+    createAnswerChecker(spec, NOTHING)({ method: 'post', pathTemplate: '/v2/everything' }, { status: 200, body: { none: true } }),
+  ).toEqual([{ kind: 'unknown-operation', place: { part: 'operation' }, rule: 'POST /v2/everything is not in the spec' }]);
 });

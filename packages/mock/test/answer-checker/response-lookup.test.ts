@@ -1,6 +1,14 @@
 // The response lookup on its own: operations, response keys by status and range, media types.
 import { expect, test } from 'vitest';
-import { bareMediaType, isJsonMediaType, listedMediaType, listedResponseKey, operationName, resolve, responsesOf } from '../../src/validation/response-lookup.js';
+import {
+  bareMediaType,
+  isJsonMediaType,
+  listedMediaType,
+  listedResponseKey,
+  operationName,
+  resolve,
+  responsesOf,
+} from '../../src/validation/response-lookup.js';
 
 const document = {
   paths: { '/things/{id}': { $ref: '#/components/pathItems/Thing' } },
@@ -24,7 +32,11 @@ test('media types: parameters and case ignored, JSON and +json told apart from b
   expect(bareMediaType('Application/JSON; charset=utf-8')).toBe('application/json');
   expect(bareMediaType(undefined)).toBeUndefined();
   expect(bareMediaType(' ')).toBeUndefined();
-  expect([isJsonMediaType('application/json'), isJsonMediaType('application/problem+json'), isJsonMediaType('application/octet-stream')]).toEqual([true, true, false]);
+  expect([
+    isJsonMediaType('application/json'),
+    isJsonMediaType('application/problem+json'),
+    isJsonMediaType('application/octet-stream'),
+  ]).toEqual([true, true, false]);
   expect(listedMediaType({ 'Application/JSON': {} }, 'application/json')).toBe('Application/JSON');
   expect(listedMediaType({ 'application/json': {} }, undefined)).toBeUndefined();
 });

@@ -41,10 +41,11 @@ describe('startMock({ port: 0 })', () => {
     const request = `GET /v2/servicerequest/cases/CS20240101000001/status HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: t\r\n\r\n`;
     let received = '';
     socket.on('data', (chunk) => (received += chunk));
-    const answers = (n: number) => new Promise<void>((resolve) => {
-      const check = () => ((received.match(/HTTP\/1\.1 200/g)?.length ?? 0) >= n ? resolve() : setTimeout(check, 20));
-      check();
-    });
+    const answers = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => ((received.match(/HTTP\/1\.1 200/g)?.length ?? 0) >= n ? resolve() : setTimeout(check, 20));
+        check();
+      });
     socket.write(request);
     await answers(1);
     expect(received).not.toMatch(/keep-alive: timeout=/i);

@@ -56,7 +56,9 @@ describe('osm-mock --spec <yaml> --dynamic --quiet --host 127.0.0.1 --port <n>',
     expect((await fetch(`${url}/v2/gauges/g1`)).status).toBe(401);
     const tooLong = await fetch(`${url}/v2/gauges/g1`, { headers: { 'X-Gauge-Token': '123456789' } });
     expect(tooLong.status).toBe(400);
-    expect(await tooLong.json()).toMatchObject({ error_msg: expect.stringContaining('header parameter X-Gauge-Token: must NOT have more than 8 characters') });
+    expect(await tooLong.json()).toMatchObject({
+      error_msg: expect.stringContaining('header parameter X-Gauge-Token: must NOT have more than 8 characters'),
+    });
   });
 
   test('prints nothing while serving', () => {

@@ -56,7 +56,20 @@ describe('osm-mock arguments', () => {
   test('--help prints every option and exits 0', async () => {
     const run = runCli(['--help']);
     expect(await run.exit).toBe(0);
-    for (const option of ['--port', '--host', '--dynamic', '--seed', '--strict', '--latency', '--faults', '--spec', '--quiet', '--version', '--help', 'Prefer']) {
+    for (const option of [
+      '--port',
+      '--host',
+      '--dynamic',
+      '--seed',
+      '--strict',
+      '--latency',
+      '--faults',
+      '--spec',
+      '--quiet',
+      '--version',
+      '--help',
+      'Prefer',
+    ]) {
       expect(run.stdout()).toContain(option);
     }
   });

@@ -14,8 +14,11 @@ describe('operations parsed at build time', () => {
     expect(existsSync(shipped), `${shipped.pathname} (run the build)`).toBe(true);
     const fromFile = await sourcesFromFolder(shipped);
     const now = parsedSources(await prismOperations(loadSpec()));
-    expect(fromFile.map(({ method, path, operationId }) => ({ method, path, operationId }))).toEqual(now.map(({ method, path, operationId }) => ({ method, path, operationId })));
-    for (const [i, source] of fromFile.entries()) expect(source.load(), source.operationId).toEqual(JSON.parse(JSON.stringify(now[i]!.load())));
+    expect(fromFile.map(({ method, path, operationId }) => ({ method, path, operationId }))).toEqual(
+      now.map(({ method, path, operationId }) => ({ method, path, operationId })),
+    );
+    for (const [i, source] of fromFile.entries())
+      expect(source.load(), source.operationId).toEqual(JSON.parse(JSON.stringify(now[i]!.load())));
   });
 
   test('each operation is read on first use, once', async () => {

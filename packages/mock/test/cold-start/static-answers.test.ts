@@ -18,14 +18,22 @@ test('every example answers as Prism would answer it', async () => {
           const selection = { status, content, example };
           const ours = staticAnswer(operation.prism, selection);
           if (content.file) continue;
-          const prism = mockWithPrism(operation.prism, { method: operation.method, path: operation.pathTemplate, query: {}, headers: {}, body: undefined }, { code: status, mediaType: content.mediaType, example, dynamic: false });
+          const prism = mockWithPrism(
+            operation.prism,
+            { method: operation.method, path: operation.pathTemplate, query: {}, headers: {}, body: undefined },
+            { code: status, mediaType: content.mediaType, example, dynamic: false },
+          );
           const where = `${operation.operationId} ${response.code} ${content.mediaType} ${example ?? '(first)'}`;
           expect(prism.ok, where).toBe(true);
           if (!prism.ok) continue;
           // Content-Type is the engine's to set; a download's Content-Disposition is never sent with JSON.
           // Header values are compared as the engine writes them, as text (Prism gives `Retry-After: 1` a number).
           const ignored = ['content-type', ...(hasFileResponses(operation) ? ['content-disposition'] : [])];
-          const prismHeaders = Object.fromEntries(Object.entries(prism.headers).filter(([name]) => !ignored.includes(name.toLowerCase())).map(([name, value]) => [name, String(value)]));
+          const prismHeaders = Object.fromEntries(
+            Object.entries(prism.headers)
+              .filter(([name]) => !ignored.includes(name.toLowerCase()))
+              .map(([name, value]) => [name, String(value)]),
+          );
           expect(ours, where).toEqual({ headers: prismHeaders, body: prism.body });
           compared++;
         }

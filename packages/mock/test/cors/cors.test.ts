@@ -16,7 +16,11 @@ describe('CORS', () => {
   test('a preflight from another origin allows the method and the headers asked for', async () => {
     const response = await fetch(`${mock.url}/v2/servicerequest/labels`, {
       method: 'OPTIONS',
-      headers: { Origin: APP_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-auth-token,content-type,prefer' },
+      headers: {
+        Origin: APP_ORIGIN,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-auth-token,content-type,prefer',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
@@ -47,7 +51,16 @@ describe('CORS', () => {
       await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
       browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(app.address() as AddressInfo).port}/`);
@@ -81,11 +94,16 @@ describe('CORS', () => {
     test('the OSM error body of a rejected request can be read', async () => {
       const answer = await fetchInPage('/v2/servicerequest/cases?limit=101', { headers: { 'X-Auth-Token': 't' } });
       expect(answer.status).toBe(400);
-      expect(JSON.parse(answer.body)).toEqual({ error_code: 'OSM.0001', error_msg: 'Invalid request: query parameter limit: must be <= 100' });
+      expect(JSON.parse(answer.body)).toEqual({
+        error_code: 'OSM.0001',
+        error_msg: 'Invalid request: query parameter limit: must be <= 100',
+      });
     });
 
     test("a download's Content-Disposition can be read", async () => {
-      const answer = await fetchInPage('/v2/servicerequest/cases/export?language=en-us&timezone=GMT%2B8', { headers: { 'X-Auth-Token': 't' } });
+      const answer = await fetchInPage('/v2/servicerequest/cases/export?language=en-us&timezone=GMT%2B8', {
+        headers: { 'X-Auth-Token': 't' },
+      });
       expect(answer.status).toBe(200);
       expect(answer.disposition).toBe('attachment; filename="osm-mock.bin"');
     });

@@ -24,7 +24,9 @@ describe('Prefer header', () => {
 
   test.each(operations.map((entry) => [entry.operationId, entry] as const))('%s: every named example can be chosen', async (_, entry) => {
     const examples = namedExamples(entry);
-    expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(['businessError', 'badRequest', 'unauthorized', 'forbidden', 'internalServerError']));
+    expect(examples.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['businessError', 'badRequest', 'unauthorized', 'forbidden', 'internalServerError']),
+    );
     // Success examples the way users ask for them (the example alone); the others with their status.
     const prefers = examples.map((e) => (e.status === '200' ? `example=${e.name}` : `code=${statusFor(e.status)}, example=${e.name}`));
     const answers = await Promise.all(prefers.map((prefer) => ask(entry, prefer)));
@@ -54,7 +56,9 @@ describe('Prefer header', () => {
     expect(answer.status).toBe(400);
     const { error_code, error_msg } = answer.body as { error_code: string; error_msg: string };
     expect(error_code).toBe('OSM.0001');
-    expect(error_msg).toMatch(/^Invalid request: header parameter Prefer: example=noSuchExample: this operation has no such example; it has /);
+    expect(error_msg).toMatch(
+      /^Invalid request: header parameter Prefer: example=noSuchExample: this operation has no such example; it has /,
+    );
     for (const example of namedExamples(listCases)) expect(error_msg).toContain(example.name);
   });
 });

@@ -8,7 +8,10 @@ describe('osm-mock --port 0 --latency 50-200 --faults 0.05 --seed x', () => {
   let url = '';
   beforeAll(async () => {
     run = runCli(['--port', '0', '--latency', '50-200', '--faults', '0.05', '--seed', 'x']);
-    [, url = ''] = await waitForOutput(run, /OSM mock serving \d+ operations at (http:\/\/127\.0\.0\.1:\d+) \(examples; latency 50-200 ms, faults 0.05, seed x\)/);
+    [, url = ''] = await waitForOutput(
+      run,
+      /OSM mock serving \d+ operations at (http:\/\/127\.0\.0\.1:\d+) \(examples; latency 50-200 ms, faults 0.05, seed x\)/,
+    );
   });
   afterAll(() => {
     if (run.child.exitCode === null) run.child.kill('SIGTERM');
@@ -20,7 +23,9 @@ describe('osm-mock --port 0 --latency 50-200 --faults 0.05 --seed x', () => {
     const response = await fetch(`${url}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't', Prefer: 'code=200' } });
     expect(response.status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
-    await expect(fetch(`${url}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't', Prefer: 'fault=reset' } })).rejects.toThrow();
+    await expect(
+      fetch(`${url}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't', Prefer: 'fault=reset' } }),
+    ).rejects.toThrow();
     await waitForOutput(run, /GET \/v2\/servicerequest\/cases\/CS1\/status -> reset/);
   });
 });

@@ -5,6 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { loadSpec } from '@osm-openapi/spec';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
@@ -12,8 +14,6 @@ import { type RunningMock, startMock } from '../../src/index.js';
 import { faultResponse } from '../../src/msw/faults.js';
 import { osmHandlers } from '../../src/msw/node.js';
 import { requestListener } from '../../src/server/http-adapter.js';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 
 const STATUS = '/v2/servicerequest/cases/CS1/status';
 const STATUS_TEMPLATE = '/v2/servicerequest/cases/{case_id}/status';
@@ -63,13 +63,14 @@ afterAll(async () => {
   await Promise.all(mocks.map((m) => m.close()));
 });
 
-const get = (base: string, prefer?: string, init: RequestInit = {}) => fetch(`${base}${STATUS}`, { ...init, headers: { ...TOKEN, ...(prefer ? { Prefer: prefer } : {}) } });
+const get = (base: string, prefer?: string, init: RequestInit = {}) =>
+  fetch(`${base}${STATUS}`, { ...init, headers: { ...TOKEN, ...(prefer ? { Prefer: prefer } : {}) } });
 
 describe.each([
   ['HTTP server', http],
   ['MSW handlers', msw],
 ])('%s', (_, door) => {
-  test('code=429: the gateway\'s throttling error, as the spec declares it, with Retry-After: 1', async () => {
+  test("code=429: the gateway's throttling error, as the spec declares it, with Retry-After: 1", async () => {
     const response = await get(door.plain, 'code=429');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('1');
@@ -173,7 +174,7 @@ test('HTTP: the access log names the fault', async () => {
   expect(log.join('\n')).toMatch(/-> truncate of 200 \(\d+ ms\)/);
 });
 
-test('HTTP: a hang the client never gives up on ends at the server\'s idle timeout, the connection closed without a byte', async () => {
+test("HTTP: a hang the client never gives up on ends at the server's idle timeout, the connection closed without a byte", async () => {
   const engine = await createEngine({ document: loadSpec() });
   const hanging: Server = createServer(requestListener(engine));
   hanging.timeout = 300; // startMock's is IDLE_TIMEOUT_MS (2 minutes); the same Node socket timeout, shorter
@@ -203,7 +204,9 @@ test('a truncated answer whose body is still arriving (proxy mode) is cut at hal
   const viaMsw = await faultResponse(cut, undefined);
   expect(viaMsw.headers.get('content-length')).toBe('12');
   await expect(viaMsw.text()).rejects.toThrow();
-  const fake: Server = createServer(requestListener({ operations: 1, handle: async () => ({ ...cut, body: arriving() }), route: () => undefined }));
+  const fake: Server = createServer(
+    requestListener({ operations: 1, handle: async () => ({ ...cut, body: arriving() }), route: () => undefined }),
+  );
   await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
   try {
     const response = await fetch(`http://127.0.0.1:${(fake.address() as { port: number }).port}/`);
@@ -233,14 +236,26 @@ describe('the stateful sandbox', () => {
     mock = await startMock({ port: 0, stateful: true });
   });
   afterAll(() => mock.close());
-  const count = async () => ((await (await fetch(`${mock.url}${LABELS}`, { headers: TOKEN })).json()) as { total_count: number }).total_count;
+  const count = async () =>
+    ((await (await fetch(`${mock.url}${LABELS}`, { headers: TOKEN })).json()) as { total_count: number }).total_count;
   const create = (name: string, prefer: string) =>
-    fetch(`${mock.url}${LABELS}`, { method: 'POST', headers: { ...TOKEN, 'content-type': 'application/json', Prefer: prefer }, body: JSON.stringify({ name, color: '#ff0000' }) }).then((r) => r.arrayBuffer());
+    fetch(`${mock.url}${LABELS}`, {
+      method: 'POST',
+      headers: { ...TOKEN, 'content-type': 'application/json', Prefer: prefer },
+      body: JSON.stringify({ name, color: '#ff0000' }),
+    }).then((r) => r.arrayBuffer());
 
   test('a truncated answer was handled in full (the label exists); a reset or hung request was never handled', async () => {
     const before = await count();
     await expect(create('reset', 'fault=reset')).rejects.toThrow();
-    await expect(fetch(`${mock.url}${LABELS}`, { method: 'POST', headers: { ...TOKEN, 'content-type': 'application/json', Prefer: 'fault=hang' }, body: '{"name":"hang","color":"#ff0000"}', signal: AbortSignal.timeout(300) })).rejects.toThrow();
+    await expect(
+      fetch(`${mock.url}${LABELS}`, {
+        method: 'POST',
+        headers: { ...TOKEN, 'content-type': 'application/json', Prefer: 'fault=hang' },
+        body: '{"name":"hang","color":"#ff0000"}',
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow();
     expect(await count()).toBe(before);
     await expect(create('cut', 'fault=truncate')).rejects.toThrow();
     expect(await count()).toBe(before + 1);

@@ -25,14 +25,29 @@ function exchange(prefer?: string, signal?: AbortSignal): Exchange {
   const headers = prefer === undefined ? {} : { prefer };
   return {
     request: { method: 'GET', url: '/v2/servicerequest/cases/CS1/status', headers, signal },
-    method: 'GET', path: '/v2/servicerequest/cases/CS1/status', search: '', cors: {},
-    operation: status, verb: 'get', rawParams: { case_id: 'CS1' }, prefer: parsed, selection,
-    pathParams: {}, query: new Map(), body: {}, violations: [], reported: [],
+    method: 'GET',
+    path: '/v2/servicerequest/cases/CS1/status',
+    search: '',
+    cors: {},
+    operation: status,
+    verb: 'get',
+    rawParams: { case_id: 'CS1' },
+    prefer: parsed,
+    selection,
+    pathParams: {},
+    query: new Map(),
+    body: {},
+    violations: [],
+    reported: [],
   };
 }
 
 /** A stand-in for the answer from the spec: the status chosen, a JSON body. */
-const fromSpec = (e: Exchange): MockResponse => ({ status: e.selection!.status, headers: { 'content-type': 'application/json' }, body: '{"error_code":"APIGW.0308"}' });
+const fromSpec = (e: Exchange): MockResponse => ({
+  status: e.selection!.status,
+  headers: { 'content-type': 'application/json' },
+  body: '{"error_code":"APIGW.0308"}',
+});
 const step = (options: Partial<FaultOptions> = {}) => injectFaults({ faults: 0, seed: 'osm', ...options }, fromSpec);
 
 describe('Prefer', () => {
@@ -75,7 +90,7 @@ describe('Prefer', () => {
     expect(await step()(exchange('code=503, retry-after=7'))).toMatchObject({ status: 503, headers: { 'retry-after': '7' } });
   });
 
-  test('example=throttled (the 429\'s example) is the gateway\'s answer too', async () => {
+  test("example=throttled (the 429's example) is the gateway's answer too", async () => {
     expect(await step()(exchange('example=throttled, retry-after=2'))).toMatchObject({ status: 429, headers: { 'retry-after': '2' } });
   });
 
@@ -138,7 +153,7 @@ describe('server-wide latency and faults', () => {
     expect(await fates({ faults: 1, seed: 'x' }, 20, 'fault=truncate')).toEqual(Array(20).fill('truncate'));
   });
 
-  test('the latency delays each request by at least the range\'s minimum', async () => {
+  test("the latency delays each request by at least the range's minimum", async () => {
     const started = performance.now();
     await fates({ latency: [100, 150], seed: 'x' }, 3);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);

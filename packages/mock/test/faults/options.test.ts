@@ -8,8 +8,14 @@ describe('checkNetworkOptions', () => {
   test.each([
     [{}, { latency: undefined, faults: 0 }],
     [{ latency: 100 }, { latency: [100, 100], faults: 0 }],
-    [{ latency: [50, 200] as const, faults: 0.05 }, { latency: [50, 200], faults: 0.05 }],
-    [{ latency: 0, faults: 1 }, { latency: undefined, faults: 1 }],
+    [
+      { latency: [50, 200] as const, faults: 0.05 },
+      { latency: [50, 200], faults: 0.05 },
+    ],
+    [
+      { latency: 0, faults: 1 },
+      { latency: undefined, faults: 1 },
+    ],
   ])('%j is taken', (options, checked) => {
     expect(checkNetworkOptions(options)).toEqual(checked);
   });

@@ -6,7 +6,12 @@ const TOKEN = { 'X-Auth-Token': 'mock-token' };
 const operations = specOperations();
 /** The operations that answer with a file, and the file media types each declares. */
 const downloads = operations
-  .map((entry) => ({ entry, fileTypes: responseContents(entry).filter((c) => c.schema.format === 'binary').map((c) => c.mediaType) }))
+  .map((entry) => ({
+    entry,
+    fileTypes: responseContents(entry)
+      .filter((c) => c.schema.format === 'binary')
+      .map((c) => c.mediaType),
+  }))
   .filter((d) => d.fileTypes.length > 0);
 
 /** The first bytes that identify each image format. */
@@ -31,7 +36,12 @@ describe('files', () => {
   }
 
   test('the spec has the four downloads of the reference', () => {
-    expect(downloads.map((d) => d.entry.operationId).sort()).toEqual(['downloadAccessories', 'downloadAccessoryV1', 'downloadCases', 'downloadImages']);
+    expect(downloads.map((d) => d.entry.operationId).sort()).toEqual([
+      'downloadAccessories',
+      'downloadAccessoryV1',
+      'downloadCases',
+      'downloadImages',
+    ]);
   });
 
   describe.each(downloads.map((d) => [d.entry.operationId, d] as const))('%s', (_, { entry, fileTypes }) => {
@@ -84,14 +94,20 @@ describe('files', () => {
     test('v2 without the file part: 400 naming it', async () => {
       const form = new FormData();
       form.append('form_data', '{"accessFrom":"message"}');
-      expect(await upload('/v2/servicerequest/accessorys', form)).toEqual({ status: 400, body: { error_code: 'OSM.0001', error_msg: 'Invalid request: body field file: is required' } });
+      expect(await upload('/v2/servicerequest/accessorys', form)).toEqual({
+        status: 400,
+        body: { error_code: 'OSM.0001', error_msg: 'Invalid request: body field file: is required' },
+      });
     });
 
     test('v2 with a too-long form_data: 400 naming it and its limit', async () => {
       const form = new FormData();
       form.append('file', file(10), 'a.png');
       form.append('form_data', 'x'.repeat(5001));
-      expect((await upload('/v2/servicerequest/accessorys', form)).body).toEqual({ error_code: 'OSM.0001', error_msg: 'Invalid request: body field form_data: must NOT have more than 5000 characters' });
+      expect((await upload('/v2/servicerequest/accessorys', form)).body).toEqual({
+        error_code: 'OSM.0001',
+        error_msg: 'Invalid request: body field form_data: must NOT have more than 5000 characters',
+      });
     });
 
     test('v1.0 accepts its form: the file, its name and what it is for', async () => {

@@ -30,13 +30,18 @@ describe.each([
   test.each(EDGE_REQUESTS.map((r) => [r.name, r] as const))('%s', async (_, request) => {
     const headers = { ...ORIGIN, ...request.headers };
     const http = await rawRequest(mock.port, request.method, request.path, headers, request.body);
-    const overHttp: DoorAnswer = { status: http.status, headers: answerHeaders(Object.entries(http.headers).map(([k, v]) => [k, String(v)])), body: http.body };
+    const overHttp: DoorAnswer = {
+      status: http.status,
+      headers: answerHeaders(Object.entries(http.headers).map(([k, v]) => [k, String(v)])),
+      body: http.body,
+    };
     const msw = await fetch(`${MSW_URL}${request.path}`, { method: request.method, headers, body: request.body });
     const viaMsw: DoorAnswer = { status: msw.status, headers: answerHeaders(msw.headers), body: await msw.text() };
     expect(viaMsw).toEqual(overHttp);
     // An OSM answer, never one of msw's own (a 500 with a stack).
     expect(overHttp.headers['access-control-allow-origin']).toBe(ORIGIN.Origin);
-    if (overHttp.status >= 400) expect(JSON.parse(overHttp.body)).toEqual({ error_code: expect.stringMatching(/^(OSM|APIGW)\./), error_msg: expect.any(String) });
+    if (overHttp.status >= 400)
+      expect(JSON.parse(overHttp.body)).toEqual({ error_code: expect.stringMatching(/^(OSM|APIGW)\./), error_msg: expect.any(String) });
   });
 });
 
@@ -58,10 +63,14 @@ describe('a request without Host (only the HTTP door can receive one: fetch alwa
     });
 
   test('HTTP/1.1: 400 in OSM format naming Host, with CORS', async () => {
-    const answer = await exchange('GET /v2/servicerequest/cases/CS1/status HTTP/1.1\r\nX-Auth-Token: t\r\nOrigin: http://app.test\r\nConnection: close\r\n\r\n');
+    const answer = await exchange(
+      'GET /v2/servicerequest/cases/CS1/status HTTP/1.1\r\nX-Auth-Token: t\r\nOrigin: http://app.test\r\nConnection: close\r\n\r\n',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer).toMatch(/\r\naccess-control-allow-origin: http:\/\/app\.test\r\n/i);
-    expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe(JSON.stringify({ error_code: 'OSM.0001', error_msg: 'Invalid request: header parameter Host: is required (HTTP/1.1)' }));
+    expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe(
+      JSON.stringify({ error_code: 'OSM.0001', error_msg: 'Invalid request: header parameter Host: is required (HTTP/1.1)' }),
+    );
   });
 
   test('HTTP/1.0, which has no Host: answered as usual', async () => {

@@ -31,6 +31,9 @@ describe('Prefer: dynamic and seed', () => {
   });
 
   test('anything but true or false is refused, naming it', async () => {
-    expect(await get('dynamic=yes')).toEqual({ status: 400, body: { error_code: 'OSM.0001', error_msg: 'Invalid request: header parameter Prefer: dynamic=yes: must be true or false' } });
+    expect(await get('dynamic=yes')).toEqual({
+      status: 400,
+      body: { error_code: 'OSM.0001', error_msg: 'Invalid request: header parameter Prefer: dynamic=yes: must be true or false' },
+    });
   });
 });

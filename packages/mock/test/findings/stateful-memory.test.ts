@@ -34,7 +34,8 @@ describe('upload limits (OSM.01010005)', () => {
     expect((await call('POST', UPLOAD, upload(1))).json).toEqual(LIMIT);
     now = new Date('2026-03-02T00:00:01Z');
     expect((await call('POST', UPLOAD, upload(1))).json).toHaveProperty('accessory_id');
-    for (let uploaded = 1; uploaded + ATTACHMENT_MAX_BYTES <= DAILY_UPLOAD_BYTES; uploaded += ATTACHMENT_MAX_BYTES) await call('POST', UPLOAD, upload(ATTACHMENT_MAX_BYTES));
+    for (let uploaded = 1; uploaded + ATTACHMENT_MAX_BYTES <= DAILY_UPLOAD_BYTES; uploaded += ATTACHMENT_MAX_BYTES)
+      await call('POST', UPLOAD, upload(ATTACHMENT_MAX_BYTES));
     expect((await call('POST', UPLOAD, upload(ATTACHMENT_MAX_BYTES))).json).toEqual(LIMIT);
     sandbox.reset();
     expect((await call('POST', UPLOAD, upload(ATTACHMENT_MAX_BYTES))).json).toHaveProperty('accessory_id');
@@ -53,8 +54,22 @@ describe('the bound of the whole store', () => {
       answer = await call('POST', '/v2/servicerequest/cases', TICKET);
     }
     expect(created.length).toBeGreaterThan(10);
-    expect(answer.json).toEqual({ error_code: 'OSM.0004', error_msg: "The mock's stateful store is full: it holds at most 64 KiB of tickets, messages, labels and attachments. POST /__osm/reset empties it." });
-    expect(((await sandbox.respond({ operationId: 'createLabels', path: {}, query: {}, headers: {}, body: { name: 'n', color: '#000000' } })) as { status?: number })?.status).toBe(507);
+    expect(answer.json).toEqual({
+      error_code: 'OSM.0004',
+      error_msg:
+        "The mock's stateful store is full: it holds at most 64 KiB of tickets, messages, labels and attachments. POST /__osm/reset empties it.",
+    });
+    expect(
+      (
+        (await sandbox.respond({
+          operationId: 'createLabels',
+          path: {},
+          query: {},
+          headers: {},
+          body: { name: 'n', color: '#000000' },
+        })) as { status?: number }
+      )?.status,
+    ).toBe(507);
     expect((await call('GET', `/v2/servicerequest/cases/${created[0]}/status`)).json).toEqual({ status: 0 });
     sandbox.reset();
     expect((await call('POST', '/v2/servicerequest/cases', TICKET)).json).toHaveProperty('incident_id');
@@ -62,7 +77,11 @@ describe('the bound of the whole store', () => {
 
   test('a seed larger than the store is refused, naming both sizes, and the store is unchanged', () => {
     const { sandbox } = sandboxClient({ seed: { cases: [{ incident_id: 'CS1', status: 0 }] }, maxBytes });
-    const cases = Array.from({ length: 100 }, (_, i) => ({ incident_id: `CS${i + 2}`, status: 0 as const, simple_description: 'x'.repeat(1000) }));
+    const cases = Array.from({ length: 100 }, (_, i) => ({
+      incident_id: `CS${i + 2}`,
+      status: 0 as const,
+      simple_description: 'x'.repeat(1000),
+    }));
     expect(() => sandbox.reset({ cases })).toThrow(/the seed holds 114 KiB, more than the mock's store takes \(64 KiB\)/);
     expect(sandbox.state().cases.map((c) => c.incident_id)).toEqual(['CS1']);
   });

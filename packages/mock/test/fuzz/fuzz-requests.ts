@@ -2,7 +2,7 @@
 // one mutation of it - the kinds of input issues 14 and 24 list. Built from a plan that fast-check draws,
 // so a failure shrinks to a small plan and repeats from the seed.
 import fc from 'fast-check';
-import { encodeForm, type FormEntry, FORM_STYLES } from '../support/form-styles.js';
+import { encodeForm, FORM_STYLES, type FormEntry } from '../support/form-styles.js';
 import { deref, type ParameterObject, type SpecOperation, validRequest } from '../support/spec-operations.js';
 
 /** A request as sent: method, raw path with query, headers, body. */
@@ -14,13 +14,48 @@ export interface FuzzRequest {
 }
 
 const MIB = 1024 * 1024;
-const odd = fc.constantFrom('%2F', '..', '.', '%00', '%zz', '%', '%E9', '%C0%AF', '%F0%9F%98%80', 'caf%C3%A9', '%2e%2e', 'a%2Fb', '%20', '+', '%3B');
-const word = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '9', '-', '_', '.', '~', '%', '"', ',', ';', '=', ' ', '*', '/', '\u00e9'), maxLength: 12 });
+const odd = fc.constantFrom(
+  '%2F',
+  '..',
+  '.',
+  '%00',
+  '%zz',
+  '%',
+  '%E9',
+  '%C0%AF',
+  '%F0%9F%98%80',
+  'caf%C3%A9',
+  '%2e%2e',
+  'a%2Fb',
+  '%20',
+  '+',
+  '%3B',
+);
+const word = fc.string({
+  unit: fc.constantFrom('a', 'Z', '0', '9', '-', '_', '.', '~', '%', '"', ',', ';', '=', ' ', '*', '/', '\u00e9'),
+  maxLength: 12,
+});
 const preferValue = fc.oneof(
-  fc.constantFrom('code=999', 'code=200, example=badRequest', 'code=abc', 'example=nope', 'code=401', 'code=500', 'code=502', 'dynamic=maybe', 'example', 'code=204', 'code=100', 'example=businessError'),
+  fc.constantFrom(
+    'code=999',
+    'code=200, example=badRequest',
+    'code=abc',
+    'example=nope',
+    'code=401',
+    'code=500',
+    'code=502',
+    'dynamic=maybe',
+    'example',
+    'code=204',
+    'code=100',
+    'example=businessError',
+  ),
   word,
 );
-const acceptValue = fc.oneof(fc.constantFrom('application/xml', 'text/html', 'image/png', '*/*;q=0', 'application/json;q=0, */*', 'image/*', ''), word);
+const acceptValue = fc.oneof(
+  fc.constantFrom('application/xml', 'text/html', 'image/png', '*/*;q=0', 'application/json;q=0, */*', 'image/*', ''),
+  word,
+);
 
 /** One mutation of a valid request. */
 export type Mutation =
@@ -39,11 +74,36 @@ export type Mutation =
   | { kind: 'null-body' }
   | { kind: 'deep-body'; depth: number };
 
-const json = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 7 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }));
+const json = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 7 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
+);
 
 /** Values that break the usual rules of a parameter or field: types, ranges, lengths, enums. */
 const badValue = fc.oneof(
-  fc.constantFrom('', ' ', '-1', '0x10', ' 1', '1e1', '1.5', '2147483648', '9223372036854775808', '99999999999999999999', 'true', 'null', '[]', '{}', 'x'.repeat(65), 'x'.repeat(5001)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '-1',
+    '0x10',
+    ' 1',
+    '1e1',
+    '1.5',
+    '2147483648',
+    '9223372036854775808',
+    '99999999999999999999',
+    'true',
+    'null',
+    '[]',
+    '{}',
+    'x'.repeat(65),
+    'x'.repeat(5001),
+  ),
   fc.integer({ min: 1, max: 6 }).map((n) => 'x'.repeat(10 ** n)),
   word,
 );
@@ -54,14 +114,52 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop-field' as const), index: fc.nat(20) }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('parameter-value' as const), index: fc.nat(20), value: badValue }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('field-value' as const), index: fc.nat(20), value: fc.oneof(json, badValue) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('path-segment' as const), value: fc.oneof(odd, fc.array(odd, { minLength: 2, maxLength: 4 }).map((a) => a.join(''))) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('array-repeated' as const), count: fc.integer({ min: 0, max: 8 }), item: fc.oneof(fc.constantFrom('1', '-1', 'x', '', '2147483648'), word) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('path-segment' as const),
+      value: fc.oneof(
+        odd,
+        fc.array(odd, { minLength: 2, maxLength: 4 }).map((a) => a.join('')),
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('array-repeated' as const),
+      count: fc.integer({ min: 0, max: 8 }),
+      item: fc.oneof(fc.constantFrom('1', '-1', 'x', '', '2147483648'), word),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('body' as const),
-      contentType: fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'multipart/form-data', 'application/x-www-form-urlencoded', 'application/xml', 'application/json; charset=latin1'),
-      text: fc.oneof(fc.constantFrom('{', '{"a":', '[]', 'null', '1', '"x"', '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n--x--', '--x\r\n\r\n', 'a=b&c', '<a/>'), fc.string({ maxLength: 40 })),
+      contentType: fc.constantFrom(
+        'application/json',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+        'multipart/form-data',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        'application/json; charset=latin1',
+      ),
+      text: fc.oneof(
+        fc.constantFrom(
+          '{',
+          '{"a":',
+          '[]',
+          'null',
+          '1',
+          '"x"',
+          '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n--x--',
+          '--x\r\n\r\n',
+          'a=b&c',
+          '<a/>',
+        ),
+        fc.string({ maxLength: 40 }),
+      ),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('huge-body' as const), bytes: fc.constantFrom(10 * MIB + 1, 11 * MIB) }) },
@@ -71,11 +169,18 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.oneof(
       fc.record({ kind: fc.constant('header' as const), name: fc.constant('Prefer'), value: preferValue }),
       fc.record({ kind: fc.constant('header' as const), name: fc.constant('Accept'), value: acceptValue }),
-      fc.record({ kind: fc.constant('header' as const), name: fc.constantFrom('Content-Encoding', 'X-Language', 'X-Site', 'X-Time-Zone', 'X-Auth-Token', 'Origin'), value: badValue }),
+      fc.record({
+        kind: fc.constant('header' as const),
+        name: fc.constantFrom('Content-Encoding', 'X-Language', 'X-Site', 'X-Time-Zone', 'X-Auth-Token', 'Origin'),
+        value: badValue,
+      }),
     ),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'no-token' as const }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('form' as const), style: fc.nat(FORM_STYLES.length - 1), partType: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('form' as const), style: fc.nat(FORM_STYLES.length - 1), partType: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'null-body' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deep-body' as const), depth: fc.constantFrom(33, 2000, 100_000) }) },
 );
@@ -84,13 +189,22 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 async function formEntries(form: FormData, partType: boolean): Promise<FormEntry[]> {
   const entries: FormEntry[] = [];
   for (const [name, value] of form) {
-    entries.push({ name, value: typeof value === 'string' ? value : { filename: value.name, ...(partType ? { type: value.type } : {}), bytes: new Uint8Array(await value.arrayBuffer()) } });
+    entries.push({
+      name,
+      value:
+        typeof value === 'string'
+          ? value
+          : { filename: value.name, ...(partType ? { type: value.type } : {}), bytes: new Uint8Array(await value.arrayBuffer()) },
+    });
   }
   return entries;
 }
 
 /** An upload of one file, for operations that take no form (an odd content type for them). */
-const ANY_FORM: FormEntry[] = [{ name: 'file', value: { filename: 'a.txt', bytes: new TextEncoder().encode('hello') } }, { name: 'form_data', value: '{}' }];
+const ANY_FORM: FormEntry[] = [
+  { name: 'file', value: { filename: 'a.txt', bytes: new TextEncoder().encode('hello') } },
+  { name: 'form_data', value: '{}' },
+];
 
 /** Percent-encodes what an HTTP request line cannot carry (spaces, non-ASCII), leaving `%` as it is. */
 function sendable(text: string): string {
@@ -103,7 +217,11 @@ async function bodyOf(init: RequestInit): Promise<{ bytes?: Buffer; contentType?
   const request = new Request('http://fuzz.test/', { method: 'POST', body: init.body, headers: init.headers });
   const bytes = Buffer.from(await request.arrayBuffer());
   const contentType = request.headers.get('content-type') ?? undefined;
-  return { bytes, contentType, json: contentType?.includes('json') ? (JSON.parse(bytes.toString()) as Record<string, unknown>) : undefined };
+  return {
+    bytes,
+    contentType,
+    json: contentType?.includes('json') ? (JSON.parse(bytes.toString()) as Record<string, unknown>) : undefined,
+  };
 }
 
 /** Builds the request of `entry` with `change` applied. */
@@ -200,5 +318,10 @@ export async function buildRequest(entry: SpecOperation, change: Mutation): Prom
       break;
   }
   const search = params.toString();
-  return { method: entry.method.toUpperCase(), path: sendable(search ? `${path}?${search}` : path), headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, sendable(v)])), body: bytes };
+  return {
+    method: entry.method.toUpperCase(),
+    path: sendable(search ? `${path}?${search}` : path),
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, sendable(v)])),
+    body: bytes,
+  };
 }

@@ -27,7 +27,11 @@ const operations = specOperations();
 function problemWith(request: FuzzRequest, answer: { status: number; headers: Record<string, unknown>; body: string }): string | undefined {
   if (!answer.headers['access-control-allow-origin']) return 'no CORS header';
   const error = answer.status >= 400 || answer.body.includes('"error_code"');
-  const leak = leakIn(answer.body, error) ?? Object.values(answer.headers).map((value) => leakIn(String(value), error)).find(Boolean);
+  const leak =
+    leakIn(answer.body, error) ??
+    Object.values(answer.headers)
+      .map((value) => leakIn(String(value), error))
+      .find(Boolean);
   if (leak) return leak;
   const asked = parsePrefer(request.headers.Prefer).code;
   if (answer.status >= 500 && answer.status !== asked) return `a ${answer.status} nobody asked for: ${answer.body.slice(0, 300)}`;
@@ -39,7 +43,8 @@ function problemWith(request: FuzzRequest, answer: { status: number; headers: Re
     return `a ${answer.status} without a JSON body: ${answer.body.slice(0, 200)}`;
   }
   if (typeof body.error_code !== 'string' || typeof body.error_msg !== 'string') return `a ${answer.status} without an OSM error body`;
-  if (body.error_code === 'OSM.0001' && !/^Invalid request: .+: .+/.test(body.error_msg)) return `OSM.0001 naming nothing: ${body.error_msg}`;
+  if (body.error_code === 'OSM.0001' && !/^Invalid request: .+: .+/.test(body.error_msg))
+    return `OSM.0001 naming nothing: ${body.error_msg}`;
   if (!['OSM.0001', 'OSM.0002', 'APIGW.0101'].includes(body.error_code)) return `unexpected code ${body.error_code}`;
   return undefined;
 }
@@ -52,22 +57,30 @@ describe('bounded fuzz over every operation', () => {
   });
   afterAll(async () => {
     await mock.close();
-    const counts = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ');
-    console.info(`fuzz: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests over ${operations.length} operations (seed ${SEED}); ${counts}`);
-  });
-
-  test.each(operations.map((o, index) => [o.operationId, o, index] as const))(`%s: ${RUNS} generated requests answered by the rules`, async (_, entry, index) => {
-    await fc.assert(
-      fc.asyncProperty(mutation, async (change) => {
-        const request = await buildRequest(entry, change);
-        const answer = await rawRequest(mock.port, request.method, request.path, request.headers, request.body);
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-        const problem = problemWith(request, answer);
-        if (problem) throw new Error(`${change.kind}: ${request.method} ${request.path.slice(0, 200)} -> ${answer.status}: ${problem}`);
-      }),
-      { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
+    const counts = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
+    console.info(
+      `fuzz: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests over ${operations.length} operations (seed ${SEED}); ${counts}`,
     );
   });
+
+  test.each(operations.map((o, index) => [o.operationId, o, index] as const))(
+    `%s: ${RUNS} generated requests answered by the rules`,
+    async (_, entry, index) => {
+      await fc.assert(
+        fc.asyncProperty(mutation, async (change) => {
+          const request = await buildRequest(entry, change);
+          const answer = await rawRequest(mock.port, request.method, request.path, request.headers, request.body);
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          const problem = problemWith(request, answer);
+          if (problem) throw new Error(`${change.kind}: ${request.method} ${request.path.slice(0, 200)} -> ${answer.status}: ${problem}`);
+        }),
+        { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+  );
 
   test('keeps serving after all of it', async () => {
     const after = await fetch(`${mock.url}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't' } });
@@ -87,26 +100,30 @@ describe('bounded fuzz through the MSW handlers', () => {
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterAll(() => server.close());
 
-  test.each(operations.map((o, index) => [o.operationId, o, index] as const))(`%s: ${MSW_RUNS} generated requests answered by the rules`, async (_, entry, index) => {
-    await fc.assert(
-      fc.asyncProperty(mutation, async (change) => {
-        const request = await buildRequest(entry, change);
-        // fetch sends no body with GET or HEAD.
-        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body && new Uint8Array(request.body);
-        const sent = fetch(`${MSW_URL}${request.path}`, { method: request.method, headers: request.headers, body });
-        // msw 3 reads the request with Node's HTTP parser, which may drop a connection whose headers pass
-        // 16 KiB before any handler runs (msw 2 handed every such request to the handlers, which answer 431):
-        // for those, a dropped connection is an answer too. A long URL always reaches the handlers.
-        const response = await sent.catch((error: unknown) => {
-          if (headerBytes(request) > NODE_MAX_HEADER_BYTES && error instanceof TypeError && error.message === 'fetch failed') return undefined;
-          throw error;
-        });
-        if (!response) return;
-        const answer = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-        const problem = problemWith(request, answer);
-        if (problem) throw new Error(`${change.kind}: ${request.method} ${request.path.slice(0, 200)} -> ${answer.status}: ${problem}`);
-      }),
-      { seed: SEED + index, numRuns: MSW_RUNS, endOnFailure: true },
-    );
-  });
+  test.each(operations.map((o, index) => [o.operationId, o, index] as const))(
+    `%s: ${MSW_RUNS} generated requests answered by the rules`,
+    async (_, entry, index) => {
+      await fc.assert(
+        fc.asyncProperty(mutation, async (change) => {
+          const request = await buildRequest(entry, change);
+          // fetch sends no body with GET or HEAD.
+          const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body && new Uint8Array(request.body);
+          const sent = fetch(`${MSW_URL}${request.path}`, { method: request.method, headers: request.headers, body });
+          // msw 3 reads the request with Node's HTTP parser, which may drop a connection whose headers pass
+          // 16 KiB before any handler runs (msw 2 handed every such request to the handlers, which answer 431):
+          // for those, a dropped connection is an answer too. A long URL always reaches the handlers.
+          const response = await sent.catch((error: unknown) => {
+            if (headerBytes(request) > NODE_MAX_HEADER_BYTES && error instanceof TypeError && error.message === 'fetch failed')
+              return undefined;
+            throw error;
+          });
+          if (!response) return;
+          const answer = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+          const problem = problemWith(request, answer);
+          if (problem) throw new Error(`${change.kind}: ${request.method} ${request.path.slice(0, 200)} -> ${answer.status}: ${problem}`);
+        }),
+        { seed: SEED + index, numRuns: MSW_RUNS, endOnFailure: true },
+      );
+    },
+  );
 });

@@ -10,7 +10,13 @@ import { specOperations, validRequest } from '../support/spec-operations.js';
 async function seen(response: Response) {
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json() : [...new Uint8Array(await response.arrayBuffer())];
-  return { status: response.status, type, disposition: response.headers.get('content-disposition'), cors: response.headers.get('access-control-allow-origin'), body };
+  return {
+    status: response.status,
+    type,
+    disposition: response.headers.get('content-disposition'),
+    cors: response.headers.get('access-control-allow-origin'),
+    body,
+  };
 }
 
 describe('osmHandlers() in setupServer', () => {
@@ -56,7 +62,9 @@ describe('osmHandlers() in setupServer', () => {
     // msw says why it refused on console.error: checked here rather than printed under a green run.
     const said = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const inside = await fetch('https://osm.example.test/prefix/v2/servicerequest/cases/CS1/status', { headers: { 'X-Auth-Token': 't' } });
+      const inside = await fetch('https://osm.example.test/prefix/v2/servicerequest/cases/CS1/status', {
+        headers: { 'X-Auth-Token': 't' },
+      });
       expect(await inside.json()).toEqual({ status: 0 });
       await expect(fetch('https://osm.example.test/v2/servicerequest/cases/CS1/status')).rejects.toThrow();
       expect(said).toHaveBeenCalledWith(expect.stringContaining('GET https://osm.example.test/v2/servicerequest/cases/CS1/status'));

@@ -14,7 +14,9 @@ const JSON_TYPE = 'application/json';
 describe('bodies', () => {
   test('an answer the spec allows: no violation, for the result and for a business error', () => {
     expect(check(STATUS, 200, JSON_TYPE, { status: 4 })).toEqual([]);
-    expect(check(STATUS, 200, 'application/json; charset=utf-8', { error_code: 'OSM.0001', error_msg: 'Param validation fail.' })).toEqual([]);
+    expect(check(STATUS, 200, 'application/json; charset=utf-8', { error_code: 'OSM.0001', error_msg: 'Param validation fail.' })).toEqual(
+      [],
+    );
   });
 
   test("a nested choice (an error code: the catalogue's or a gateway's) is one violation saying both rules", () => {
@@ -25,11 +27,15 @@ describe('bodies', () => {
   });
 
   test('a misspelt field is named, from the branch the body came nearest to', () => {
-    expect(check(STATUS, 200, JSON_TYPE, { statuss: 4 })).toEqual([{ where: 'body field statuss', rule: 'is not a field of this answer in the spec' }]);
+    expect(check(STATUS, 200, JSON_TYPE, { statuss: 4 })).toEqual([
+      { where: 'body field statuss', rule: 'is not a field of this answer in the spec' },
+    ]);
   });
 
   test('a value outside an enum names the field and the values allowed', () => {
-    expect(check(STATUS, 200, JSON_TYPE, { status: 5 })).toEqual([{ where: 'body field status', rule: 'must be one of 0, 1, 2, 3, 4, 12, 17' }]);
+    expect(check(STATUS, 200, JSON_TYPE, { status: 5 })).toEqual([
+      { where: 'body field status', rule: 'must be one of 0, 1, 2, 3, 4, 12, 17' },
+    ]);
   });
 
   test('nested fields are named by their path, and every problem is listed', () => {
@@ -74,7 +80,10 @@ describe('content types', () => {
 
   test('a type the response does not list names the ones it does', () => {
     expect(check(STATUS, 200, 'text/plain', 'closed')).toEqual([
-      { where: 'content type', rule: "text/plain is not one of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status)'s 200 answer: the spec lists application/json" },
+      {
+        where: 'content type',
+        rule: "text/plain is not one of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status)'s 200 answer: the spec lists application/json",
+      },
     ]);
   });
 });
@@ -86,5 +95,10 @@ test('an operation that is not in the spec', () => {
 });
 
 test('describeViolations joins them as the mock words a refusal', () => {
-  expect(describeViolations([{ where: 'status', rule: 'is wrong' }, { where: 'body field a', rule: 'is required' }])).toBe('status: is wrong; body field a: is required');
+  expect(
+    describeViolations([
+      { where: 'status', rule: 'is wrong' },
+      { where: 'body field a', rule: 'is required' },
+    ]),
+  ).toBe('status: is wrong; body field a: is required');
 });

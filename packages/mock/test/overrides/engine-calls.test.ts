@@ -34,7 +34,17 @@ describe('createEngine()', () => {
 
   test("a call's responders see only valid requests", async () => {
     let asked = false;
-    const answer = await engine.handle({ ...status, headers: {} }, { responders: [() => ((asked = true), undefined)] });
+    const answer = await engine.handle(
+      { ...status, headers: {} },
+      {
+        responders: [
+          () => {
+            asked = true;
+            return undefined;
+          },
+        ],
+      },
+    );
     expect(answer.status).toBe(401);
     expect(asked).toBe(false);
   });

@@ -12,7 +12,8 @@ describe('useOsmMock() and useOsmHandlers() in this file', () => {
   const mock = useOsmMock();
   // The HTTP mock's requests pass through MSW too (it intercepts every fetch of the process).
   const osm = useOsmHandlers({ baseUrl: 'https://helper.osm.test', listen: { onUnhandledFrame: 'bypass' } });
-  const status = async (base: string) => (await (await fetch(`${base}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't' } })).json()) as unknown;
+  const status = async (base: string) =>
+    (await (await fetch(`${base}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't' } })).json()) as unknown;
 
   test('both answer, on a free port and in-process; overrides apply to the test that adds them', async () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -41,8 +42,11 @@ test('an override answering what OSM could not send fails its test after it, eve
   const vitest = require.resolve('vitest/package.json').replace(/package\.json$/, 'vitest.mjs');
   const config = fileURLToPath(new URL('helper-fixture/vitest.config.ts', import.meta.url));
   const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    execFile(process.execPath, [vitest, 'run', '--config', config, '--reporter=verbose', '--no-color'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), timeout: 200_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    execFile(
+      process.execPath,
+      [vitest, 'run', '--config', config, '--reporter=verbose', '--no-color'],
+      { cwd: fileURLToPath(new URL('../..', import.meta.url)), timeout: 200_000 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
   });
   expect(run.code, run.output).toBe(1);
@@ -52,5 +56,7 @@ test('an override answering what OSM could not send fails its test after it, eve
   expect(run.output).toMatch(/✓.*msw: a valid override passes/);
   // The error points at the test's override() call, not into the mock.
   expect(run.output).toMatch(/❯ swallowed\.fixture\.ts:\d+:\d+/);
-  expect(run.output).toContain('OverrideError: The override of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status) answered 200 with what OSM could not send: body field statuss: is not a field of this answer in the spec.');
+  expect(run.output).toContain(
+    'OverrideError: The override of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status) answered 200 with what OSM could not send: body field statuss: is not a field of this answer in the spec.',
+  );
 });

@@ -30,7 +30,9 @@ const caseStatus = (id = 'CS1') => json(`${BASE}/v2/servicerequest/cases/${id}/s
 
 describe('server.use(osm.handler(...))', () => {
   test('answers its operation; server.resetHandlers() removes it', async () => {
-    server.use(osm.handler(override('showCaseStatus', ({ path }) => ({ status: 200, body: { status: path.case_id === 'CS-CLOSED' ? 4 : 1 } }))));
+    server.use(
+      osm.handler(override('showCaseStatus', ({ path }) => ({ status: 200, body: { status: path.case_id === 'CS-CLOSED' ? 4 : 1 } }))),
+    );
     expect(await caseStatus('CS-CLOSED')).toEqual({ status: 200, body: { status: 4 } });
     server.resetHandlers();
     expect(await caseStatus('CS-CLOSED')).toEqual({ status: 200, body: { status: 0 } });
@@ -38,12 +40,26 @@ describe('server.use(osm.handler(...))', () => {
 
   test('other operations go on to the next handler, their bodies unread: handlers of two operations compose', async () => {
     server.use(osm.handler(override('showCaseStatus', () => ({ status: 200, body: { status: 3 } }))));
-    server.use(osm.handler(override('createLabels', ({ body }) => ({ status: 200, body: { error_code: 'OSM.0001', error_msg: `The name ${body.name} is taken.` } }))));
+    server.use(
+      osm.handler(
+        override('createLabels', ({ body }) => ({
+          status: 200,
+          body: { error_code: 'OSM.0001', error_msg: `The name ${body.name} is taken.` },
+        })),
+      ),
+    );
     expect(await caseStatus()).toEqual({ status: 200, body: { status: 3 } });
-    const created = await json(`${BASE}/v2/servicerequest/labels`, { method: 'POST', headers: JSON_HEADERS, body: '{"name":"urgent","color":"#000000"}' });
+    const created = await json(`${BASE}/v2/servicerequest/labels`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: '{"name":"urgent","color":"#000000"}',
+    });
     expect(created).toEqual({ status: 200, body: { error_code: 'OSM.0001', error_msg: 'The name urgent is taken.' } });
     // Neither claims this one: the base handler reads its body.
-    expect((await json(`${BASE}/v2/servicerequest/labels/7`, { method: 'PUT', headers: JSON_HEADERS, body: '{"name":"x","color":"#000000"}' })).status).toBe(200);
+    expect(
+      (await json(`${BASE}/v2/servicerequest/labels/7`, { method: 'PUT', headers: JSON_HEADERS, body: '{"name":"x","color":"#000000"}' }))
+        .status,
+    ).toBe(200);
   });
 
   test('the request is validated first: an invalid one is refused, the override never asked', async () => {
@@ -70,8 +86,12 @@ describe('server.use(osm.handler(...))', () => {
     server.use(osm.handler(override('showCaseStatus', () => ({ status: 200, body: { statuss: 4 } }))));
     const answer = await caseStatus();
     expect(answer.status).toBe(500);
-    expect(answer.body.error_msg).toContain('The override of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status) answered 200 with what OSM could not send: body field statuss');
-    expect(osm.takeOverrideErrors().map((error) => error.violations)).toEqual([[{ where: 'body field statuss', rule: 'is not a field of this answer in the spec' }]]);
+    expect(answer.body.error_msg).toContain(
+      'The override of showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status) answered 200 with what OSM could not send: body field statuss',
+    );
+    expect(osm.takeOverrideErrors().map((error) => error.violations)).toEqual([
+      [{ where: 'body field statuss', rule: 'is not a field of this answer in the spec' }],
+    ]);
   });
 
   test('an override of an operation the spec does not have fails every request it could claim, naming it', async () => {
@@ -85,7 +105,11 @@ describe('server.use(osm.handler(...))', () => {
 
 describe('with the stateful sandbox', () => {
   test('an override wins over the sandbox for its operation; the sandbox answers the rest', async () => {
-    const created = await json(`${STATEFUL}/v2/servicerequest/cases`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ business_type_id: 'b', simple_description: 'd', source_id: 's' }) });
+    const created = await json(`${STATEFUL}/v2/servicerequest/cases`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ business_type_id: 'b', simple_description: 'd', source_id: 's' }),
+    });
     const id = created.body.incident_id as string;
     expect(await json(`${STATEFUL}/v2/servicerequest/cases/${id}/status`)).toEqual({ status: 200, body: { status: 0 } });
     server.use(sandbox.handler(override('showCaseStatus', () => ({ status: 200, body: { status: 17 } }))));

@@ -6,8 +6,9 @@ import { osmHandlers } from '../../src/msw/node.js';
 import { useOsmMock } from '../../src/vitest/mock.js';
 import { useOsmHandlers } from '../../src/vitest/msw.js';
 
-const closed = override('showCaseStatus', ({ path }) =>
-  path.case_id === 'CS-CLOSED' ? { status: 200, body: { status: 4 } } : undefined, // undefined: the mock answers
+const closed = override(
+  'showCaseStatus',
+  ({ path }) => (path.case_id === 'CS-CLOSED' ? { status: 200, body: { status: 4 } } : undefined), // undefined: the mock answers
 );
 const noLabels = override('GET /v2/servicerequest/labels', () => ({ status: 200, body: { total_count: 0, label_list: [] } }));
 const forbidden = override('listCases', () => ({ status: 403, body: { error_code: 'OSM.0003', error_msg: 'Forbidden.' } }));

@@ -1,7 +1,7 @@
 // Overrides through the HTTP door: added and reset at run time, typed from the spec, and every answer
 // checked against it (an answer OSM could not send is a 500 naming the operation, status and field).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { override, OverrideError, type RunningMock, startMock } from '../../src/index.js';
+import { OverrideError, override, type RunningMock, startMock } from '../../src/index.js';
 
 const TOKEN = { 'X-Auth-Token': 'mock-token' };
 const STATUS_PATH = '/v2/servicerequest/cases/{case_id}/status';
@@ -20,7 +20,11 @@ describe('startMock(): use() and resetOverrides()', () => {
 
   const get = async (path: string, headers: Record<string, string> = TOKEN) => {
     const response = await fetch(`${mock.url}${path}`, { headers });
-    return { status: response.status, type: response.headers.get('content-type'), body: response.headers.get('content-type')?.includes('json') ? await response.json() : new Uint8Array(await response.arrayBuffer()) };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: response.headers.get('content-type')?.includes('json') ? await response.json() : new Uint8Array(await response.arrayBuffer()),
+    };
   };
 
   test('an override by path template answers its operation, with the typed request; reset brings the example back', async () => {
@@ -77,7 +81,14 @@ describe('startMock(): use() and resetOverrides()', () => {
   });
 
   test('a file: bytes with one of the types the response lists', async () => {
-    mock.use(override('downloadAccessories', () => ({ status: 200, bytes: 'PNG!', contentType: 'application/octet-stream', headers: { 'content-disposition': 'attachment; filename="a.png"' } })));
+    mock.use(
+      override('downloadAccessories', () => ({
+        status: 200,
+        bytes: 'PNG!',
+        contentType: 'application/octet-stream',
+        headers: { 'content-disposition': 'attachment; filename="a.png"' },
+      })),
+    );
     const answer = await get('/v2/servicerequest/accessorys/AC1');
     expect(answer).toMatchObject({ status: 200, type: 'application/octet-stream' });
     expect(new TextDecoder().decode(answer.body as Uint8Array)).toBe('PNG!');
@@ -122,14 +133,19 @@ describe('answers OSM could not send', () => {
     const [error, ...others] = mock.takeOverrideErrors();
     expect(others).toEqual([]);
     expect(error).toBeInstanceOf(OverrideError);
-    expect(error).toMatchObject({ operation: 'showCaseStatus', violations: [{ where: 'body field statuss', rule: 'is not a field of this answer in the spec' }] });
+    expect(error).toMatchObject({
+      operation: 'showCaseStatus',
+      violations: [{ where: 'body field statuss', rule: 'is not a field of this answer in the spec' }],
+    });
     expect(mock.takeOverrideErrors()).toEqual([]);
   });
 
   test('a status the operation does not list', async () => {
     // @ts-expect-error 201 is not a status of showCaseStatus.
     mock.use(override('showCaseStatus', () => ({ status: 201, body: { status: 4 } })));
-    expect((await status()).body.error_msg).toContain('answered 201 with what OSM could not send: status: 201 is not an answer of showCaseStatus');
+    expect((await status()).body.error_msg).toContain(
+      'answered 201 with what OSM could not send: status: 201 is not an answer of showCaseStatus',
+    );
     expect(mock.takeOverrideErrors()).toHaveLength(1);
   });
 
@@ -161,13 +177,19 @@ describe('the stateful sandbox', () => {
   afterAll(() => mock.close());
 
   test('an override wins over the sandbox for its operation; the others stay stateful', async () => {
-    const created = await fetch(`${mock.url}/v2/servicerequest/labels`, { method: 'POST', headers: { ...TOKEN, 'Content-Type': 'application/json' }, body: '{"name":"urgent","color":"#ff0000"}' });
+    const created = await fetch(`${mock.url}/v2/servicerequest/labels`, {
+      method: 'POST',
+      headers: { ...TOKEN, 'Content-Type': 'application/json' },
+      body: '{"name":"urgent","color":"#ff0000"}',
+    });
     expect(created.status).toBe(200);
     mock.use(override('listLabels', () => ({ status: 200, body: { total_count: 0, label_list: [] } })));
     const overridden = (await (await fetch(`${mock.url}/v2/servicerequest/labels`, { headers: TOKEN })).json()) as { total_count: number };
     expect(overridden.total_count).toBe(0);
     mock.resetOverrides();
-    const stateful = (await (await fetch(`${mock.url}/v2/servicerequest/labels`, { headers: TOKEN })).json()) as { label_list: { name: string }[] };
+    const stateful = (await (await fetch(`${mock.url}/v2/servicerequest/labels`, { headers: TOKEN })).json()) as {
+      label_list: { name: string }[];
+    };
     expect(stateful.label_list.map((label) => label.name)).toContain('urgent');
   });
 });
@@ -175,7 +197,9 @@ describe('the stateful sandbox', () => {
 describe('proxy mode', () => {
   test('overrides do not go with a proxy, which forwards every request: refused at start and by use()', async () => {
     const closed = override('showCaseStatus', () => ({ status: 200, body: { status: 4 } }));
-    await expect(startMock({ port: 0, proxy: 'http://127.0.0.1:9', overrides: [closed] })).rejects.toThrow('startMock(): overrides and proxy do not go together: a proxy forwards every request.');
+    await expect(startMock({ port: 0, proxy: 'http://127.0.0.1:9', overrides: [closed] })).rejects.toThrow(
+      'startMock(): overrides and proxy do not go together: a proxy forwards every request.',
+    );
     const proxy = await startMock({ port: 0, proxy: 'http://127.0.0.1:9' });
     try {
       expect(() => proxy.use(closed)).toThrow('This mock is a proxy: it forwards every request, so overrides do not apply.');

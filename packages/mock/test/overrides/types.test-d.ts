@@ -2,7 +2,14 @@
 // vitest.config.ts): the request and the answer are typed from the spec, so a misspelt field, a status
 // the operation does not list or an unknown operation does not compile.
 import { describe, expectTypeOf, test } from 'vitest';
-import { type FormFileField, type OsmOverride, type OsmOverrideAnswer, type OsmOverrideRequest, override, type RunningMock } from '../../src/index.js';
+import {
+  type FormFileField,
+  type OsmOverride,
+  type OsmOverrideAnswer,
+  type OsmOverrideRequest,
+  override,
+  type RunningMock,
+} from '../../src/index.js';
 import type { OsmHandlers } from '../../src/msw/node.js';
 
 const STATUS = 'GET /v2/servicerequest/cases/{case_id}/status';
@@ -70,6 +77,9 @@ describe('the answer', () => {
 test('an override of any operation goes to every door', () => {
   const closed = override('showCaseStatus', () => ({ status: 200, body: { status: 4 } }));
   expectTypeOf(closed).toEqualTypeOf<OsmOverride<'showCaseStatus'>>();
-  expectTypeOf<RunningMock['use']>().toBeCallableWith(closed, override('listLabels', () => undefined));
+  expectTypeOf<RunningMock['use']>().toBeCallableWith(
+    closed,
+    override('listLabels', () => undefined),
+  );
   expectTypeOf<OsmHandlers['handler']>().toBeCallableWith(closed);
 });

@@ -11,7 +11,9 @@ import { namedExamples, specOperations, validRequest } from '../support/spec-ope
 
 const prismServer = createRequire(import.meta.url).resolve('@stoplight/prism-http-server');
 const { getHttpConfigFromRequest } = createRequire(prismServer)('./getHttpConfigFromRequest') as {
-  getHttpConfigFromRequest(input: object): { _tag: 'Left' } | { _tag: 'Right'; right: { code?: number; exampleKey?: string; dynamic?: boolean; seed?: string } };
+  getHttpConfigFromRequest(
+    input: object,
+  ): { _tag: 'Left' } | { _tag: 'Right'; right: { code?: number; exampleKey?: string; dynamic?: boolean; seed?: string } };
 };
 const { serialize } = createRequire(prismServer)('./serialize') as { serialize(body: unknown, contentType: string): string };
 
@@ -52,11 +54,32 @@ describe('Prefer: read as Prism reads it', () => {
   });
 
   test('any header built from the characters that matter', () => {
-    const piece = fc.constantFrom('code', 'example', 'dynamic', 'seed', 'Code', 'ex-ample', '_code', '=', ',', ';', '"', ' ', '200', '4010', 'true', 'x', '-');
+    const piece = fc.constantFrom(
+      'code',
+      'example',
+      'dynamic',
+      'seed',
+      'Code',
+      'ex-ample',
+      '_code',
+      '=',
+      ',',
+      ';',
+      '"',
+      ' ',
+      '200',
+      '4010',
+      'true',
+      'x',
+      '-',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (header) => {
-        expect(engineReads(header)).toEqual(prismReads(header));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+        (header) => {
+          expect(engineReads(header)).toEqual(prismReads(header));
+        },
+      ),
       { seed: 14, numRuns: 2000 },
     );
   });
@@ -76,7 +99,9 @@ describe("answers: serialized as Prism's server serializes them", () => {
   );
 
   test.each(jsonExamples)('%s', async (_, entry, example) => {
-    const { url, init } = validRequest(entry, { Prefer: `code=${example.status === 'default' ? 502 : example.status}, example=${example.name}` });
+    const { url, init } = validRequest(entry, {
+      Prefer: `code=${example.status === 'default' ? 502 : example.status}, example=${example.name}`,
+    });
     const response = await fetch(`${mock.url}${url}`, init);
     expect(await response.text()).toBe(serialize(example.value, example.mediaType));
   });
@@ -91,7 +116,16 @@ describe('dynamic data: no invented properties (json-schema-faker shared with Pr
         '/thing': {
           get: {
             operationId: 'getThing',
-            responses: { '200': { description: 'a thing', content: { 'application/json': { schema: { type: 'object', required: ['a', 'b'], properties: { a: { type: 'string' }, b: { type: 'integer' } } } } } } },
+            responses: {
+              '200': {
+                description: 'a thing',
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', required: ['a', 'b'], properties: { a: { type: 'string' }, b: { type: 'integer' } } },
+                  },
+                },
+              },
+            },
           },
         },
       },

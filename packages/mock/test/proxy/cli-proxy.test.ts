@@ -23,15 +23,26 @@ describe('osm-mock --proxy', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('proxies with the environment\'s credentials, logs each exchange, and writes the report on exit', async () => {
+  test("proxies with the environment's credentials, logs each exchange, and writes the report on exit", async () => {
     const report = join(scratch, 'drift.json');
-    const run = runCli(['--port', '0', '--proxy', osm.url, '--report', report, '--record', join(scratch, 'fixtures')], { ...process.env, ...ENV });
+    const run = runCli(['--port', '0', '--proxy', osm.url, '--report', report, '--record', join(scratch, 'fixtures')], {
+      ...process.env,
+      ...ENV,
+    });
     try {
-      const [, url] = await waitForOutput(run, /OSM mock proxying 95 operations at (http:\/\/\S+) to (\S+) \(invalid requests reported; AK\/SK requests re-signed with OSM_AK\)/);
-      const signed = await fetch(`${url}/v2/servicerequest/cases/${PLANTED.extraFields}/status?x=1`, { headers: { Authorization: 'SDK-HMAC-SHA256 Access=placeholder, SignedHeaders=host, Signature=00' } });
+      const [, url] = await waitForOutput(
+        run,
+        /OSM mock proxying 95 operations at (http:\/\/\S+) to (\S+) \(invalid requests reported; AK\/SK requests re-signed with OSM_AK\)/,
+      );
+      const signed = await fetch(`${url}/v2/servicerequest/cases/${PLANTED.extraFields}/status?x=1`, {
+        headers: { Authorization: 'SDK-HMAC-SHA256 Access=placeholder, SignedHeaders=host, Signature=00' },
+      });
       expect(signed.status).toBe(200);
       expect(verifySignature(osm.received.at(-1)!, ENV.OSM_SK)).toMatchObject({ ok: true, accessKey: ENV.OSM_AK });
-      await waitForOutput(run, new RegExp(`GET /v2/servicerequest/cases/${PLANTED.extraFields}/status\\?x=1 -> 200 \\(\\d+ ms\\) - 2 violations: unknown-field 2`));
+      await waitForOutput(
+        run,
+        new RegExp(`GET /v2/servicerequest/cases/${PLANTED.extraFields}/status\\?x=1 -> 200 \\(\\d+ ms\\) - 2 violations: unknown-field 2`),
+      );
       const drift = (await (await fetch(`${url}/__osm/drift`)).json()) as { exchanges: number };
       expect(drift.exchanges).toBe(1);
     } finally {
@@ -49,7 +60,10 @@ describe('osm-mock --proxy', () => {
     for (const name of ['OSM_AK', 'OSM_SK', 'OSM_DOMAIN_ID', 'OSM_SECURITY_TOKEN']) delete env[name];
     const run = runCli(['--port', '0', '--proxy', osm.url, '--errors'], env);
     try {
-      await waitForOutput(run, /\(invalid requests refused; AK\/SK requests passed on as signed \(set OSM_AK, OSM_SK, OSM_DOMAIN_ID to re-sign them\)\)/);
+      await waitForOutput(
+        run,
+        /\(invalid requests refused; AK\/SK requests passed on as signed \(set OSM_AK, OSM_SK, OSM_DOMAIN_ID to re-sign them\)\)/,
+      );
     } finally {
       run.child.kill('SIGTERM');
     }
@@ -77,6 +91,15 @@ describe('osm-mock --proxy', () => {
   test('--help describes proxy mode', async () => {
     const run = runCli(['--help']);
     expect(await run.exit).toBe(0);
-    for (const option of ['--proxy <url>', '--errors', '--report <file>', '--record <dir>', 'x-osm-violations', 'GET /__osm/drift', 'OSM_AK']) expect(run.stdout()).toContain(option);
+    for (const option of [
+      '--proxy <url>',
+      '--errors',
+      '--report <file>',
+      '--record <dir>',
+      'x-osm-violations',
+      'GET /__osm/drift',
+      'OSM_AK',
+    ])
+      expect(run.stdout()).toContain(option);
   });
 });

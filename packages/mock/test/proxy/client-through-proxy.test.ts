@@ -21,7 +21,10 @@ describe('the client and the walkthrough through the proxy, to the stateful mock
   let proxy: RunningMock;
   beforeAll(async () => {
     upstream = await startMock({ port: 0, stateful: true });
-    proxy = await startMock({ port: 0, proxy: { url: upstream.url, credentials: { accessKey: 'UPSTREAMAK', secretKey: 'upstream-sk', domainId: 'upstream-domain' } } });
+    proxy = await startMock({
+      port: 0,
+      proxy: { url: upstream.url, credentials: { accessKey: 'UPSTREAMAK', secretKey: 'upstream-sk', domainId: 'upstream-domain' } },
+    });
   });
   afterAll(async () => {
     await proxy?.close();
@@ -30,10 +33,16 @@ describe('the client and the walkthrough through the proxy, to the stateful mock
 
   test('the typed client, with a token and with AK/SK placeholders, gets what the upstream answers', async () => {
     const byToken = createOsmClient({ baseUrl: proxy.url, auth: { token: 'client-token' }, retry: false });
-    const created = await byToken.POST('/v2/servicerequest/cases', { body: { business_type_id: 'bt-1', simple_description: 'Disk full', source_id: 'api' } });
+    const created = await byToken.POST('/v2/servicerequest/cases', {
+      body: { business_type_id: 'bt-1', simple_description: 'Disk full', source_id: 'api' },
+    });
     const id = created.data?.incident_id;
     expect(id).toMatch(/^CS/);
-    const byAkSk = createOsmClient({ baseUrl: proxy.url, auth: akSkAuth({ accessKey: 'placeholder', secretKey: 'placeholder', domainId: 'placeholder' }), retry: false });
+    const byAkSk = createOsmClient({
+      baseUrl: proxy.url,
+      auth: akSkAuth({ accessKey: 'placeholder', secretKey: 'placeholder', domainId: 'placeholder' }),
+      retry: false,
+    });
     const status = await byAkSk.GET('/v2/servicerequest/cases/{case_id}/status', { params: { path: { case_id: id! } } });
     expect(status.data).toEqual({ status: 0 });
     const missing = await byToken.GET('/v2/servicerequest/cases/{case_id}/status', { params: { path: { case_id: 'CS-NOT-THERE' } } });
@@ -48,7 +57,10 @@ describe('the client and the walkthrough through the proxy, to the stateful mock
       const { code: outputText } = transformSync(readFileSync(WALKTHROUGH, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
       writeFileSync(join(scratch, 'first-ticket.mjs'), outputText);
       const before = proxy.drift().exchanges;
-      const { stdout } = await run(process.execPath, [join(scratch, 'first-ticket.mjs')], { cwd: scratch, env: { ...process.env, OSM_ENDPOINT: proxy.url, OSM_TOKEN: 'walkthrough-token' } });
+      const { stdout } = await run(process.execPath, [join(scratch, 'first-ticket.mjs')], {
+        cwd: scratch,
+        env: { ...process.env, OSM_ENDPOINT: proxy.url, OSM_TOKEN: 'walkthrough-token' },
+      });
       const ticket = /^filed ticket (\S+)$/m.exec(stdout)?.[1];
       expect(ticket, stdout).toBeDefined();
       const report = proxy.drift();
@@ -60,17 +72,23 @@ describe('the client and the walkthrough through the proxy, to the stateful mock
     }
   });
 
-  test('an upload through a recording proxy becomes a fixture like the recorder\'s: its parts as text, redacted', async () => {
+  test("an upload through a recording proxy becomes a fixture like the recorder's: its parts as text, redacted", async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'osm-proxy-record-'));
     const recording = await startMock({ port: 0, proxy: { url: upstream.url, record: scratch } });
     try {
       const form = new FormData();
       form.append('form_data', JSON.stringify({ accessFrom: 'message', contact: 'bob@example.org' }));
       form.append('file', new File(['screen dump'], 'dump.txt', { type: 'text/plain' }));
-      const response = await fetch(`${recording.url}/v2/servicerequest/accessorys`, { method: 'POST', headers: { 'X-Auth-Token': 'recorded-token-123' }, body: form });
+      const response = await fetch(`${recording.url}/v2/servicerequest/accessorys`, {
+        method: 'POST',
+        headers: { 'X-Auth-Token': 'recorded-token-123' },
+        body: form,
+      });
       expect(response.status).toBe(200);
       const { accessory_id } = (await response.json()) as { accessory_id: string };
-      await expect.poll(() => (existsSync(join(scratch, 'uploadAccessory')) ? readdirSync(join(scratch, 'uploadAccessory')) : [])).toEqual(['proxy-200-0001.json']);
+      await expect
+        .poll(() => (existsSync(join(scratch, 'uploadAccessory')) ? readdirSync(join(scratch, 'uploadAccessory')) : []))
+        .toEqual(['proxy-200-0001.json']);
       const fixture = JSON.parse(readFileSync(join(scratch, 'uploadAccessory', 'proxy-200-0001.json'), 'utf8'));
       expect(fixture.request).toEqual({
         method: 'POST',

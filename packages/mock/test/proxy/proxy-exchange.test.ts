@@ -1,20 +1,21 @@
 // The proxy's exchange against a fake OSM with planted drift, without an HTTP front door: each planted
 // answer is reported as exactly its kind and place, failures of the upstream are OSM's gateway errors,
 // large bodies stream through, and no credential reaches anything the proxy writes.
+
+import { type AddressInfo, createServer } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { driftMarkdown } from '../../src/proxy/drift-markdown.js';
-import { createProxy, type Proxy } from '../../src/proxy/proxy.js';
-import { type AddressInfo, createServer } from 'node:net';
-import { gunzipSync } from 'node:zlib';
-import { type FakeOsm, MiB, PLANTED, bigFile, startFakeOsm } from './support/fake-osm.js';
-import { DOWNLOAD, bodyOf, status, withProxy } from './support/exchange.js';
+import { createProxy, type UpstreamProxy } from '../../src/proxy/proxy.js';
+import { DOWNLOAD, status, withProxy } from './support/exchange.js';
+import { bigFile, type FakeOsm, MiB, PLANTED, startFakeOsm } from './support/fake-osm.js';
 
 const spec = loadSpec();
 
 describe('createProxy() against a fake OSM with planted drift', () => {
   let osm: FakeOsm;
-  let proxy: Proxy;
+  let proxy: UpstreamProxy;
   beforeAll(async () => {
     osm = await startFakeOsm();
     proxy = createProxy(spec, { upstream: osm.url, timeouts: { headTimeoutMs: 20_000 } });
@@ -34,7 +35,13 @@ describe('createProxy() against a fake OSM with planted drift', () => {
   });
 
   test.each([
-    [PLANTED.extraFields, [['unknown-field', 'response body field priority'], ['unknown-field', 'response body field sla']]],
+    [
+      PLANTED.extraFields,
+      [
+        ['unknown-field', 'response body field priority'],
+        ['unknown-field', 'response body field sla'],
+      ],
+    ],
     [PLANTED.wrongType, [['wrong-type', 'response body field status']]],
     [PLANTED.outOfRange, [['out-of-range', 'response body field status']]],
     [PLANTED.missingRequired, [['missing-required', 'response body field error_msg']]],
@@ -52,7 +59,7 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     }
   });
 
-  test('an x-osm-violations header of the upstream\'s own is replaced by the proxy\'s finding', async () => {
+  test("an x-osm-violations header of the upstream's own is replaced by the proxy's finding", async () => {
     const { answer } = await withProxy({ upstream: osm.url }, (own) => status(own, PLANTED.spoofedFindings));
     expect(JSON.parse(String(answer.headers['x-osm-violations']))).toMatchObject({ count: 1, kinds: { 'unknown-field': 1 } });
   });
@@ -64,7 +71,12 @@ describe('createProxy() against a fake OSM with planted drift', () => {
   });
 
   test('a 10 MiB download streams through: the client has the first MiB before the upstream sends the rest', async () => {
-    const answer = await proxy.exchange({ operation: DOWNLOAD, method: 'GET', url: '/v2/servicerequest/accessorys/big', headers: { host: 'proxy.local', 'x-auth-token': 't' } });
+    const answer = await proxy.exchange({
+      operation: DOWNLOAD,
+      method: 'GET',
+      url: '/v2/servicerequest/accessorys/big',
+      headers: { host: 'proxy.local', 'x-auth-token': 't' },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).not.toBeInstanceOf(Uint8Array);
     const chunks: Buffer[] = [];
@@ -93,7 +105,7 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     expect(answer.violations).toEqual([]);
   });
 
-  test('a resetting upstream is OSM\'s gateway error 502 APIGW.0201, before and during the body', async () => {
+  test("a resetting upstream is OSM's gateway error 502 APIGW.0201, before and during the body", async () => {
     for (const ticket of [PLANTED.reset, PLANTED.resetMidBody]) {
       const { answer, json } = await status(proxy, ticket);
       expect(answer.status).toBe(502);
@@ -116,7 +128,9 @@ describe('createProxy() against a fake OSM with planted drift', () => {
     const garbage = createServer((socket) => socket.end('this is not HTTP\r\n\r\n'));
     await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
     try {
-      const { answer, json } = await withProxy({ upstream: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` }, (broken) => status(broken, PLANTED.clean));
+      const { answer, json } = await withProxy({ upstream: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` }, (broken) =>
+        status(broken, PLANTED.clean),
+      );
       expect(answer.status).toBe(502);
       expect(json()).toMatchObject({ error_code: 'APIGW.0201', error_msg: expect.stringContaining('not well-formed HTTP') });
     } finally {
@@ -132,18 +146,22 @@ describe('createProxy() against a fake OSM with planted drift', () => {
   });
 
   test('a silent upstream is 504 APIGW.0201 once the wait is over, never a hang', async () => {
-    const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { headTimeoutMs: 300 } }, (impatient) => status(impatient, PLANTED.slow));
+    const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { headTimeoutMs: 300 } }, (impatient) =>
+      status(impatient, PLANTED.slow),
+    );
     expect(answer.status).toBe(504);
     expect(json()).toMatchObject({ error_code: 'APIGW.0201' });
   });
 
   test('an upstream that stalls in the middle of a body is 504 APIGW.0201 once it has been silent too long', async () => {
-    const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { idleTimeoutMs: 300 } }, (impatient) => status(impatient, PLANTED.stallMidBody));
+    const { answer, json } = await withProxy({ upstream: osm.url, timeouts: { idleTimeoutMs: 300 } }, (impatient) =>
+      status(impatient, PLANTED.stallMidBody),
+    );
     expect(answer.status).toBe(504);
     expect(json()).toMatchObject({ error_code: 'APIGW.0201' });
   });
 
-  test('an answer compressed against the proxy\'s wish passes through as it came, its body not checked', async () => {
+  test("an answer compressed against the proxy's wish passes through as it came, its body not checked", async () => {
     const { answer, body } = await status(proxy, PLANTED.gzipped);
     expect(answer.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(body).toString())).toEqual({ status: 'not checked' });
@@ -152,7 +170,10 @@ describe('createProxy() against a fake OSM with planted drift', () => {
   });
 
   test('memory held for checks is bounded over all exchanges: past the budget, a body streams through unchecked', async () => {
-    const { answer, json, report } = await withProxy({ upstream: osm.url, maxHeldBytes: 8 }, async (frugal) => ({ ...(await status(frugal, PLANTED.extraFields)), report: frugal.drift.report() }));
+    const { answer, json, report } = await withProxy({ upstream: osm.url, maxHeldBytes: 8 }, async (frugal) => ({
+      ...(await status(frugal, PLANTED.extraFields)),
+      report: frugal.drift.report(),
+    }));
     expect(json()).toEqual({ status: 1, priority: 'high', sla: { hours: 4 } });
     expect(answer.bodyChecked).toBe(false);
     expect(answer.violations).toEqual([]);
@@ -160,7 +181,15 @@ describe('createProxy() against a fake OSM with planted drift', () => {
   });
 
   test('hop-by-hop headers are not forwarded; the upstream gets its own Host and an uncompressed answer', async () => {
-    await status(proxy, PLANTED.clean, { 'x-auth-token': 'tok', connection: 'keep-alive, x-private', 'x-private': 'secret-hop', 'keep-alive': 'timeout=5', te: 'trailers', 'accept-encoding': 'gzip', 'x-language': 'en-us' });
+    await status(proxy, PLANTED.clean, {
+      'x-auth-token': 'tok',
+      connection: 'keep-alive, x-private',
+      'x-private': 'secret-hop',
+      'keep-alive': 'timeout=5',
+      te: 'trailers',
+      'accept-encoding': 'gzip',
+      'x-language': 'en-us',
+    });
     const got = osm.received.at(-1)!;
     expect(got.headers.host).toBe(new URL(osm.url).host);
     expect(got.headers['x-private']).toBeUndefined();

@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningMock, startMock } from '../../src/index.js';
 import { leakIn } from '../support/leaks.js';
-import { BIG, type FakeOsm, MiB, PLANTED, bigFile, startFakeOsm } from './support/fake-osm.js';
+import { BIG, bigFile, type FakeOsm, MiB, PLANTED, startFakeOsm } from './support/fake-osm.js';
 
 const TOKEN = 'caller-token-of-the-http-door-5555';
-const AKSK = { accessKey: 'HTTPDOORAK0000000001', secretKey: 'http-door-secret-key-never-shown', domainId: 'http-door-domain-id-000000000000' };
+const AKSK = {
+  accessKey: 'HTTPDOORAK0000000001',
+  secretKey: 'http-door-secret-key-never-shown',
+  domainId: 'http-door-domain-id-000000000000',
+};
 const SECRETS = [TOKEN, AKSK.accessKey, AKSK.secretKey, AKSK.domainId];
 
 describe('startMock({ proxy })', () => {
@@ -23,7 +27,11 @@ describe('startMock({ proxy })', () => {
   beforeAll(async () => {
     osm = await startFakeOsm();
     scratch = mkdtempSync(join(tmpdir(), 'osm-proxy-'));
-    mock = await startMock({ port: 0, log: (line) => log.push(line), proxy: { url: osm.url, credentials: AKSK, report: join(scratch, 'drift.json'), record: join(scratch, 'fixtures') } });
+    mock = await startMock({
+      port: 0,
+      log: (line) => log.push(line),
+      proxy: { url: osm.url, credentials: AKSK, report: join(scratch, 'drift.json'), record: join(scratch, 'fixtures') },
+    });
   });
   afterAll(async () => {
     await mock?.close();
@@ -31,9 +39,10 @@ describe('startMock({ proxy })', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  const get = (ticket: string, headers: Record<string, string> = { 'X-Auth-Token': TOKEN }) => fetch(`${mock.url}/v2/servicerequest/cases/${ticket}/status`, { headers });
+  const get = (ticket: string, headers: Record<string, string> = { 'X-Auth-Token': TOKEN }) =>
+    fetch(`${mock.url}/v2/servicerequest/cases/${ticket}/status`, { headers });
 
-  test('a faithful answer comes through with the mock\'s CORS and no violations header', async () => {
+  test("a faithful answer comes through with the mock's CORS and no violations header", async () => {
     const response = await get(PLANTED.clean, { 'X-Auth-Token': TOKEN, Origin: 'https://app.example' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 0 });
@@ -46,7 +55,9 @@ describe('startMock({ proxy })', () => {
     const response = await get(PLANTED.extraFields);
     expect(await response.json()).toEqual({ status: 1, priority: 'high', sla: { hours: 4 } });
     expect(JSON.parse(response.headers.get('x-osm-violations')!)).toMatchObject({ count: 2, kinds: { 'unknown-field': 2 } });
-    await expect.poll(() => log.find((line) => line.includes(`/cases/${PLANTED.extraFields}/status`))).toMatch(/-> 200 \(\d+ ms\) - 2 violations: unknown-field 2$/);
+    await expect
+      .poll(() => log.find((line) => line.includes(`/cases/${PLANTED.extraFields}/status`)))
+      .toMatch(/-> 200 \(\d+ ms\) - 2 violations: unknown-field 2$/);
   });
 
   test('an invalid request is reported and still forwarded (without errors)', async () => {
@@ -57,15 +68,18 @@ describe('startMock({ proxy })', () => {
     expect(JSON.parse(response.headers.get('x-osm-violations')!).kinds).toMatchObject({ 'invalid-request': 1 });
   });
 
-  test('a request without credentials, or to a path OSM lacks, is answered by the mock\'s steps and never forwarded', async () => {
+  test("a request without credentials, or to a path OSM lacks, is answered by the mock's steps and never forwarded", async () => {
     const before = osm.received.length;
     expect((await fetch(`${mock.url}/v2/servicerequest/cases/CS1/status`)).status).toBe(401);
     expect((await fetch(`${mock.url}/v2/nothing-here`, { headers: { 'X-Auth-Token': TOKEN } })).status).toBe(404);
     expect(osm.received.length).toBe(before);
   });
 
-  test('an AK/SK caller with placeholder credentials is re-signed (the upstream sees the proxy\'s AK)', async () => {
-    const response = await get(PLANTED.clean, { Authorization: 'SDK-HMAC-SHA256 Access=placeholder, SignedHeaders=host, Signature=00', 'X-Sdk-Date': '20240101T000000Z' });
+  test("an AK/SK caller with placeholder credentials is re-signed (the upstream sees the proxy's AK)", async () => {
+    const response = await get(PLANTED.clean, {
+      Authorization: 'SDK-HMAC-SHA256 Access=placeholder, SignedHeaders=host, Signature=00',
+      'X-Sdk-Date': '20240101T000000Z',
+    });
     expect(response.status).toBe(200);
     expect(osm.received.at(-1)!.headers.authorization).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${AKSK.accessKey}, `));
   });
@@ -90,24 +104,36 @@ describe('startMock({ proxy })', () => {
     }
     expect(createHash('sha256').update(Buffer.concat(chunks)).digest('hex')).toBe(bigFile().sha256);
     // Recorded as the fixture rules want a file: replaced by a note of its size.
-    await expect.poll(() => (existsSync(join(scratch, 'fixtures', 'downloadAccessories')) ? readdirSync(join(scratch, 'fixtures', 'downloadAccessories')) : [])).toHaveLength(1);
+    await expect
+      .poll(() =>
+        existsSync(join(scratch, 'fixtures', 'downloadAccessories')) ? readdirSync(join(scratch, 'fixtures', 'downloadAccessories')) : [],
+      )
+      .toHaveLength(1);
     const [file] = readdirSync(join(scratch, 'fixtures', 'downloadAccessories'));
     const fixture = JSON.parse(readFileSync(join(scratch, 'fixtures', 'downloadAccessories', file!), 'utf8'));
-    expect(Buffer.from(fixture.response.body, 'base64').toString()).toBe(`binary body of ${BIG} bytes, not kept: it may hold personal data`);
+    expect(Buffer.from(fixture.response.body, 'base64').toString()).toBe(
+      `binary body of ${BIG} bytes, not kept: it may hold personal data`,
+    );
   });
 
   test('a download that breaks off after its head ends the connection (the client sees the body fail)', async () => {
-    const response = await fetch(`${mock.url}/v2/servicerequest/accessorys/${PLANTED.brokenDownload}`, { headers: { 'X-Auth-Token': TOKEN } });
+    const response = await fetch(`${mock.url}/v2/servicerequest/accessorys/${PLANTED.brokenDownload}`, {
+      headers: { 'X-Auth-Token': TOKEN },
+    });
     expect(response.status).toBe(200);
     await expect(response.arrayBuffer()).rejects.toThrow();
     await expect.poll(() => log.find((line) => line.includes('not recorded: the answer did not arrive whole'))).toBeDefined();
   });
 
   test('GET /__osm/drift answers the report as JSON, and as Markdown', async () => {
-    const json = (await (await fetch(`${mock.url}/__osm/drift`)).json()) as { operations: { operationId: string; drift: { kind: string }[] }[] };
+    const json = (await (await fetch(`${mock.url}/__osm/drift`)).json()) as {
+      operations: { operationId: string; drift: { kind: string }[] }[];
+    };
     const status = json.operations.find((o) => o.operationId === 'showCaseStatus')!;
     expect(status.drift.map((d) => d.kind)).toEqual(['unknown-field', 'unknown-field']);
-    expect(json.operations.find((o) => o.operationId === 'listCases')!.drift).toEqual([expect.objectContaining({ kind: 'invalid-request', where: 'request query parameter limit' })]);
+    expect(json.operations.find((o) => o.operationId === 'listCases')!.drift).toEqual([
+      expect.objectContaining({ kind: 'invalid-request', where: 'request query parameter limit' }),
+    ]);
     const markdown = await (await fetch(`${mock.url}/__osm/drift?format=markdown`)).text();
     expect(markdown).toContain('## showCaseStatus (GET /v2/servicerequest/cases/{case_id}/status)');
     expect(mock.drift().exchanges).toBe(json.operations.reduce((n, o) => n + (o as unknown as { exchanges: number }).exchanges, 0));
@@ -122,14 +148,19 @@ describe('startMock({ proxy })', () => {
   });
 
   test('a hostile upstream echoing credentials: none in the header, the log, the report or the fixtures', async () => {
-    const echoed = [await get(PLANTED.echo), await get(PLANTED.echo, { Authorization: 'SDK-HMAC-SHA256 Access=placeholder, SignedHeaders=host, Signature=00' })];
+    const echoed = [
+      await get(PLANTED.echo),
+      await get(PLANTED.echo, { Authorization: 'SDK-HMAC-SHA256 Access=placeholder, SignedHeaders=host, Signature=00' }),
+    ];
     const headers = echoed.map((r) => r.headers.get('x-osm-violations')).join('\n');
     await Promise.all(echoed.map((r) => r.arrayBuffer()));
     const report = await (await fetch(`${mock.url}/__osm/drift`)).text();
     const markdown = await (await fetch(`${mock.url}/__osm/drift?format=markdown`)).text();
     // The echo with the token in a field's name cannot be redacted by the recorder's rules (they redact
     // values): the search for credentials finds it, and that fixture is not written, saying so in the log.
-    await expect.poll(() => log.find((line) => line.includes('not recorded: redaction'))).toBe('osm-mock: not recorded: redaction failed: secret #1 of 4 is still in the fixture; nothing was written');
+    await expect
+      .poll(() => log.find((line) => line.includes('not recorded: redaction')))
+      .toBe('osm-mock: not recorded: redaction failed: secret #1 of 4 is still in the fixture; nothing was written');
     await expect.poll(() => readdirSync(join(scratch, 'fixtures', 'showCaseStatus')).length).toBeGreaterThanOrEqual(1);
     const fixtures = readdirSync(join(scratch, 'fixtures'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
@@ -147,7 +178,12 @@ describe('startMock({ proxy })', () => {
     const files = readdirSync(folder);
     expect(files.every((f) => /^proxy-\d{3}-\d{4}\.json$/.test(f))).toBe(true);
     const fixture = JSON.parse(readFileSync(join(folder, files.sort()[0]!), 'utf8'));
-    expect(fixture).toMatchObject({ operationId: 'showCaseStatus', case: files.sort()[0]!.replace(/\.json$/, ''), request: { method: 'GET', path: `/v2/servicerequest/cases/${PLANTED.clean}/status`, headers: { 'x-auth-token': '[REDACTED]' } }, response: { status: 200, body: { status: 0 } } });
+    expect(fixture).toMatchObject({
+      operationId: 'showCaseStatus',
+      case: files.sort()[0]!.replace(/\.json$/, ''),
+      request: { method: 'GET', path: `/v2/servicerequest/cases/${PLANTED.clean}/status`, headers: { 'x-auth-token': '[REDACTED]' } },
+      response: { status: 200, body: { status: 0 } },
+    });
     expect(fixture.source).toMatch(/^recorded through osm-mock --proxy from http:\/\/127\.0\.0\.1:\d+ on \d{4}-\d{2}-\d{2}$/);
   });
 
@@ -172,7 +208,7 @@ describe('startMock({ proxy: { errors: true } })', () => {
     await osm?.close();
   });
 
-  test('an invalid request is refused with OSM\'s 400 and never reaches the upstream', async () => {
+  test("an invalid request is refused with OSM's 400 and never reaches the upstream", async () => {
     const response = await fetch(`${mock.url}/v2/servicerequest/cases?limit=1000`, { headers: { 'X-Auth-Token': TOKEN } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error_code: 'OSM.0001', error_msg: expect.stringContaining('query parameter limit') });
@@ -182,14 +218,18 @@ describe('startMock({ proxy: { errors: true } })', () => {
   });
 
   test('a valid one goes through', async () => {
-    expect((await fetch(`${mock.url}/v2/servicerequest/cases/${PLANTED.clean}/status`, { headers: { 'X-Auth-Token': TOKEN } })).status).toBe(200);
+    expect(
+      (await fetch(`${mock.url}/v2/servicerequest/cases/${PLANTED.clean}/status`, { headers: { 'X-Auth-Token': TOKEN } })).status,
+    ).toBe(200);
     expect(osm.received).toHaveLength(1);
   });
 });
 
 describe('startMock({ proxy }) refuses what does not go with it', () => {
   test.each([[{ stateful: true }], [{ dynamic: true }], [{ responder: () => undefined }]])('%o', async (extra) => {
-    await expect(startMock({ port: 0, proxy: 'http://127.0.0.1:9', ...extra })).rejects.toThrow(/does not go with stateful, dynamic or responder/);
+    await expect(startMock({ port: 0, proxy: 'http://127.0.0.1:9', ...extra })).rejects.toThrow(
+      /does not go with stateful, dynamic or responder/,
+    );
   });
 
   test('drift() of a mock that is not a proxy throws, saying how', async () => {

@@ -23,12 +23,19 @@ describe('startMock({ responder })', () => {
   const last = () => seen.at(-1);
 
   test('its answer is sent, as JSON with CORS and its own headers', async () => {
-    const response = await fetch(`${mock.url}/v2/servicerequest/cases/CS-CLOSED/status`, { headers: { ...TOKEN, Origin: 'http://app.test' } });
+    const response = await fetch(`${mock.url}/v2/servicerequest/cases/CS-CLOSED/status`, {
+      headers: { ...TOKEN, Origin: 'http://app.test' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 4 });
     expect(response.headers.get('x-sandbox')).toBe('yes');
     expect(response.headers.get('access-control-allow-origin')).toBe('http://app.test');
-    expect(last()).toMatchObject({ operationId: 'showCaseStatus', method: 'get', pathTemplate: '/v2/servicerequest/cases/{case_id}/status', path: { case_id: 'CS-CLOSED' } });
+    expect(last()).toMatchObject({
+      operationId: 'showCaseStatus',
+      method: 'get',
+      pathTemplate: '/v2/servicerequest/cases/{case_id}/status',
+      path: { case_id: 'CS-CLOSED' },
+    });
   });
 
   test('undefined lets the example answer', async () => {
@@ -41,8 +48,17 @@ describe('startMock({ responder })', () => {
     expect(last()).toMatchObject({ operationId: 'createCaseLabels', path: { case_id: 'CS 1' }, query: { label_ids: ['1', '2'] } });
     await fetch(`${mock.url}/v2/servicerequest/cases/CS1/labels?label_ids=3,4`, { method: 'POST', headers: TOKEN });
     expect(last()?.query).toEqual({ label_ids: ['3', '4'] });
-    await fetch(`${mock.url}/v2/servicerequest/labels`, { method: 'POST', headers: { ...TOKEN, 'Content-Type': 'application/json', Prefer: 'code=200' }, body: '{"name":"a","color":"#000000"}' });
-    expect(last()).toMatchObject({ operationId: 'createLabels', body: { name: 'a', color: '#000000' }, prefer: { code: 200 }, headers: expect.objectContaining({ 'x-auth-token': 'mock-token' }) });
+    await fetch(`${mock.url}/v2/servicerequest/labels`, {
+      method: 'POST',
+      headers: { ...TOKEN, 'Content-Type': 'application/json', Prefer: 'code=200' },
+      body: '{"name":"a","color":"#000000"}',
+    });
+    expect(last()).toMatchObject({
+      operationId: 'createLabels',
+      body: { name: 'a', color: '#000000' },
+      prefer: { code: 200 },
+      headers: expect.objectContaining({ 'x-auth-token': 'mock-token' }),
+    });
   });
 
   test('a multipart body reaches it with the file described', async () => {

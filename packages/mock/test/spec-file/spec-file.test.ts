@@ -22,7 +22,9 @@ describe('the spec file changing while the mock runs (a rebuild during a test ru
 
   test('changes nothing: the spec is read once, at start', async () => {
     writeFileSync(specPath, readFileSync(specPath, 'utf8').replace('"This case does not exist."', '"Changed."'));
-    const response = await fetch(`${mock.url}/v2/servicerequest/cases/CS1/status`, { headers: { 'X-Auth-Token': 't', Prefer: 'example=businessError' } });
+    const response = await fetch(`${mock.url}/v2/servicerequest/cases/CS1/status`, {
+      headers: { 'X-Auth-Token': 't', Prefer: 'example=businessError' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ error_msg: 'This case does not exist.' });
   });

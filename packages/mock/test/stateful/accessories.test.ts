@@ -27,21 +27,26 @@ describe('attachments (5.5)', () => {
 
   test("form_data's fileName names the file; a name outside ASCII keeps its exact form in filename*", async () => {
     const { call } = sandboxClient({ seed: {} });
-    const { accessory_id: id } = (await call('POST', ACCESSORYS, { form: form(BYTES, 'x.bin', '', '{"fileName":"报告 \\"1\\".txt","accessoryFrom":"incident"}') })).json;
+    const { accessory_id: id } = (
+      await call('POST', ACCESSORYS, { form: form(BYTES, 'x.bin', '', '{"fileName":"报告 \\"1\\".txt","accessoryFrom":"incident"}') })
+    ).json;
     const { file } = await call('GET', `${ACCESSORYS}/${id}`);
     expect(file?.disposition).toBe(`attachment; filename="__ _1_.txt"; filename*=UTF-8''${encodeURIComponent('报告 "1".txt')}`);
   });
 
   test('a Base64 upload (5.5.2) downloads as the decoded bytes', async () => {
     const { call } = sandboxClient({ seed: {} });
-    const { accessory_id: id } = (await call('POST', `${ACCESSORYS}/json-format-content`, { json: { accessory_name: 'hello.txt', accessory_data: 'SGVsbG8sIE9TTSE=' } })).json;
+    const { accessory_id: id } = (
+      await call('POST', `${ACCESSORYS}/json-format-content`, { json: { accessory_name: 'hello.txt', accessory_data: 'SGVsbG8sIE9TTSE=' } })
+    ).json;
     expect(new TextDecoder().decode((await call('GET', `${ACCESSORYS}/${id}`)).file?.bytes)).toBe('Hello, OSM!');
   });
 
   test('an uploaded image is shown in its own type; other files are not images', async () => {
     const { call } = sandboxClient({ seed: {} });
     const png = (await call('POST', ACCESSORYS, { form: form(BYTES, 'shot.png', 'image/png') })).json.accessory_id;
-    const gif = (await call('POST', `${ACCESSORYS}/json-format-content`, { json: { accessory_name: 'a.GIF', accessory_data: 'R0lGODlh' } })).json.accessory_id;
+    const gif = (await call('POST', `${ACCESSORYS}/json-format-content`, { json: { accessory_name: 'a.GIF', accessory_data: 'R0lGODlh' } }))
+      .json.accessory_id;
     const text = (await call('POST', ACCESSORYS, { form: form(BYTES, 'notes.txt', 'text/plain') })).json.accessory_id;
     const image = (await call('GET', `${ACCESSORYS}/${png}/image`)).file;
     expect(image).toMatchObject({ mediaType: 'image/png', bytes: BYTES });

@@ -38,7 +38,11 @@ describe('ticket operations (5.3.8)', () => {
     const { call } = sandboxClient({ seed: { cases: [{ incident_id: 'CS1', status: 2 }] } });
     const evaluation = { judgement: 'Solved', incident_satisfaction_list: [{ satisfaction_id: 3, satisfaction_value: 4 }] };
     await call('POST', `${CASES}/CS1/action?action_id=close`, { json: evaluation });
-    expect((await call('GET', `${CASES}/CS1`)).json.incident_detail_info).toMatchObject({ status: 3, judgement: 'Solved', incident_satisfaction: [{ satisfaction_id: 3, satisfaction_value: 4 }] });
+    expect((await call('GET', `${CASES}/CS1`)).json.incident_detail_info).toMatchObject({
+      status: 3,
+      judgement: 'Solved',
+      incident_satisfaction: [{ satisfaction_id: 3, satisfaction_value: 4 }],
+    });
   });
 
   test('an action without a body works', async () => {

@@ -2,12 +2,19 @@ import { describe, expect, test } from 'vitest';
 import { sandboxClient } from '../support/sandbox-client.js';
 
 const CASES = '/v2/servicerequest/cases';
-const NEW_CASE = { business_type_id: 'bt-1', simple_description: 'ECS cannot boot', source_id: 'src', remind_mail: 'ops@example.com', area_code: '86' };
+const NEW_CASE = {
+  business_type_id: 'bt-1',
+  simple_description: 'ECS cannot boot',
+  source_id: 'src',
+  remind_mail: 'ops@example.com',
+  area_code: '86',
+};
 
 /** A sandbox with no seeded tickets, and a helper creating tickets. */
 function emptySandbox() {
   const client = sandboxClient({ seed: {} });
-  const create = async (body: object = NEW_CASE): Promise<string> => (await client.call('POST', CASES, { json: { ...NEW_CASE, ...body } })).json.incident_id;
+  const create = async (body: object = NEW_CASE): Promise<string> =>
+    (await client.call('POST', CASES, { json: { ...NEW_CASE, ...body } })).json.incident_id;
   return { ...client, create };
 }
 
@@ -26,7 +33,14 @@ describe('tickets in the sandbox', () => {
     expect(detail).toMatchObject({ incident_id: id, status: 0, simple_description: 'ECS cannot boot', create_time: '2026-01-02 03:04:05' });
     expect(detail.ext_info).toEqual({ remind_mail: 'ops@example.com', area_code: '86' });
     expect(detail.message_list).toEqual([
-      { message_id: 'msg-000001', type: 0, content: 'ECS cannot boot', create_time: '2026-01-02 03:04:05', is_first_message: 1, accessory_list: [] },
+      {
+        message_id: 'msg-000001',
+        type: 0,
+        content: 'ECS cannot boot',
+        create_time: '2026-01-02 03:04:05',
+        is_first_message: 1,
+        accessory_list: [],
+      },
     ]);
     const list = (await call('GET', CASES)).json;
     expect(list.total_count).toBe(1);
@@ -40,7 +54,9 @@ describe('tickets in the sandbox', () => {
     expect((await call('GET', `${CASES}/CS0`)).json).toEqual(notFound);
     expect((await call('POST', `${CASES}/CS0/action?action_id=close`, { json: {} })).json).toEqual(notFound);
     expect((await call('PUT', `${CASES}/CS0/contact-info`, { json: { remind_time: '9-18' } })).json).toEqual(notFound);
-    expect((await call('POST', `${CASES}/CS0/score`, { json: { judgement: 'ok', incident_satisfaction_list: [] } })).json).toEqual(notFound);
+    expect((await call('POST', `${CASES}/CS0/score`, { json: { judgement: 'ok', incident_satisfaction_list: [] } })).json).toEqual(
+      notFound,
+    );
     expect((await call('GET', `${CASES}/CS0/messages`)).json).toEqual(notFound);
     expect((await call('GET', `${CASES}/CS0/labels`)).json).toEqual(notFound);
   });
@@ -66,10 +82,29 @@ describe('tickets in the sandbox', () => {
   test('the list filters by status, status list, ID, keywords, labels, sub-user and creation time', async () => {
     const { call } = sandboxClient({
       seed: {
-        labels: [{ label_id: 1, name: 'prod', color: '#ff0000' }, { label_id: 2, name: 'dev', color: '#00ff00' }],
+        labels: [
+          { label_id: 1, name: 'prod', color: '#ff0000' },
+          { label_id: 2, name: 'dev', color: '#00ff00' },
+        ],
         cases: [
-          { incident_id: 'CS1', status: 0, simple_description: 'Disk full on ECS', create_time: '2026-01-01 10:00:00', label_ids: [1], xcustomer_id: 'u1', xcustomer_name: 'alice' },
-          { incident_id: 'CS2', status: 1, simple_description: 'RDS slow', create_time: '2026-01-02 10:00:00', label_ids: [2], xcustomer_id: 'u2', xcustomer_name: 'bob' },
+          {
+            incident_id: 'CS1',
+            status: 0,
+            simple_description: 'Disk full on ECS',
+            create_time: '2026-01-01 10:00:00',
+            label_ids: [1],
+            xcustomer_id: 'u1',
+            xcustomer_name: 'alice',
+          },
+          {
+            incident_id: 'CS2',
+            status: 1,
+            simple_description: 'RDS slow',
+            create_time: '2026-01-02 10:00:00',
+            label_ids: [2],
+            xcustomer_id: 'u2',
+            xcustomer_name: 'bob',
+          },
           { incident_id: 'CS3', status: 3, simple_description: 'ECS login fails', create_time: '2026-01-03 10:00:00', label_ids: [1, 2] },
         ],
       },
@@ -93,7 +128,10 @@ describe('tickets in the sandbox', () => {
     expect(await ids(`query_start_time=${Date.parse('2026-01-03T00:00:00Z')}`)).toEqual(['CS3']);
     expect(await ids('status=0&label_id_list=2')).toEqual([]);
     const labels = (await call('GET', `${CASES}?incident_id=CS3`)).json.incident_info_list[0].label_list;
-    expect(labels).toEqual([{ label_id: 1, name: 'prod', color: '#ff0000' }, { label_id: 2, name: 'dev', color: '#00ff00' }]);
+    expect(labels).toEqual([
+      { label_id: 1, name: 'prod', color: '#ff0000' },
+      { label_id: 2, name: 'dev', color: '#00ff00' },
+    ]);
   });
 
   test('a filter value it cannot read is OSM.01010001', async () => {
@@ -116,17 +154,27 @@ describe('tickets in the sandbox', () => {
   test('contact details are updated field by field and shown in the detail', async () => {
     const { call, create } = emptySandbox();
     const id = await create();
-    await call('PUT', `${CASES}/${id}/contact-info`, { json: { remind_mobile: '13800000000', remind_time: '09:00-18:00', area_code: '0123456789012345678' } });
+    await call('PUT', `${CASES}/${id}/contact-info`, {
+      json: { remind_mobile: '13800000000', remind_time: '09:00-18:00', area_code: '0123456789012345678' },
+    });
     const ext = (await call('GET', `${CASES}/${id}`)).json.incident_detail_info.ext_info;
     // The detail's area code holds 16 characters (table 5-229); the request's holds 32 (table 5-18).
-    expect(ext).toEqual({ remind_mail: 'ops@example.com', remind_mobile: '13800000000', remind_time: '09:00-18:00', area_code: '0123456789012345' });
+    expect(ext).toEqual({
+      remind_mail: 'ops@example.com',
+      remind_mobile: '13800000000',
+      remind_time: '09:00-18:00',
+      area_code: '0123456789012345',
+    });
   });
 
   test('a score is accepted once the ticket is completed, and shown in the detail', async () => {
     const { call, create } = emptySandbox();
     const id = await create();
     const score = { judgement: 'Quick and right', incident_satisfaction_list: [{ satisfaction_id: 1, satisfaction_value: 5 }] };
-    expect((await call('POST', `${CASES}/${id}/score`, { json: score })).json).toEqual({ error_code: 'OSM.01010034', error_msg: 'The status is illegal for this operation.' });
+    expect((await call('POST', `${CASES}/${id}/score`, { json: score })).json).toEqual({
+      error_code: 'OSM.01010034',
+      error_msg: 'The status is illegal for this operation.',
+    });
     await call('POST', `${CASES}/${id}/action?action_id=close`, { json: {} });
     expect((await call('POST', `${CASES}/${id}/score`, { json: score })).json).toEqual({});
     const detail = (await call('GET', `${CASES}/${id}`)).json.incident_detail_info;

@@ -18,7 +18,13 @@ describe('osm-mock --stateful', () => {
   test('says so in the banner and keeps what is created', async () => {
     run = runCli(['--port', '0', '--stateful']);
     const [, url] = await waitForOutput(run, /at (http:\/\/127\.0\.0\.1:\d+) \(stateful\)/);
-    const created = await (await fetch(`${url}/v2/servicerequest/cases`, { method: 'POST', headers: HEADERS, body: JSON.stringify({ business_type_id: 'b', simple_description: 'd', source_id: 's' }) })).json();
+    const created = await (
+      await fetch(`${url}/v2/servicerequest/cases`, {
+        method: 'POST',
+        headers: HEADERS,
+        body: JSON.stringify({ business_type_id: 'b', simple_description: 'd', source_id: 's' }),
+      })
+    ).json();
     const status = await (await fetch(`${url}/v2/servicerequest/cases/${created.incident_id}/status`, { headers: HEADERS })).json();
     expect(status).toEqual({ status: 0 });
   });

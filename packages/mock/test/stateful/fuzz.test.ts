@@ -18,7 +18,10 @@ const validate = responseValidator();
 
 // The IDs of the spec's parameter examples exist, so that valid requests reach the store's rules.
 const STORE = {
-  cases: [{ incident_id: 'CS20240101000001', status: 1 as const, label_ids: [1] }, { incident_id: 'CS20240101000002', status: 3 as const }],
+  cases: [
+    { incident_id: 'CS20240101000001', status: 1 as const, label_ids: [1] },
+    { incident_id: 'CS20240101000002', status: 3 as const },
+  ],
   labels: [{ label_id: 1, name: 'test', color: '#000000' }],
   accessories: [{ accessory_id: 'accessory-1234', file_name: 'a.png', media_type: 'image/png', content_base64: 'iVBORw0KGgo=' }],
 };
@@ -31,10 +34,40 @@ describe('bounded fuzz of the stateful operations', () => {
   });
   afterAll(async () => {
     await mock.close();
-    console.info(`stateful fuzz: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+    console.info(
+      `stateful fuzz: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')}`,
+    );
   });
 
-  const stateful = specOperations().filter((o) => ['createCases', 'listCases', 'showCaseDetail', 'showCaseStatus', 'listCaseCounts', 'updateCases', 'updateCaseContactInfo', 'createScores', 'createMessages', 'listMessages', 'createLabels', 'listLabels', 'updateLabels', 'deleteLabels', 'listCaseLabels', 'createCaseLabels', 'deleteCaseLabels', 'uploadAccessory', 'uploadJsonAccessories', 'downloadAccessories', 'downloadImages', 'deleteAccessories'].includes(o.operationId));
+  const stateful = specOperations().filter((o) =>
+    [
+      'createCases',
+      'listCases',
+      'showCaseDetail',
+      'showCaseStatus',
+      'listCaseCounts',
+      'updateCases',
+      'updateCaseContactInfo',
+      'createScores',
+      'createMessages',
+      'listMessages',
+      'createLabels',
+      'listLabels',
+      'updateLabels',
+      'deleteLabels',
+      'listCaseLabels',
+      'createCaseLabels',
+      'deleteCaseLabels',
+      'uploadAccessory',
+      'uploadJsonAccessories',
+      'downloadAccessories',
+      'downloadImages',
+      'deleteAccessories',
+    ].includes(o.operationId),
+  );
 
   test('covers the 22 stateful operations', () => expect(stateful).toHaveLength(22));
 
@@ -45,7 +78,8 @@ describe('bounded fuzz of the stateful operations', () => {
         const answer = await rawRequest(mock.port, request.method, request.path, request.headers, request.body);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const where = `${change.kind}: ${request.method} ${request.path.slice(0, 200)} -> ${answer.status}`;
-        if (answer.status >= 500 && answer.status !== parsePrefer(request.headers.Prefer).code) throw new Error(`${where}: ${answer.body.slice(0, 300)}`);
+        if (answer.status >= 500 && answer.status !== parsePrefer(request.headers.Prefer).code)
+          throw new Error(`${where}: ${answer.body.slice(0, 300)}`);
         const leak = leakIn(answer.body, answer.status >= 400 || answer.body.includes('"error_code"'));
         if (leak) throw new Error(`${where}: ${leak}`);
         if (answer.status !== 200) return;

@@ -5,7 +5,14 @@ const LABELS = '/v2/servicerequest/labels';
 const CASES = '/v2/servicerequest/cases';
 
 function labelled() {
-  return sandboxClient({ seed: { cases: [{ incident_id: 'CS1', status: 0 }, { incident_id: 'CS2', status: 1 }] } });
+  return sandboxClient({
+    seed: {
+      cases: [
+        { incident_id: 'CS1', status: 0 },
+        { incident_id: 'CS2', status: 1 },
+      ],
+    },
+  });
 }
 
 describe('labels (5.9)', () => {
@@ -15,14 +22,22 @@ describe('labels (5.9)', () => {
     await call('POST', LABELS, { json: { name: 'dev', color: '#00ff00' } });
     expect((await call('GET', LABELS)).json).toEqual({
       total_count: 2,
-      label_list: [{ label_id: 1, name: 'prod', color: '#ff0000' }, { label_id: 2, name: 'dev', color: '#00ff00' }],
+      label_list: [
+        { label_id: 1, name: 'prod', color: '#ff0000' },
+        { label_id: 2, name: 'dev', color: '#00ff00' },
+      ],
     });
     await call('POST', `${CASES}/CS1/labels?label_ids=1,2`);
     await call('PUT', `${LABELS}/1`, { json: { name: 'production', color: '#ff0000' } });
-    expect((await call('GET', `${CASES}/CS1/labels`)).json.case_label_list.map((l: { name: string }) => l.name)).toEqual(['production', 'dev']);
+    expect((await call('GET', `${CASES}/CS1/labels`)).json.case_label_list.map((l: { name: string }) => l.name)).toEqual([
+      'production',
+      'dev',
+    ]);
     await call('DELETE', `${LABELS}/1`);
     expect((await call('GET', `${CASES}/CS1/labels`)).json).toEqual({ case_label_list: [{ label_id: 2, name: 'dev', color: '#00ff00' }] });
-    expect((await call('GET', `${CASES}?incident_id=CS1`)).json.incident_info_list[0].label_list).toEqual([{ label_id: 2, name: 'dev', color: '#00ff00' }]);
+    expect((await call('GET', `${CASES}?incident_id=CS1`)).json.incident_info_list[0].label_list).toEqual([
+      { label_id: 2, name: 'dev', color: '#00ff00' },
+    ]);
     expect((await call('GET', `${CASES}?label_id_list=1`)).json.total_count).toBe(0);
     expect((await call('GET', LABELS)).json.total_count).toBe(1);
   });
@@ -41,26 +56,41 @@ describe('labels (5.9)', () => {
     for (const name of ['alpha', 'beta', 'alphabet']) await call('POST', LABELS, { json: { name, color: '#000000' } });
     expect((await call('GET', `${LABELS}?name=alpha`)).json.total_count).toBe(2);
     expect((await call('GET', `${LABELS}?label_id=2`)).json.label_list).toEqual([{ label_id: 2, name: 'beta', color: '#000000' }]);
-    expect((await call('GET', `${LABELS}?offset=1&limit=1`)).json).toEqual({ total_count: 3, label_list: [{ label_id: 2, name: 'beta', color: '#000000' }] });
+    expect((await call('GET', `${LABELS}?offset=1&limit=1`)).json).toEqual({
+      total_count: 3,
+      label_list: [{ label_id: 2, name: 'beta', color: '#000000' }],
+    });
   });
 
   test('the business rules of 7.1: unique names, 30 labels, 5 per ticket, existing labels', async () => {
     const { call } = labelled();
     await call('POST', LABELS, { json: { name: 'x', color: '#000000' } });
-    expect((await call('POST', LABELS, { json: { name: 'x', color: '#111111' } })).json).toEqual({ error_code: 'OSM.01010040', error_msg: 'LabelName already exist.' });
+    expect((await call('POST', LABELS, { json: { name: 'x', color: '#111111' } })).json).toEqual({
+      error_code: 'OSM.01010040',
+      error_msg: 'LabelName already exist.',
+    });
     await call('POST', LABELS, { json: { name: 'y', color: '#000000' } });
-    expect((await call('PUT', `${LABELS}/2`, { json: { name: 'x', color: '#000000' } })).json).toMatchObject({ error_code: 'OSM.01010040' });
+    expect((await call('PUT', `${LABELS}/2`, { json: { name: 'x', color: '#000000' } })).json).toMatchObject({
+      error_code: 'OSM.01010040',
+    });
     expect((await call('PUT', `${LABELS}/2`, { json: { name: 'y', color: '#222222' } })).json).toEqual({});
     for (let i = 3; i <= 30; i += 1) await call('POST', LABELS, { json: { name: `l${i}`, color: '#000000' } });
-    expect((await call('POST', LABELS, { json: { name: 'one too many', color: '#000000' } })).json).toMatchObject({ error_code: 'OSM.01010041' });
+    expect((await call('POST', LABELS, { json: { name: 'one too many', color: '#000000' } })).json).toMatchObject({
+      error_code: 'OSM.01010041',
+    });
     expect((await call('POST', `${CASES}/CS1/labels?label_ids=1,2,3,4,5`)).json).toEqual({});
     expect((await call('POST', `${CASES}/CS1/labels?label_ids=1`)).json).toEqual({});
     expect((await call('POST', `${CASES}/CS1/labels?label_ids=6`)).json).toMatchObject({ error_code: 'OSM.01010042' });
     expect((await call('GET', `${CASES}/CS1/labels`)).json.case_label_list).toHaveLength(5);
-    expect((await call('POST', `${CASES}/CS2/labels?label_ids=99`)).json).toEqual({ error_code: 'OSM.01010039', error_msg: 'The labelId is not exist.' });
+    expect((await call('POST', `${CASES}/CS2/labels?label_ids=99`)).json).toEqual({
+      error_code: 'OSM.01010039',
+      error_msg: 'The labelId is not exist.',
+    });
     expect((await call('DELETE', `${CASES}/CS1/labels?label_ids=99`)).json).toMatchObject({ error_code: 'OSM.01010039' });
     expect((await call('DELETE', `${LABELS}/99`)).json).toMatchObject({ error_code: 'OSM.01010039' });
-    expect((await call('PUT', `${LABELS}/99`, { json: { name: 'z', color: '#000000' } })).json).toMatchObject({ error_code: 'OSM.01010039' });
+    expect((await call('PUT', `${LABELS}/99`, { json: { name: 'z', color: '#000000' } })).json).toMatchObject({
+      error_code: 'OSM.01010039',
+    });
   });
 
   test('detaching leaves the label itself; repeated keys work like a comma list', async () => {

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { ACTION_RULES, applyAction, CASE_STATUSES, type CaseAction, type CaseStatus, canBeRated, isOpen } from '../../src/stateful/lifecycle.js';
+import {
+  ACTION_RULES,
+  applyAction,
+  CASE_STATUSES,
+  type CaseAction,
+  type CaseStatus,
+  canBeRated,
+  isOpen,
+} from '../../src/stateful/lifecycle.js';
 
 // The table written out by hand, status by status: what each operation leads to ('-' = not allowed).
 const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | 'deleted' | '-'>> = {

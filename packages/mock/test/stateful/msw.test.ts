@@ -20,8 +20,12 @@ describe('osmHandlers({ stateful })', () => {
 
   test('each handler set keeps its own store', async () => {
     const created = await (await fetch(`${A}/v2/servicerequest/cases`, { method: 'POST', headers: HEADERS, body: TICKET })).json();
-    expect((await (await fetch(`${A}/v2/servicerequest/cases/${created.incident_id}/status`, { headers: HEADERS })).json())).toEqual({ status: 0 });
-    expect((await (await fetch(`${B}/v2/servicerequest/cases/${created.incident_id}/status`, { headers: HEADERS })).json())).toMatchObject({ error_code: 'OSM.01010015' });
+    expect(await (await fetch(`${A}/v2/servicerequest/cases/${created.incident_id}/status`, { headers: HEADERS })).json()).toEqual({
+      status: 0,
+    });
+    expect(await (await fetch(`${B}/v2/servicerequest/cases/${created.incident_id}/status`, { headers: HEADERS })).json()).toMatchObject({
+      error_code: 'OSM.01010015',
+    });
     // B starts from the spec's examples, without A's ticket.
     const state = await (await fetch(`${B}/__osm/state`)).json();
     expect(state.cases.length).toBeGreaterThan(0);
@@ -37,14 +41,20 @@ describe('osmHandlers({ stateful })', () => {
   });
 
   test('validation and Prefer work as without state', async () => {
-    const invalid = await fetch(`${A}/v2/servicerequest/cases/CS1/action?action_id=reopen`, { method: 'POST', headers: HEADERS, body: '{}' });
+    const invalid = await fetch(`${A}/v2/servicerequest/cases/CS1/action?action_id=reopen`, {
+      method: 'POST',
+      headers: HEADERS,
+      body: '{}',
+    });
     expect(invalid.status).toBe(400);
     const forced = await fetch(`${A}/v2/servicerequest/cases/CS1/status`, { headers: { ...HEADERS, Prefer: 'example=success' } });
     expect(await forced.json()).toEqual({ status: 0 });
-    expect((await (await fetch(`${A}/v2/servicerequest/cases/CS1/status`, { headers: HEADERS })).json())).toEqual({ status: 1 });
+    expect(await (await fetch(`${A}/v2/servicerequest/cases/CS1/status`, { headers: HEADERS })).json()).toEqual({ status: 1 });
   });
 });
 
 test('a seed file that cannot be read fails when the handlers are made', () => {
-  expect(() => osmHandlers({ stateful: { seed: '/nonexistent/seed.json' } })).toThrow(/Cannot read the seed file \/nonexistent\/seed\.json/);
+  expect(() => osmHandlers({ stateful: { seed: '/nonexistent/seed.json' } })).toThrow(
+    /Cannot read the seed file \/nonexistent\/seed\.json/,
+  );
 });

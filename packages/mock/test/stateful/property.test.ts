@@ -23,14 +23,24 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('detach' as const), target: index, labels: fc.array(index, { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('message' as const), target: index }),
   fc.record({ kind: fc.constant('score' as const), target: index }),
-  fc.record({ kind: fc.constant('list' as const), status: fc.option(fc.constantFrom<CaseStatus>(0, 1, 2, 3, 4, 12, 17)), label: fc.option(index), offset: fc.nat({ max: 6 }), limit: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('list' as const),
+    status: fc.option(fc.constantFrom<CaseStatus>(0, 1, 2, 3, 4, 12, 17)),
+    label: fc.option(index),
+    offset: fc.nat({ max: 6 }),
+    limit: fc.integer({ min: 0, max: 4 }),
+  }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 /** A ticket in every status, so that every transition can be tried from the start. */
 const SEED = {
   labels: [{ label_id: 1, name: 'seeded', color: '#123456' }],
-  cases: ([0, 1, 2, 3, 4, 12, 17] as const).map((status, i) => ({ incident_id: `CS2025010100000${i}`, status, label_ids: i % 2 ? [1] : [] })),
+  cases: ([0, 1, 2, 3, 4, 12, 17] as const).map((status, i) => ({
+    incident_id: `CS2025010100000${i}`,
+    status,
+    label_ids: i % 2 ? [1] : [],
+  })),
 };
 
 /** An existing ID picked by `i` (or, past the end, one that does not exist). */
@@ -68,13 +78,18 @@ test('random operation sequences keep the invariants (fixed seed)', async () => 
             break;
           case 'attach':
           case 'detach':
-            await call(op.kind === 'attach' ? 'POST' : 'DELETE', `${CASES}/${caseId}/labels?label_ids=${op.labels.map((i) => pick(labelIds, i, 999)).join(',')}`);
+            await call(
+              op.kind === 'attach' ? 'POST' : 'DELETE',
+              `${CASES}/${caseId}/labels?label_ids=${op.labels.map((i) => pick(labelIds, i, 999)).join(',')}`,
+            );
             break;
           case 'message':
             await call('POST', `${CASES}/${caseId}/message`, { json: { message: { content: 'hi' } } });
             break;
           case 'score':
-            await call('POST', `${CASES}/${caseId}/score`, { json: { judgement: 'ok', incident_satisfaction_list: [{ satisfaction_id: 1, satisfaction_value: 5 }] } });
+            await call('POST', `${CASES}/${caseId}/score`, {
+              json: { judgement: 'ok', incident_satisfaction_list: [{ satisfaction_id: 1, satisfaction_value: 5 }] },
+            });
             break;
           case 'list': {
             const label = op.label === null ? undefined : pick(labelIds, op.label, 999);
@@ -82,7 +97,9 @@ test('random operation sequences keep the invariants (fixed seed)', async () => 
             if (op.status !== null) query.set('status', String(op.status));
             if (label !== undefined) query.set('label_id_list', String(label));
             const list = (await call('GET', `${CASES}?${query}`)).json;
-            const matching = before.cases.filter((c) => (op.status === null || c.status === op.status) && (label === undefined || c.label_ids.includes(label)));
+            const matching = before.cases.filter(
+              (c) => (op.status === null || c.status === op.status) && (label === undefined || c.label_ids.includes(label)),
+            );
             expect(list.total_count).toBe(matching.length);
             expect(list.incident_info_list).toHaveLength(Math.max(0, Math.min(op.limit, matching.length - op.offset)));
             break;
@@ -93,11 +110,15 @@ test('random operation sequences keep the invariants (fixed seed)', async () => 
         for (const old of before.cases) {
           const now = after.cases.find((c) => c.incident_id === old.incident_id);
           if (!now) expect(DELETABLE.has(old.status), `deleted from status ${old.status}`).toBe(true);
-          else if (now.status !== old.status) expect(ALLOWED_MOVES.has(`${old.status}>${now.status}`), `${old.status} -> ${now.status}`).toBe(true);
+          else if (now.status !== old.status)
+            expect(ALLOWED_MOVES.has(`${old.status}>${now.status}`), `${old.status} -> ${now.status}`).toBe(true);
         }
         for (const added of after.cases.filter((c) => !caseIds.includes(c.incident_id))) expect(added.status).toBe(0);
         // A deleted label never appears again, anywhere; no ticket carries more than 5 labels; names stay unique.
-        const everyList = [(await call('GET', `${LABELS}?limit=100`)).json.label_list, ...(await call('GET', `${CASES}?limit=100`)).json.incident_info_list.map((c: { label_list: unknown[] }) => c.label_list)].flat();
+        const everyList = [
+          (await call('GET', `${LABELS}?limit=100`)).json.label_list,
+          ...(await call('GET', `${CASES}?limit=100`)).json.incident_info_list.map((c: { label_list: unknown[] }) => c.label_list),
+        ].flat();
         for (const label of everyList as { label_id: number }[]) expect(deletedLabels.has(label.label_id)).toBe(false);
         for (const c of after.cases) for (const id of c.label_ids) expect(deletedLabels.has(id)).toBe(false);
         expect(after.cases.every((c) => c.label_ids.length <= 5)).toBe(true);

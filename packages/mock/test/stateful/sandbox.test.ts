@@ -13,9 +13,28 @@ describe('the sandbox', () => {
     const { sandbox } = sandboxClient();
     expect([...sandbox.operations].sort()).toEqual(
       [
-        'createCaseLabels', 'createCases', 'createLabels', 'createMessages', 'createScores', 'deleteAccessories', 'deleteCaseLabels', 'deleteLabels',
-        'downloadAccessories', 'downloadImages', 'listCaseCounts', 'listCaseLabels', 'listCases', 'listLabels', 'listMessages', 'showCaseDetail',
-        'showCaseStatus', 'updateCaseContactInfo', 'updateCases', 'updateLabels', 'uploadAccessory', 'uploadJsonAccessories',
+        'createCaseLabels',
+        'createCases',
+        'createLabels',
+        'createMessages',
+        'createScores',
+        'deleteAccessories',
+        'deleteCaseLabels',
+        'deleteLabels',
+        'downloadAccessories',
+        'downloadImages',
+        'listCaseCounts',
+        'listCaseLabels',
+        'listCases',
+        'listLabels',
+        'listMessages',
+        'showCaseDetail',
+        'showCaseStatus',
+        'updateCaseContactInfo',
+        'updateCases',
+        'updateLabels',
+        'uploadAccessory',
+        'uploadJsonAccessories',
       ].sort(),
     );
     const inSpec = new Set(specOperations().map((o) => o.operationId));
@@ -28,15 +47,20 @@ describe('the sandbox', () => {
     expect(await callRaw(sandbox, 'GET', '/v2/servicerequest/cases/123/relations')).toBeUndefined();
   });
 
-  test.each(['example=businessError', 'code=401', 'code=500, example=internalServerError', 'example=success'])('steps aside for Prefer: %s, changing nothing', async (prefer) => {
-    const { sandbox } = sandboxClient({ seed: {} });
-    expect(await callRaw(sandbox, 'POST', '/v2/servicerequest/cases', { json: CREATE, headers: { Prefer: prefer } })).toBeUndefined();
-    expect(sandbox.state().cases).toEqual([]);
-  });
+  test.each(['example=businessError', 'code=401', 'code=500, example=internalServerError', 'example=success'])(
+    'steps aside for Prefer: %s, changing nothing',
+    async (prefer) => {
+      const { sandbox } = sandboxClient({ seed: {} });
+      expect(await callRaw(sandbox, 'POST', '/v2/servicerequest/cases', { json: CREATE, headers: { Prefer: prefer } })).toBeUndefined();
+      expect(sandbox.state().cases).toEqual([]);
+    },
+  );
 
   test('answers a Prefer header that forces nothing', async () => {
     const { sandbox } = sandboxClient({ seed: {} });
-    expect(await callRaw(sandbox, 'POST', '/v2/servicerequest/cases', { json: CREATE, headers: { Prefer: 'respond-async' } })).toBeDefined();
+    expect(
+      await callRaw(sandbox, 'POST', '/v2/servicerequest/cases', { json: CREATE, headers: { Prefer: 'respond-async' } }),
+    ).toBeDefined();
   });
 
   test('each sandbox has its own store', async () => {

@@ -14,7 +14,11 @@ const validate = responseValidator();
 describe('startMock({ stateful: true })', () => {
   let mock: RunningMock;
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${mock.url}${path}`, { method, headers: { ...HEADERS, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${mock.url}${path}`, {
+      method,
+      headers: { ...HEADERS, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const json = async (method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
     const response = await send(method, path, body, headers);
     expect(response.status).toBe(200);
@@ -42,7 +46,15 @@ describe('startMock({ stateful: true })', () => {
     const missing = await send('POST', '/v2/servicerequest/cases', { business_type_id: 'b', source_id: 's' });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error_code: 'OSM.0001', error_msg: expect.stringContaining('simple_description') });
-    expect((await fetch(`${mock.url}/v2/servicerequest/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(TICKET) })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${mock.url}/v2/servicerequest/cases`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(TICKET),
+        })
+      ).status,
+    ).toBe(401);
     const badAction = await send('POST', '/v2/servicerequest/cases/CS20250101000001/action?action_id=reopen', {});
     expect(badAction.status).toBe(400);
     expect(mock.state().cases).toHaveLength(1);
@@ -50,16 +62,23 @@ describe('startMock({ stateful: true })', () => {
   });
 
   test('Prefer still forces a named example or error, and changes nothing', async () => {
-    const success = (loadSpec() as { components: { examples: Record<string, { value: unknown }> } }).components.examples.CreateCasesResponseExample?.value;
+    const success = (loadSpec() as { components: { examples: Record<string, { value: unknown }> } }).components.examples
+      .CreateCasesResponseExample?.value;
     expect(await json('POST', '/v2/servicerequest/cases', TICKET, { Prefer: 'example=success' })).toEqual(success);
-    expect(await json('GET', '/v2/servicerequest/cases/CS20250101000001/status', undefined, { Prefer: 'example=businessError' })).toEqual({ error_code: 'OSM.01010015', error_msg: 'This case does not exist.' });
+    expect(await json('GET', '/v2/servicerequest/cases/CS20250101000001/status', undefined, { Prefer: 'example=businessError' })).toEqual({
+      error_code: 'OSM.01010015',
+      error_msg: 'This case does not exist.',
+    });
     const unauthorized = await send('GET', '/v2/servicerequest/cases/CS20250101000001/status', undefined, { Prefer: 'code=401' });
     expect(unauthorized.status).toBe(401);
     expect(mock.state().cases).toHaveLength(1);
   });
 
   test('an impossible transition is answered with OSM.01010034, as OSM does (HTTP 200)', async () => {
-    expect(await json('POST', '/v2/servicerequest/cases/CS20250101000001/action?action_id=cancel', {})).toEqual({ error_code: 'OSM.01010034', error_msg: 'The status is illegal for this operation.' });
+    expect(await json('POST', '/v2/servicerequest/cases/CS20250101000001/action?action_id=cancel', {})).toEqual({
+      error_code: 'OSM.01010034',
+      error_msg: 'The status is illegal for this operation.',
+    });
     expect(await json('POST', '/v2/servicerequest/cases/CS20250101000001/action?action_id=close', {})).toEqual({});
     expect(await json('GET', '/v2/servicerequest/cases/CS20250101000001/status')).toEqual({ status: 3 });
   });
@@ -69,7 +88,11 @@ describe('startMock({ stateful: true })', () => {
     const form = new FormData();
     form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), 'core.dump');
     form.append('form_data', '{"accessoryFrom":"message"}');
-    const upload = await fetch(`${mock.url}/v2/servicerequest/accessorys`, { method: 'POST', headers: { 'X-Auth-Token': 't' }, body: form });
+    const upload = await fetch(`${mock.url}/v2/servicerequest/accessorys`, {
+      method: 'POST',
+      headers: { 'X-Auth-Token': 't' },
+      body: form,
+    });
     const { accessory_id: id } = await upload.json();
     const download = await fetch(`${mock.url}/v2/servicerequest/accessorys/${id}`, { headers: { 'X-Auth-Token': 't' } });
     expect(download.status).toBe(200);
@@ -90,7 +113,10 @@ describe('startMock({ stateful: true })', () => {
     const reset = await fetch(`${mock.url}/__osm/reset`, { method: 'POST' });
     expect(reset.status).toBe(200);
     expect(mock.state().cases).toHaveLength(1);
-    const seeded = await fetch(`${mock.url}/__osm/reset`, { method: 'POST', body: JSON.stringify({ cases: [{ incident_id: 'CS1', status: 17 }] }) });
+    const seeded = await fetch(`${mock.url}/__osm/reset`, {
+      method: 'POST',
+      body: JSON.stringify({ cases: [{ incident_id: 'CS1', status: 17 }] }),
+    });
     expect((await seeded.json()).cases[0]).toMatchObject({ incident_id: 'CS1', status: 17 });
     const bad = await fetch(`${mock.url}/__osm/reset`, { method: 'POST', body: '{"cases":7}' });
     expect(bad.status).toBe(400);
@@ -107,14 +133,19 @@ describe('startMock({ stateful: true })', () => {
 
 describe('one store per mock', () => {
   test('two stateful mocks do not share tickets; a stateless one has no store', async () => {
-    const [a, b, plain] = await Promise.all([startMock({ port: 0, stateful: true }), startMock({ port: 0, stateful: true }), startMock({ port: 0 })]);
+    const [a, b, plain] = await Promise.all([
+      startMock({ port: 0, stateful: true }),
+      startMock({ port: 0, stateful: true }),
+      startMock({ port: 0 }),
+    ]);
     try {
       await fetch(`${a.url}/v2/servicerequest/cases`, { method: 'POST', headers: HEADERS, body: JSON.stringify(TICKET) });
       expect(a.state().cases.length).toBe(b.state().cases.length + 1);
       expect(() => plain.reset()).toThrow(/keeps no state/);
       // Stateless: the example, whatever was created before.
       const listed = await (await fetch(`${plain.url}/v2/servicerequest/cases`, { headers: HEADERS })).json();
-      const example = (loadSpec() as { components: { examples: Record<string, { value: { total_count?: number } }> } }).components.examples.ListCasesResponseExample?.value;
+      const example = (loadSpec() as { components: { examples: Record<string, { value: { total_count?: number } }> } }).components.examples
+        .ListCasesResponseExample?.value;
       expect(listed.total_count).toBe(example?.total_count);
       expect((await fetch(`${plain.url}/__osm/state`)).status).toBe(404);
     } finally {
@@ -141,10 +172,19 @@ test("the caller's responder comes first, may override the store, and never sees
   const seen: Record<string, string>[] = [];
   const mock = await startMock({
     port: 0,
-    stateful: { seed: { cases: [{ incident_id: 'CS1', status: 0 }, { incident_id: 'CS-BROKEN', status: 0 }] } },
+    stateful: {
+      seed: {
+        cases: [
+          { incident_id: 'CS1', status: 0 },
+          { incident_id: 'CS-BROKEN', status: 0 },
+        ],
+      },
+    },
     responder: (request) => {
       seen.push(request.headers);
-      return request.path.case_id === 'CS-BROKEN' ? { status: 500, body: { error_code: 'OSM.0004', error_msg: 'Internal Server Error' } } : undefined;
+      return request.path.case_id === 'CS-BROKEN'
+        ? { status: 500, body: { error_code: 'OSM.0004', error_msg: 'Internal Server Error' } }
+        : undefined;
     },
   });
   try {

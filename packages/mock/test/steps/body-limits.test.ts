@@ -5,7 +5,9 @@ import { bodyOf, exchange, request } from './exchange.js';
 
 describe('body limits step', () => {
   test('a body over 10 MiB: 413', () => {
-    const answer = checkBodyLimits(exchange(request('PUT', '/v1/gauges/g1', { 'content-type': 'application/json' }, new Uint8Array(MAX_BODY_BYTES + 1))));
+    const answer = checkBodyLimits(
+      exchange(request('PUT', '/v1/gauges/g1', { 'content-type': 'application/json' }, new Uint8Array(MAX_BODY_BYTES + 1))),
+    );
     expect(answer?.status).toBe(413);
     expect(bodyOf(answer).error_msg).toContain('must NOT be larger than 10485760 bytes');
   });

@@ -5,7 +5,8 @@ import { MAX_NESTING } from '../../src/engine/nesting.js';
 import { readBody } from '../../src/engine/steps/body.js';
 import { bodyOf, exchange, request } from './exchange.js';
 
-const put = (contentType: string, body: string | Uint8Array) => exchange(request('PUT', '/v1/gauges/g1', { 'content-type': contentType }, body));
+const put = (contentType: string, body: string | Uint8Array) =>
+  exchange(request('PUT', '/v1/gauges/g1', { 'content-type': contentType }, body));
 
 describe('body step', () => {
   test('JSON is parsed', async () => {
@@ -38,7 +39,9 @@ describe('body step', () => {
     expect(ex.body.form?.map((p) => p.name)).toEqual(['comment', 'file']);
     const file = ex.body.form?.[1]?.value;
     expect(typeof file === 'object' && new TextDecoder().decode(file.bytes)).toBe('ABC');
-    expect(bodyOf(await readBody(put(`multipart/form-data; boundary=${boundary}`, 'not a form'))).error_msg).toContain('well-formed multipart/form-data');
+    expect(bodyOf(await readBody(put(`multipart/form-data; boundary=${boundary}`, 'not a form'))).error_msg).toContain(
+      'well-formed multipart/form-data',
+    );
   });
 
   test('other media types are read as text, and no body leaves the exchange as it was', async () => {

@@ -1,8 +1,8 @@
 // The steps before routing: the head's size (431), CORS preflights (204 for any path), and GET /.
 import { describe, expect, test } from 'vitest';
+import { MAX_HEADER_BYTES, refuseLargeHead } from '../../src/engine/steps/head-limit.js';
 import { answerIndex } from '../../src/engine/steps/index-page.js';
 import { answerPreflight } from '../../src/engine/steps/preflight.js';
-import { MAX_HEADER_BYTES, refuseLargeHead } from '../../src/engine/steps/head-limit.js';
 import { arrival, bodyOf, request } from './exchange.js';
 
 describe('steps before routing', () => {
@@ -14,7 +14,9 @@ describe('steps before routing', () => {
   });
 
   test('a preflight is answered for any path; an OPTIONS without Origin is not a preflight', () => {
-    const preflight = answerPreflight(arrival(request('OPTIONS', '/anything', { origin: 'http://page.test', 'access-control-request-method': 'PUT' })));
+    const preflight = answerPreflight(
+      arrival(request('OPTIONS', '/anything', { origin: 'http://page.test', 'access-control-request-method': 'PUT' })),
+    );
     expect(preflight).toMatchObject({ status: 204, headers: { 'access-control-allow-origin': 'http://page.test' } });
     expect(answerPreflight(arrival(request('OPTIONS', '/anything')))).toBeUndefined();
   });

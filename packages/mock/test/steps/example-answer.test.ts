@@ -14,14 +14,22 @@ async function answer(url: string, headers: Record<string, string> = {}, dynamic
 
 describe('answer from the spec step', () => {
   test('the first example by default, a named one when asked', async () => {
-    expect(await answer('/v1/gauges/g1')).toMatchObject({ status: 200, body: '{"level":5}', headers: { 'content-type': 'application/json', 'content-length': '11' } });
+    expect(await answer('/v1/gauges/g1')).toMatchObject({
+      status: 200,
+      body: '{"level":5}',
+      headers: { 'content-type': 'application/json', 'content-length': '11' },
+    });
     expect((await answer('/v1/gauges/g1', { prefer: 'example=empty' }))?.body).toBe('{"level":0}');
     expect(await answer('/v1/gauges/g1', { prefer: 'code=400' })).toMatchObject({ status: 400, body: '{"error_code":"OSM.0001"}' });
   });
 
   test('a download answers a sample file with its disposition, and a deprecated operation says so', async () => {
     const file = await answer('/v1/gauges/export');
-    expect(file?.headers).toMatchObject({ 'content-type': 'application/octet-stream', deprecation: 'true', 'content-disposition': expect.stringContaining('attachment') });
+    expect(file?.headers).toMatchObject({
+      'content-type': 'application/octet-stream',
+      deprecation: 'true',
+      'content-disposition': expect.stringContaining('attachment'),
+    });
     expect(file?.body).toBeInstanceOf(Uint8Array);
   });
 

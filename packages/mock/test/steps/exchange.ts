@@ -24,8 +24,18 @@ export function fixtureRouter(): Router<() => OperationModel> {
 }
 
 /** A request with the fixture's token unless `headers` says otherwise. */
-export function request(method: string, url: string, headers: Record<string, string | undefined> = {}, body?: Uint8Array | string): MockRequest {
-  return { method, url, headers: { 'x-gauge-token': 'abcd', ...headers }, body: typeof body === 'string' ? new TextEncoder().encode(body) : body };
+export function request(
+  method: string,
+  url: string,
+  headers: Record<string, string | undefined> = {},
+  body?: Uint8Array | string,
+): MockRequest {
+  return {
+    method,
+    url,
+    headers: { 'x-gauge-token': 'abcd', ...headers },
+    body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
+  };
 }
 
 /** What the steps before routing see. */

@@ -21,7 +21,9 @@ describe('parameter checks step', () => {
     expect(violationsOf('/v1/gauges/g1?limit=11')).toEqual([{ where: 'query parameter limit', rule: 'must be <= 10' }]);
     expect(violationsOf('/v1/gauges/g1?limit=0x1')).toEqual([{ where: 'query parameter limit', rule: 'must be integer' }]);
     expect(violationsOf('/v1/gauges/g1?limit=99999999999999999999')).toEqual([{ where: 'query parameter limit', rule: 'must be <= 10' }]);
-    expect(violationsOf('/v1/gauges/g1?limit=1&limit=2')).toEqual([{ where: 'query parameter limit', rule: 'must be given once, got 2 values' }]);
+    expect(violationsOf('/v1/gauges/g1?limit=1&limit=2')).toEqual([
+      { where: 'query parameter limit', rule: 'must be given once, got 2 values' },
+    ]);
   });
 
   test("an empty value is still a value, and other rules are left to Prism's validation", () => {

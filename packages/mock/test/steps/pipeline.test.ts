@@ -4,7 +4,10 @@ import { runSteps, type Step } from '../../src/engine/pipeline.js';
 
 test('the first answer ends the pipeline; no answer passes through every step', async () => {
   const ran: string[] = [];
-  const pass = (name: string): Step<object> => () => void ran.push(name) as undefined;
+  const pass =
+    (name: string): Step<object> =>
+    () =>
+      void ran.push(name) as undefined;
   const answer: Step<object> = async () => {
     ran.push('answer');
     return { status: 204, headers: {} };

@@ -22,7 +22,10 @@ describe('routing step', () => {
   });
 
   test('an unknown path or method is 404 APIGW.0101 naming it', () => {
-    for (const [method, path] of [['GET', '/v1/nothing'], ['DELETE', '/v1/gauges/g1']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v1/nothing'],
+      ['DELETE', '/v1/gauges/g1'],
+    ] as const) {
       const routed = routeRequest(fixtureRouter(), arrival(request(method, path)));
       expect('status' in routed && routed.status).toBe(404);
       expect(bodyOf('status' in routed ? routed : undefined)).toMatchObject({ error_code: 'APIGW.0101' });
@@ -34,7 +37,10 @@ describe('routing step', () => {
     let made = 0;
     const router = new Router<() => never>();
     const model = { operationId: 'x', method: 'get', pathTemplate: '/x' } as never;
-    router.add('get', '/x', () => (made++, model));
+    router.add('get', '/x', () => {
+      made++;
+      return model;
+    });
     routeRequest(router, arrival(request('GET', '/other')));
     expect(made).toBe(0);
     const routed = routeRequest(router, arrival(request('GET', '/x')));

@@ -7,7 +7,14 @@ import { exchange, request } from './exchange.js';
 
 describe('strict mode step', () => {
   test('an unknown query parameter and unknown body fields (nested too) are named', async () => {
-    const ex = exchange(request('PUT', '/v1/gauges/g1?extra=1', { 'content-type': 'application/json' }, '{"level":1,"colour":"red","note":{"text":"a","size":2}}'));
+    const ex = exchange(
+      request(
+        'PUT',
+        '/v1/gauges/g1?extra=1',
+        { 'content-type': 'application/json' },
+        '{"level":1,"colour":"red","note":{"text":"a","size":2}}',
+      ),
+    );
     decodeParameters(ex);
     await readBody(ex);
     refuseUnknownFields(ex);

@@ -22,11 +22,38 @@ export interface FormStyle {
 }
 
 export const FORM_STYLES: readonly FormStyle[] = [
-  { client: 'Postman/newman (no part Content-Type)', boundary: '--------------------------817396460218845112386147', parameter: '--------------------------817396460218845112386147', partTypes: false },
-  { client: 'curl -F', boundary: '------------------------d74496d66958873e', parameter: '------------------------d74496d66958873e', partTypes: true },
-  { client: 'a browser (WebKit boundary)', boundary: '----WebKitFormBoundarynm7SNCD8ZcLOjQHw', parameter: '----WebKitFormBoundarynm7SNCD8ZcLOjQHw', partTypes: true },
-  { client: 'a quoted boundary with spaces and colons', boundary: "osm b:o'u=n(d)a+ry", parameter: `"osm b:o'u=n(d)a+ry"`, partTypes: false },
-  { client: 'a preamble and an epilogue', boundary: 'XyZ', parameter: 'XyZ', partTypes: true, preamble: 'This is a multipart message.\r\n', epilogue: '\r\ntrailing words' },
+  {
+    client: 'Postman/newman (no part Content-Type)',
+    boundary: '--------------------------817396460218845112386147',
+    parameter: '--------------------------817396460218845112386147',
+    partTypes: false,
+  },
+  {
+    client: 'curl -F',
+    boundary: '------------------------d74496d66958873e',
+    parameter: '------------------------d74496d66958873e',
+    partTypes: true,
+  },
+  {
+    client: 'a browser (WebKit boundary)',
+    boundary: '----WebKitFormBoundarynm7SNCD8ZcLOjQHw',
+    parameter: '----WebKitFormBoundarynm7SNCD8ZcLOjQHw',
+    partTypes: true,
+  },
+  {
+    client: 'a quoted boundary with spaces and colons',
+    boundary: "osm b:o'u=n(d)a+ry",
+    parameter: `"osm b:o'u=n(d)a+ry"`,
+    partTypes: false,
+  },
+  {
+    client: 'a preamble and an epilogue',
+    boundary: 'XyZ',
+    parameter: 'XyZ',
+    partTypes: true,
+    preamble: 'This is a multipart message.\r\n',
+    epilogue: '\r\ntrailing words',
+  },
 ];
 
 /** The Content-Type header and the body of `entries` written in `style`. */

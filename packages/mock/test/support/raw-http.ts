@@ -10,7 +10,13 @@ export interface RawAnswer {
 }
 
 /** Sends `method path` to `port` with `headers` and `body`, the path untouched. */
-export function rawRequest(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Buffer | string,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false, maxHeaderSize: 1 << 20 }, (res) => {
       const chunks: Buffer[] = [];

@@ -14,6 +14,6 @@ export function responseValidator(): ResponseValidator {
   const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
   return (path, method, status, mediaType, body) => {
     const validate = ajv.getSchema(`openapi#/${pointer('paths', path, method, 'responses', status, 'content', mediaType, 'schema')}`)!;
-    return validate(body) ? [] : validate.errors ?? [];
+    return validate(body) ? [] : (validate.errors ?? []);
   };
 }

@@ -19,6 +19,7 @@ export interface CallOptions {
 
 /** A sandbox answer, typed loosely for tests. */
 export interface CallResult {
+  // biome-ignore lint/suspicious/noExplicitAny: tests read any field of a sandbox answer without narrowing it first.
   json?: any;
   file?: FileAnswer;
 }
@@ -48,9 +49,14 @@ export function route(method: string, path: string): { entry: SpecOperation; pat
 /** Checks an answer against what the spec declares for the operation's 200 response. */
 export function expectValidAnswer(entry: SpecOperation, answer: SandboxAnswer): void {
   if ('json' in answer) {
-    expect(validate(entry.path, entry.method, '200', 'application/json', answer.json), `${entry.operationId} answered ${JSON.stringify(answer.json)}`).toEqual([]);
+    expect(
+      validate(entry.path, entry.method, '200', 'application/json', answer.json),
+      `${entry.operationId} answered ${JSON.stringify(answer.json)}`,
+    ).toEqual([]);
   } else {
-    const declared = responseContents(entry).filter((c) => c.status === '200' && c.schema.format === 'binary').map((c) => c.mediaType);
+    const declared = responseContents(entry)
+      .filter((c) => c.status === '200' && c.schema.format === 'binary')
+      .map((c) => c.mediaType);
     expect(declared).toContain(answer.file.mediaType);
   }
 }
@@ -67,10 +73,18 @@ export function sandboxClient(options: Partial<SandboxOptions> = {}) {
 }
 
 /** Calls a sandbox; undefined when it leaves the request to the examples. Every answer is checked against the spec. */
-export async function callRaw(sandbox: Sandbox, method: string, url: string, options: CallOptions = {}): Promise<SandboxAnswer | undefined> {
+export async function callRaw(
+  sandbox: Sandbox,
+  method: string,
+  url: string,
+  options: CallOptions = {},
+): Promise<SandboxAnswer | undefined> {
   const parsed = new URL(url, 'http://sandbox.test');
   const { entry, pathParams } = route(method, parsed.pathname);
-  const headers: Record<string, string> = { 'x-auth-token': 'test', ...Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])) };
+  const headers: Record<string, string> = {
+    'x-auth-token': 'test',
+    ...Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
   let body: unknown;
   if (options.json !== undefined) {
     // Through JSON text and back, as the engine parses it.

@@ -27,7 +27,9 @@ describe('security schemes', () => {
 });
 
 describe('servers', () => {
-  const variables = spec.servers.flatMap((server) => Object.entries(server.variables ?? {}).map(([name, v]) => ({ url: server.url, name, ...v })));
+  const variables = spec.servers.flatMap((server) =>
+    Object.entries(server.variables ?? {}).map(([name, v]) => ({ url: server.url, name, ...v })),
+  );
 
   it('every variable is a closed list holding its default, each value named in its description (the evidence)', () => {
     expect(variables.length).toBeGreaterThan(0);
@@ -39,7 +41,9 @@ describe('servers', () => {
 
   it("lists exactly the documented endpoints: the reference's and the SDKs'", () => {
     const hosts = spec.servers.flatMap((server) =>
-      Object.values(server.variables ?? {}).flatMap((v) => (v.enum ?? []).map((value) => server.url.replace(/\{\w+\}/, value).replace('https://', ''))),
+      Object.values(server.variables ?? {}).flatMap((v) =>
+        (v.enum ?? []).map((value) => server.url.replace(/\{\w+\}/, value).replace('https://', '')),
+      ),
     );
     expect(hosts.sort()).toEqual([...REFERENCE_HOSTS, ...SDK_HOSTS].sort());
   });

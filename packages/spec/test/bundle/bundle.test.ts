@@ -5,9 +5,15 @@ import { parse } from 'yaml';
 import { loadSpec, openapiYamlPath } from '../../dist/index.js';
 
 type Operation = { operationId?: string; responses?: Record<string, unknown> };
-const spec = loadSpec() as { openapi: string; paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> };
+const spec = loadSpec() as {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: Record<string, Record<string, unknown>>;
+};
 const operations = Object.values(spec.paths).flatMap((item) =>
-  Object.entries(item).filter(([m]) => ['get', 'put', 'post', 'delete', 'patch'].includes(m)).map(([, op]) => op),
+  Object.entries(item)
+    .filter(([m]) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
+    .map(([, op]) => op),
 );
 
 describe('bundled spec (dist/openapi.json)', () => {
@@ -30,7 +36,9 @@ describe('bundled spec (dist/openapi.json)', () => {
 
   it('declares the shared error responses on every operation', () => {
     for (const op of operations) {
-      expect(Object.keys(op.responses ?? {}), op.operationId).toEqual(expect.arrayContaining(['200', '400', '401', '403', '429', '500', '503', 'default']));
+      expect(Object.keys(op.responses ?? {}), op.operationId).toEqual(
+        expect.arrayContaining(['200', '400', '401', '403', '429', '500', '503', 'default']),
+      );
     }
   });
 

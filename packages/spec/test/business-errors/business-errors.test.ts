@@ -19,7 +19,14 @@ const exampleValue = (ref: { $ref: string }): unknown => spec.components.example
 
 /** ajv over the spec's schemas as written: OpenAPI's own keywords (`example`, `x-*`) known, nothing closed. */
 function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: true, strictTypes: true, strictTuples: true, strictRequired: true, allErrors: true, allowUnionTypes: false });
+  const ajv = new Ajv({
+    strict: true,
+    strictTypes: true,
+    strictTuples: true,
+    strictRequired: true,
+    allErrors: true,
+    allowUnionTypes: false,
+  });
   addFormats.default(ajv);
   const extensions = new Set<string>();
   JSON.stringify(spec.components.schemas, (key, value) => (key.startsWith('x-') ? void extensions.add(key) : value));
@@ -53,7 +60,8 @@ describe('business errors and results are told apart by the schemas alone', () =
       const value = exampleValue(ref);
       const isError = !RESULT_EXAMPLES.includes(name);
       expect(error!.validate(value), `${name} against OsmErrorBody`).toBe(isError);
-      for (const result of results) expect(result.validate(value), `${name} against ${result.ref}: ${ajv.errorsText(result.validate.errors)}`).toBe(!isError);
+      for (const result of results)
+        expect(result.validate(value), `${name} against ${result.ref}: ${ajv.errorsText(result.validate.errors)}`).toBe(!isError);
     }
   });
 

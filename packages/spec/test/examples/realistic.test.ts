@@ -5,7 +5,10 @@ import { loadSpec } from '../../dist/index.js';
 
 type Example = { $ref: string };
 type Operation = { operationId: string; responses: Record<string, { content: Record<string, { examples?: Record<string, Example> }> }> };
-const spec = loadSpec() as { paths: Record<string, Record<string, Operation>>; components: { examples: Record<string, { value: unknown }> } };
+const spec = loadSpec() as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { examples: Record<string, { value: unknown }> };
+};
 
 /** The case IDs the examples use: the ticket itself, and a second one for associations. */
 const CASE_IDS = ['CS20240101000001', 'CS20240101000002'];
@@ -20,7 +23,15 @@ const operations = Object.values(spec.paths).flatMap((item) =>
 );
 const withSuccess = operations.flatMap((op) => {
   const examples = op.responses['200']?.content['application/json']?.examples ?? {};
-  return examples.success ? [{ operationId: op.operationId, names: Object.keys(examples), value: spec.components.examples[examples.success.$ref.split('/').pop()!]!.value }] : [];
+  return examples.success
+    ? [
+        {
+          operationId: op.operationId,
+          names: Object.keys(examples),
+          value: spec.components.examples[examples.success.$ref.split('/').pop()!]!.value,
+        },
+      ]
+    : [];
 });
 
 /** Every leaf of a value with its key and JSON pointer. */

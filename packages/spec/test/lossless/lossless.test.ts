@@ -29,7 +29,8 @@ describe('bundle is lossless', () => {
   it('has no number in spec/ that a JavaScript double would change', () => {
     const unsafe: string[] = [];
     const walk = (node: unknown, path: string): void => {
-      if (typeof node === 'bigint' && (node > BigInt(Number.MAX_SAFE_INTEGER) || node < BigInt(Number.MIN_SAFE_INTEGER))) unsafe.push(`${path}: ${node}`);
+      if (typeof node === 'bigint' && (node > BigInt(Number.MAX_SAFE_INTEGER) || node < BigInt(Number.MIN_SAFE_INTEGER)))
+        unsafe.push(`${path}: ${node}`);
       if (node !== null && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, `${path}/${k}`);
     };
     walk(sources, '');

@@ -43,7 +43,9 @@ describe('peer validators accept dist/openapi.json', () => {
       },
     };
     const problems = await spectralProblems(JSON.stringify(broken));
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^info-contact/), expect.stringMatching(/^operation-operationId-unique/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^info-contact/), expect.stringMatching(/^operation-operationId-unique/)]),
+    );
   });
 
   it('swagger-parser does reject a broken copy (a $ref to nothing)', async () => {

@@ -20,25 +20,34 @@ const deref = <T extends { $ref?: string }>(node: T): T => {
 
 // reference/operations.tsv: section, method, path, operationId, title.
 const operationBySection = new Map(
-  readFileSync(join(root, 'reference', 'operations.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => {
-    const [section, method, path, operationId] = line.split('\t');
-    return [section!, { method: method!.toLowerCase(), path: path!, operationId: operationId! }];
-  }),
+  readFileSync(join(root, 'reference', 'operations.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [section, method, path, operationId] = line.split('\t');
+      return [section!, { method: method!.toLowerCase(), path: path!, operationId: operationId! }];
+    }),
 );
 
 const errata = readFileSync(join(root, 'spec', 'ERRATA.md'), 'utf8');
 const table = errata.slice(errata.indexOf('## Required flags'));
-const rows = table.split('\n').filter((line) => /^\| \d/.test(line)).map((line) => {
-  const [section, field, reference, sdk, specSays] = line.split(' | ').map((cell) => cell.replace(/^\| |`/g, '').trim());
-  const [where, name] = field!.split(' ');
-  return { section: section!, where: where!, name: name!, reference: reference!, sdk: sdk!, specSays: specSays!.replace(/ \|$/, '') };
-});
+const rows = table
+  .split('\n')
+  .filter((line) => /^\| \d/.test(line))
+  .map((line) => {
+    const [section, field, reference, sdk, specSays] = line.split(' | ').map((cell) => cell.replace(/^\| |`/g, '').trim());
+    const [where, name] = field!.split(' ');
+    return { section: section!, where: where!, name: name!, reference: reference!, sdk: sdk!, specSays: specSays!.replace(/ \|$/, '') };
+  });
 
 /** Whether the spec requires the field a row names. */
 function specRequires(section: string, where: string, name: string): boolean {
   const found = operationBySection.get(section);
   if (!found) throw new Error(`section ${section} is not in reference/operations.tsv`);
-  const op = Object.values(spec.paths).flatMap((item) => Object.values(item)).find((o) => o.operationId === found.operationId);
+  const op = Object.values(spec.paths)
+    .flatMap((item) => Object.values(item))
+    .find((o) => o.operationId === found.operationId);
   if (!op) throw new Error(`${found.operationId} is not in the spec`);
   if (where === 'body') {
     const schema = deref(Object.values(op.requestBody!.content)[0]!.schema);
@@ -56,7 +65,9 @@ describe('required flags follow the reference (ERRATA.md, "Required flags")', ()
     for (const row of rows) {
       expect(row.reference, row.section).toMatch(/^(Mandatory|optional) \(table \d-\d+\)$/);
       expect(row.sdk, row.section).toMatch(/^(required|optional): model_\w+\.go /);
-      expect(row.reference.startsWith('Mandatory'), `${row.section} ${row.name}: the SDK must disagree`).toBe(row.sdk.startsWith('optional'));
+      expect(row.reference.startsWith('Mandatory'), `${row.section} ${row.name}: the SDK must disagree`).toBe(
+        row.sdk.startsWith('optional'),
+      );
     }
   });
 

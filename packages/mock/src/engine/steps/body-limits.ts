@@ -13,7 +13,11 @@ export function checkBodyLimits({ request, cors }: Exchange) {
   if (request.body && request.body.byteLength > MAX_BODY_BYTES) return refusal(413, [BODY_TOO_LARGE], cors);
   const encoding = request.headers['content-encoding']?.trim().toLowerCase();
   if (encoding && encoding !== 'identity') {
-    return refusal(415, [{ where: 'header parameter Content-Encoding', rule: `must be identity: the API takes uncompressed bodies, got ${encoding}` }], cors);
+    return refusal(
+      415,
+      [{ where: 'header parameter Content-Encoding', rule: `must be identity: the API takes uncompressed bodies, got ${encoding}` }],
+      cors,
+    );
   }
   return undefined;
 }

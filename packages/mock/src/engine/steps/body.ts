@@ -42,9 +42,15 @@ export async function readBody(exchange: Exchange) {
   } catch {
     return refusal(400, [{ where: 'body', rule: 'must be well-formed JSON' }, ...exchange.violations], cors);
   }
-  if (nestsDeeperThan(value, MAX_NESTING)) return refusal(400, [{ where: 'body', rule: `must NOT nest objects and arrays more than ${MAX_NESTING} deep` }, ...exchange.violations], cors);
+  if (nestsDeeperThan(value, MAX_NESTING))
+    return refusal(
+      400,
+      [{ where: 'body', rule: `must NOT nest objects and arrays more than ${MAX_NESTING} deep` }, ...exchange.violations],
+      cors,
+    );
   exchange.body = { value };
   const types = [schema?.type ?? []].flat();
-  if (value === null && types.length && !types.includes('null') && !schema?.nullable) exchange.violations.push({ where: 'body', rule: `must be ${types.join(',')}` });
+  if (value === null && types.length && !types.includes('null') && !schema?.nullable)
+    exchange.violations.push({ where: 'body', rule: `must be ${types.join(',')}` });
   return undefined;
 }

@@ -19,7 +19,11 @@ export interface ExampleOptions {
 }
 
 /** The answer's headers and body from Prism's mocker, or the reason it could not make one. */
-async function generatedAnswer(exchange: Exchange, dynamic: boolean, seed: string | undefined): Promise<StaticAnswer | { failure: string }> {
+async function generatedAnswer(
+  exchange: Exchange,
+  dynamic: boolean,
+  seed: string | undefined,
+): Promise<StaticAnswer | { failure: string }> {
   const { mockWithPrism } = await import('../prism-mocker.js');
   const { operation, selection, verb, path } = exchange;
   const result = mockWithPrism(
@@ -36,7 +40,8 @@ export function answerFromSpec(options: ExampleOptions): Step<Exchange> {
     const { operation, selection, prefer, cors } = exchange;
     if (!selection) throw new Error('the Prefer step must run before the answer is made');
     const dynamic = prefer.dynamic ?? options.dynamic;
-    const made = (!dynamic && staticAnswer(operation.prism, selection)) || (await generatedAnswer(exchange, dynamic, prefer.seed ?? options.seed));
+    const made =
+      (!dynamic && staticAnswer(operation.prism, selection)) || (await generatedAnswer(exchange, dynamic, prefer.seed ?? options.seed));
     if ('failure' in made) return jsonAnswer(500, mockFailureBody(made.failure), cors);
     const headers: Record<string, string> = { ...cors };
     for (const [name, value] of Object.entries(made.headers)) headers[name.toLowerCase()] = String(value);

@@ -6,7 +6,7 @@
 // `truncate`d request is handled in full and only its answer is cut, so that a test can see what a client
 // does when an answer is lost after the work was done. The front doors carry the faults out.
 import { refusal } from '../answers.js';
-import { readFaultPreferences, RETRY_STATUSES } from '../fault-preferences.js';
+import { RETRY_STATUSES, readFaultPreferences } from '../fault-preferences.js';
 import { RANDOM_FAULTS } from '../network.js';
 import type { Exchange, Step } from '../pipeline.js';
 import { seededRandom } from '../seeded-random.js';

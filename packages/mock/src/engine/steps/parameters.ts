@@ -8,9 +8,15 @@ export function checkParameters(exchange: Exchange) {
   for (const parameter of operation.parameters) {
     const header = request.headers[parameter.name.toLowerCase()];
     const values =
-      parameter.in === 'path' ? (pathParams[parameter.name] === undefined ? [] : [pathParams[parameter.name]!])
-      : parameter.in === 'query' ? (query.get(parameter.name) ?? [])
-      : header === undefined ? [] : [header];
+      parameter.in === 'path'
+        ? pathParams[parameter.name] === undefined
+          ? []
+          : [pathParams[parameter.name]!]
+        : parameter.in === 'query'
+          ? (query.get(parameter.name) ?? [])
+          : header === undefined
+            ? []
+            : [header];
     if (values.length) exchange.violations.push(...parameterViolations(parameter, values));
   }
   return undefined;

@@ -8,7 +8,12 @@ import { selectResponse } from '../select-response.js';
 export function readPreferences(exchange: Exchange) {
   const { request, operation, cors } = exchange;
   const prefer = parsePrefer(request.headers.prefer);
-  if (prefer.invalid.length) return refusal(400, prefer.invalid.map((rule) => ({ where: 'header parameter Prefer', rule })), cors);
+  if (prefer.invalid.length)
+    return refusal(
+      400,
+      prefer.invalid.map((rule) => ({ where: 'header parameter Prefer', rule })),
+      cors,
+    );
   const selection = selectResponse(operation, prefer, request.headers.accept);
   if ('problem' in selection) return refusal(400, [{ where: 'header parameter Prefer', rule: selection.problem }], cors);
   exchange.prefer = prefer;

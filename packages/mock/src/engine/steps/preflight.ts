@@ -5,5 +5,12 @@ import type { Arrival } from '../pipeline.js';
 export function answerPreflight({ method, request, cors }: Arrival) {
   const headers = request.headers;
   if (method !== 'OPTIONS' || !headers.origin || !headers['access-control-request-method']) return undefined;
-  return { status: 204, headers: { ...cors, ...preflightHeaders(headers['access-control-request-method'], headers['access-control-request-headers']), 'content-length': '0' } };
+  return {
+    status: 204,
+    headers: {
+      ...cors,
+      ...preflightHeaders(headers['access-control-request-method'], headers['access-control-request-headers']),
+      'content-length': '0',
+    },
+  };
 }

@@ -13,7 +13,8 @@ export function validatedRequest(exchange: Exchange): ValidatedRequest {
   const arrays = new Set(operation.parameters.filter((p) => p.in === 'query' && p.schema.type === 'array').map((p) => p.name));
   const comma = new Set(operation.parameters.filter((p) => p.in === 'query' && p.commaList).map((p) => p.name));
   // An array sent as repeated keys is a list even when it has one item.
-  const value = (name: string, values: string[]) => (comma.has(name) ? values.flatMap((v) => v.split(',')) : arrays.has(name) || values.length > 1 ? values : values[0]!);
+  const value = (name: string, values: string[]) =>
+    comma.has(name) ? values.flatMap((v) => v.split(',')) : arrays.has(name) || values.length > 1 ? values : values[0]!;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = value;
   return {

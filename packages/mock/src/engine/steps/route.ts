@@ -14,5 +14,16 @@ export function routeRequest(router: Router<() => OperationModel>, arrival: Arri
   const verb = method === 'HEAD' && !router.methods(path).includes('head') ? 'get' : method.toLowerCase();
   const route = router.find(verb, path);
   if (!route) return jsonAnswer(404, noSuchApiBody(method, path), cors);
-  return { ...arrival, operation: route.operation(), verb, rawParams: route.rawParams, prefer: { invalid: [] }, pathParams: {}, query: new Map(), body: {}, violations: [], reported: [] };
+  return {
+    ...arrival,
+    operation: route.operation(),
+    verb,
+    rawParams: route.rawParams,
+    prefer: { invalid: [] },
+    pathParams: {},
+    query: new Map(),
+    body: {},
+    violations: [],
+    reported: [],
+  };
 }

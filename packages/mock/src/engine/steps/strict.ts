@@ -8,7 +8,8 @@ import { bodySchema } from './body.js';
 export function refuseUnknownFields(exchange: Exchange) {
   const known = new Set(exchange.operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   for (const name of exchange.query.keys()) {
-    if (!known.has(name)) exchange.violations.push({ where: `query parameter ${name}`, rule: 'is not a parameter of this operation (strict mode)' });
+    if (!known.has(name))
+      exchange.violations.push({ where: `query parameter ${name}`, rule: 'is not a parameter of this operation (strict mode)' });
   }
   const schema = bodySchema(exchange);
   const { value, form } = exchange.body;

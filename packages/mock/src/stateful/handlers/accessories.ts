@@ -32,7 +32,8 @@ function disposition(kind: 'attachment' | 'inline', fileName: string): string {
 
 /** Keeps the file, within OSM's limits: one file's size and the day's total. */
 function store(context: HandlerContext, fileName: string, mediaType: string, bytes: Uint8Array): SandboxAnswer {
-  if (bytes.byteLength > ATTACHMENT_MAX_BYTES || context.store.uploadedToday() + bytes.byteLength > DAILY_UPLOAD_BYTES) return context.fail('uploadLimit');
+  if (bytes.byteLength > ATTACHMENT_MAX_BYTES || context.store.uploadedToday() + bytes.byteLength > DAILY_UPLOAD_BYTES)
+    return context.fail('uploadLimit');
   return { json: { accessory_id: context.store.addAccessory(fileName, mediaType, bytes).accessory_id } };
 }
 

@@ -98,13 +98,19 @@ type CaseFilter = (record: CaseRecord) => boolean;
 /** The filters of a `listCases` query, or undefined when a value cannot be understood. */
 function caseFilters(request: SandboxRequest): CaseFilter[] | undefined {
   const filters: CaseFilter[] = [];
-  const keywords = queryList(request, 'search_key').flatMap((k) => k.toLowerCase().split(/\s+/)).filter(Boolean);
+  const keywords = queryList(request, 'search_key')
+    .flatMap((k) => k.toLowerCase().split(/\s+/))
+    .filter(Boolean);
   if (keywords.length) {
     filters.push((c) => keywords.every((k) => `${c.incident_id} ${c.simple_description}`.toLowerCase().includes(k)));
   }
   const labels = queryList(request, 'label_id_list').map(Number);
   if (labels.length) filters.push((c) => labels.some((id) => c.label_ids.includes(id)));
-  for (const [name, field] of [['incident_id', 'incident_id'], ['x_customer_id', 'xcustomer_id'], ['x_customer_name', 'xcustomer_name']] as const) {
+  for (const [name, field] of [
+    ['incident_id', 'incident_id'],
+    ['x_customer_id', 'xcustomer_id'],
+    ['x_customer_name', 'xcustomer_name'],
+  ] as const) {
     const value = queryValue(request, name);
     if (value) filters.push((c) => c[field] === value);
   }
@@ -116,7 +122,10 @@ function caseFilters(request: SandboxRequest): CaseFilter[] | undefined {
     if (!statuses) return undefined;
     filters.push((c) => statuses.includes(c.status));
   }
-  for (const [name, after] of [['query_start_time', true], ['query_end_time', false]] as const) {
+  for (const [name, after] of [
+    ['query_start_time', true],
+    ['query_end_time', false],
+  ] as const) {
     const text = queryValue(request, name);
     if (!text) continue;
     const bound = parseTime(text);

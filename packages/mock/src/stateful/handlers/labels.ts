@@ -2,11 +2,10 @@
 // at most 30 labels per tenant (OSM.01010041), 5 per ticket (OSM.01010042), names unique (OSM.01010040).
 import { bodyOf, queryInteger, queryList, queryValue, type SandboxAnswer, type SandboxRequest } from '../exchange.js';
 import { ACKNOWLEDGED, type Handler, type HandlerContext, page } from '../handler.js';
-import type { CaseRecord } from '../state.js';
 import { CASE_LABEL_LIMIT, TENANT_LABEL_LIMIT } from '../limits.js';
+import type { CaseRecord } from '../state.js';
 import { caseLabels, labelView } from '../views.js';
 import { pathCase } from './cases.js';
-
 
 interface LabelBody {
   name: string;
@@ -64,7 +63,10 @@ export const listCaseLabels: Handler = (request, { store, fail }) => {
 };
 
 /** The ticket of the path and the labels of `label_ids`, or the business error when one of them does not exist. */
-function ticketAndLabels(request: SandboxRequest, { store, fail }: HandlerContext): { record: CaseRecord; ids: number[] } | { error: SandboxAnswer } {
+function ticketAndLabels(
+  request: SandboxRequest,
+  { store, fail }: HandlerContext,
+): { record: CaseRecord; ids: number[] } | { error: SandboxAnswer } {
   const record = pathCase(request, store);
   if (!record) return { error: fail('caseNotFound') };
   const ids = queryList(request, 'label_ids').map(Number);

@@ -6,7 +6,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
-
 /** A request as the fake received it. */
 export interface Received {
   method: string;
@@ -53,7 +52,14 @@ export function bigFile(): { bytes: Buffer; sha256: string } {
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': String(Buffer.byteLength(text)), 'x-request-id': 'fake-request-1', ...headers }).end(text);
+  res
+    .writeHead(status, {
+      'content-type': 'application/json;charset=UTF-8',
+      'content-length': String(Buffer.byteLength(text)),
+      'x-request-id': 'fake-request-1',
+      ...headers,
+    })
+    .end(text);
 }
 
 export interface FakeOsm {
@@ -89,7 +95,11 @@ export async function startFakeOsm(): Promise<FakeOsm> {
     if (path.startsWith('/v2/servicerequest/accessorys/')) {
       // Sends a MiB, waits for the test to say the client got it, then the rest: a proxy that buffered the
       // whole body before answering would never let the test say so.
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(BIG), 'content-disposition': 'attachment; filename="big.bin"' });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(BIG),
+        'content-disposition': 'attachment; filename="big.bin"',
+      });
       res.write(file.bytes.subarray(0, MiB), () => firstMiBSent());
       await download.released;
       res.end(file.bytes.subarray(MiB));
@@ -133,7 +143,9 @@ export async function startFakeOsm(): Promise<FakeOsm> {
       case PLANTED.gzipped: {
         // Compressed although the proxy asked for identity: passed on as it is, its body not checked.
         const bytes = gzipSync(JSON.stringify({ status: 'not checked' }));
-        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bytes.byteLength) }).end(bytes);
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bytes.byteLength) })
+          .end(bytes);
         return;
       }
       case PLANTED.stallMidBody:
@@ -144,7 +156,12 @@ export async function startFakeOsm(): Promise<FakeOsm> {
         // A hostile upstream: everything it was sent that could be a credential, back in the answer.
         const h = req.headers;
         const echoed = [h['x-auth-token'], h.authorization, h['x-security-token'], h['x-domain-id']].filter(Boolean).join(' ');
-        return json(res, 200, { status: 0, [`note_${h['x-auth-token'] ?? 'none'}`]: echoed, remind_mobile: '13812345678', contact_email: 'alice@example.org' }, { 'x-echo': echoed });
+        return json(
+          res,
+          200,
+          { status: 0, [`note_${h['x-auth-token'] ?? 'none'}`]: echoed, remind_mobile: '13812345678', contact_email: 'alice@example.org' },
+          { 'x-echo': echoed },
+        );
       }
       case PLANTED.bigJson: {
         const text = `{"status":0,"padding":"${'x'.repeat(BIG)}"}`;
