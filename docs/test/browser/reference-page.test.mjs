@@ -82,6 +82,16 @@ function copyButtonCoversFirstLine(panel) {
     .some((box) => button.bottom > box.top && button.top < box.bottom && button.right > box.left && button.left < box.right);
 }
 
+/**
+ * Types `query` into the page's search. The trigger reads "Loading" until the search index is built; a
+ * query typed before that finds nothing, and a busy machine can take seconds to build it.
+ */
+async function searchIn(page, query) {
+  await expect.poll(() => page.getByTestId('search-trigger').innerText()).not.toMatch(/Loading/);
+  await page.getByTestId('search-trigger').click();
+  await page.getByTestId('search-dialog').locator('input').fill(query);
+}
+
 describe('the reference page in Chromium', () => {
   let server;
   let origin;
@@ -188,8 +198,7 @@ describe('the reference page in Chromium', () => {
 
   it(`finds ${SEARCHED} by its SDK name; its page names its reference chapter and statuses and shows its TypeScript sample`, async () => {
     const [path, method, operation, pathItem] = searched;
-    await page.getByTestId('search-trigger').click();
-    await page.getByTestId('search-dialog').locator('input').fill(SEARCHED);
+    await searchIn(page, SEARCHED);
     const result = page
       .locator('[data-component-name="Search/SearchItem"]')
       .filter({ hasText: path })
@@ -222,8 +231,7 @@ describe('the reference page in Chromium', () => {
   });
 
   it(`lands on the row of ${SEARCHED_CODE} when a reader searches for it and opens "${ERROR_CODES_GUIDE}"`, async () => {
-    await page.getByTestId('search-trigger').click();
-    await page.getByTestId('search-dialog').locator('input').fill(SEARCHED_CODE);
+    await searchIn(page, SEARCHED_CODE);
     await page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: ERROR_CODES_GUIDE }).first().click();
     const row = page.locator(`tr[id="${SEARCHED_CODE}"]`);
     await expect.poll(() => row.evaluate((r) => r.classList.contains('osm-target'))).toBe(true);
