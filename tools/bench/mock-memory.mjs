@@ -9,7 +9,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MOCK_BIN, startServer } from './server-process.mjs';
-import { summarize } from './stats.mjs';
+import { comparison, summarize } from './stats.mjs';
 
 const SEED_FILE = fileURLToPath(new URL('../../bench/.tmp/seed-50mb.json', import.meta.url));
 const SEED_BYTES = 50 * 1000 * 1000;
@@ -102,38 +102,36 @@ export async function benchMockMemory({ rounds }) {
     const memory = await uploadCycles(CYCLES);
     for (const key of ['start', 'first', 'last']) samples[key].push(memory[key]);
   }
-  const row = (label, subject, baselineLabel, baseline) => ({
-    label,
-    subject,
-    baselineLabel,
-    baseline,
-    ratio: subject.median / baseline.median,
-  });
   const seedLabel = `${(seed.bytes / 1e6).toFixed(0)} MB seed (${seed.tickets} tickets)`;
   return {
     id: 'mock-memory',
     title: 'mock memory',
     seed,
     comparisons: [
-      row(
+      comparison(
         `stateful, ${seedLabel}: start to first answer`,
         summarize(samples.seedStart, 'ms'),
         "stateful, the spec's examples",
         summarize(samples.plainStart, 'ms'),
       ),
-      row(
+      comparison(
         `stateful, ${seedLabel}: RSS once started`,
         summarize(samples.seedRss, 'B'),
         "stateful, the spec's examples",
         summarize(samples.plainRss, 'B'),
       ),
-      row(
+      comparison(
         `stateful: RSS after ${UPLOADS} x 4 MiB uploads, GET /__osm/state and POST /__osm/reset`,
         summarize(samples.first, 'B'),
         'the same process at its start',
         summarize(samples.start, 'B'),
       ),
-      row(`stateful: RSS after ${CYCLES} such rounds`, summarize(samples.last, 'B'), 'after one round', summarize(samples.first, 'B')),
+      comparison(
+        `stateful: RSS after ${CYCLES} such rounds`,
+        summarize(samples.last, 'B'),
+        'after one round',
+        summarize(samples.first, 'B'),
+      ),
     ],
   };
 }

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { load, requests } from './mock.mjs';
 import { MOCK_BIN, startServer } from './server-process.mjs';
-import { summarize } from './stats.mjs';
+import { comparison, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
@@ -113,30 +113,23 @@ export async function benchMockProxy({ rounds, durationSeconds }) {
       },
     ]),
   );
-  const row = (label, subject, baselineLabel, baseline) => ({
-    label,
-    subject,
-    baselineLabel,
-    baseline,
-    ratio: subject.median / baseline.median,
-  });
   return {
     id: 'mock-proxy',
     title: 'mock proxy',
     comparisons: [
-      row(
+      comparison(
         'osm-mock --proxy, GET showCaseStatus, throughput',
         result.mock.GET,
         'bare prism proxy, same spec and upstream',
         result.prism.GET,
       ),
-      row(
+      comparison(
         'osm-mock --proxy, POST createCases, throughput',
         result.mock.POST,
         'bare prism proxy, same spec and upstream',
         result.prism.POST,
       ),
-      row(
+      comparison(
         'osm-mock --proxy, latency added to GET (median)',
         result.mock.added,
         'bare prism proxy, same spec and upstream',

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { load } from './mock.mjs';
 import { MOCK_BIN, startServer } from './server-process.mjs';
-import { summarize } from './stats.mjs';
+import { comparison, summarize } from './stats.mjs';
 
 const SIZE = 9 * 1024 * 1024;
 const TOKEN = { 'X-Auth-Token': 'bench' };
@@ -87,21 +87,14 @@ export async function benchMockUploads({ rounds, durationSeconds }) {
         await server.stop();
       }
     }
-    const row = (label, subject, baselineLabel, baseline) => ({
-      label,
-      subject,
-      baselineLabel,
-      baseline,
-      ratio: subject.median / baseline.median,
-    });
     comparisons.push(
-      row(
+      comparison(
         `${mode}: 9 MiB multipart upload, time to answer`,
         summarize(samples.upload, 'ms'),
         '9 MiB JSON body (Base64 file)',
         summarize(samples.json, 'ms'),
       ),
-      row(
+      comparison(
         `${mode}: GET p99 (whole ms) during uploads`,
         summarize(samples.busy, 'ms'),
         'GET p99 with nothing else',

@@ -18,3 +18,12 @@ export function summarize(samples, unit) {
 export function now() {
   return performance.now();
 }
+
+/**
+ * One row of a measurement's table: a subject against its baseline, with the ratio of their medians.
+ * @param {string} label @param {ReturnType<typeof summarize>} subject
+ * @param {string} baselineLabel @param {ReturnType<typeof summarize>} baseline
+ */
+export function comparison(label, subject, baselineLabel, baseline) {
+  return { label, subject, baselineLabel, baseline, ratio: subject.median / baseline.median };
+}
