@@ -206,11 +206,11 @@ describe('the reference page in Chromium', () => {
 
   it(`finds ${SEARCHED} by its SDK name; its page names its reference chapter and statuses and shows its TypeScript sample`, async () => {
     const [path, method, operation, pathItem] = searched;
-    await searchIn(page, SEARCHED);
     const result = page
       .locator('[data-component-name="Search/SearchItem"]')
       .filter({ hasText: path })
       .filter({ hasText: operation.summary });
+    await searchIn(page, SEARCHED);
     await result.first().click();
     await page.waitForURL(new RegExp(`#/.*/${SEARCHED.toLowerCase()}$`));
     const section = page.locator(`[data-section-id="${new URL(page.url()).hash.slice(1)}"]`);
@@ -305,17 +305,30 @@ describe('the reference page in Chromium', () => {
         expect(blocks.every(Boolean)).toBe(true);
 
         const first = page.locator('.osm-code-block').first();
-        // The button says "Copied" for 1.5 s only: record every label it shows rather than race that window.
-        await first.locator('.osm-copy').evaluate((button) => {
+        // The button says "Copied" for 1.5 s only: record every label any copy button shows rather than
+        // race that window. The whole page is watched, since the page may render the block (and its
+        // button) again between watching and clicking; a click lost that way is made again.
+        await page.evaluate(() => {
           window.osmCopyLabels = [];
-          new MutationObserver(() => window.osmCopyLabels.push(button.textContent)).observe(button, {
-            childList: true,
-            characterData: true,
-            subtree: true,
-          });
+          new MutationObserver((records) => {
+            for (const record of records) {
+              const element = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+              const button = element?.closest('.osm-copy');
+              if (button) window.osmCopyLabels.push(button.textContent);
+            }
+          }).observe(document.body, { childList: true, characterData: true, subtree: true });
         });
         await first.locator('.osm-copy').click();
-        await expect.poll(() => page.evaluate(() => window.osmCopyLabels)).toContain('Copied');
+        await expect
+          .poll(
+            async () => {
+              const labels = await page.evaluate(() => window.osmCopyLabels);
+              if (!labels.includes('Copied')) await first.locator('.osm-copy').click();
+              return labels;
+            },
+            { intervals: [2_000, 4_000] },
+          )
+          .toContain('Copied');
         const copied = await page.evaluate(() => navigator.clipboard.readText());
         expect(copied.trim()).toBe((await first.locator('pre').innerText()).trim());
       } finally {
