@@ -13,6 +13,7 @@ export interface Schema {
   exclusiveMinimum?: number | boolean;
   exclusiveMaximum?: number | boolean;
   minLength?: number;
+  maxLength?: number;
   minItems?: number;
   maxItems?: number;
   items?: Schema;
@@ -39,6 +40,8 @@ export interface ParameterModel {
   in: 'path' | 'query' | 'header';
   required: boolean;
   schema: Schema;
+  /** How the value is written (`simple`, `form`, `label`, ...), when the spec says. */
+  style?: string;
   /** An array sent as one comma-separated value (`style: form, explode: false`, or `simple`). */
   commaList: boolean;
 }
@@ -98,7 +101,7 @@ function parameterModel(param: IHttpParam, place: ParameterModel['in']): Paramet
   const style = (param as { style?: string }).style;
   const explode = (param as { explode?: boolean }).explode;
   const commaList = schema.type === 'array' && (style === 'simple' || (style === 'form' && explode === false));
-  return { name: param.name, in: place, required: param.required === true, schema, commaList };
+  return { name: param.name, in: place, required: param.required === true, schema, style, commaList };
 }
 
 /**

@@ -10,7 +10,7 @@ async function validated(method: string, url: string, body?: string) {
   const ex = exchange(request(method, url, body ? { 'content-type': 'application/json' } : {}, body));
   decodeParameters(ex);
   await readBody(ex);
-  expect(checkWithPrism(ex)).toBeUndefined();
+  expect(await checkWithPrism(ex)).toBeUndefined();
   return ex;
 }
 

@@ -1,22 +1,19 @@
 // Step: every parameter sent is checked against its schema here, in full (Prism misjudges some number
 // rules and list forms); missing required ones are left to Prism's validation.
+import type { ParameterModel } from '../operation-model.js';
 import type { Exchange } from '../pipeline.js';
 import { parameterViolations } from '../request-checks.js';
 
+/** The values the request sends for `parameter`, decoded: none when it is absent, more than one for a repeated query key. */
+export function sentValues(exchange: Exchange, parameter: ParameterModel): string[] {
+  if (parameter.in === 'query') return exchange.query.get(parameter.name) ?? [];
+  const value = parameter.in === 'path' ? exchange.pathParams[parameter.name] : exchange.request.headers[parameter.name.toLowerCase()];
+  return value === undefined ? [] : [value];
+}
+
 export function checkParameters(exchange: Exchange) {
-  const { operation, pathParams, query, request } = exchange;
-  for (const parameter of operation.parameters) {
-    const header = request.headers[parameter.name.toLowerCase()];
-    const values =
-      parameter.in === 'path'
-        ? pathParams[parameter.name] === undefined
-          ? []
-          : [pathParams[parameter.name]!]
-        : parameter.in === 'query'
-          ? (query.get(parameter.name) ?? [])
-          : header === undefined
-            ? []
-            : [header];
+  for (const parameter of exchange.operation.parameters) {
+    const values = sentValues(exchange, parameter);
     if (values.length) exchange.violations.push(...parameterViolations(parameter, values));
   }
   return undefined;

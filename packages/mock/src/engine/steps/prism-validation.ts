@@ -1,9 +1,11 @@
 // Step: Prism's validator checks the request against the operation (required parameters, the body
-// against its schema), for what the steps before it do not check in full themselves.
+// against its schema), for what the steps before it do not check in full themselves. A request that is
+// plainly valid (plainly-valid.ts) skips it, and Prism's validator is loaded on the first that is not.
 import { formForPrism } from '../form.js';
 import { fromPrism } from '../osm-errors.js';
 import type { Exchange } from '../pipeline.js';
-import { type PrismInput, validateWithPrism } from '../prism.js';
+import { plainlyValid } from '../plainly-valid.js';
+import type { PrismInput } from '../prism.js';
 import { checkedHere } from '../request-checks.js';
 
 /** The request as Prism reads it: a repeated key of a comma-list parameter as one list, a form re-encoded. */
@@ -21,7 +23,9 @@ export function prismInput(exchange: Exchange): PrismInput {
   return { method: verb, path, query: prismQuery, headers, body: form ? form.body : body.value };
 }
 
-export function checkWithPrism(exchange: Exchange) {
+export async function checkWithPrism(exchange: Exchange) {
+  if (plainlyValid(exchange)) return undefined;
+  const { validateWithPrism } = await import('../prism.js');
   // Parameters checked in full by the parameter step are not reported twice (and Prism misjudges their numbers).
   const checked = new Set(exchange.operation.parameters.filter(checkedHere).map((p) => `${p.in}:${p.name.toLowerCase()}`));
   const errors = validateWithPrism(exchange.operation.prism, prismInput(exchange)).filter(
