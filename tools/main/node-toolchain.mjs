@@ -1,8 +1,10 @@
 // The Node that builds, lints, tests and benchmarks this repository: the version pinned in `.node-version`,
 // whatever Node the machine has. The npm registry serves Node's binaries as packages
 // (`node-<platform>-<arch>@<version>`, the binary inside the package), so npm - which every Node install
-// has - can fetch one with the registry's integrity check, and nothing else is downloaded. A fetched Node is
-// kept in the user's cache folder and reused. Node built-ins only: this runs before anything is installed.
+// has - can fetch one with the registry's integrity check, and nothing else is downloaded. The toolchain
+// Node's integrity is also pinned here (node-integrity.json, per platform), so that a package changed on
+// the registry is refused rather than run. Install scripts are not run. A fetched Node is kept in the
+// user's cache folder and reused. Node built-ins only: this runs before anything is installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { constants, homedir } from 'node:os';
@@ -17,6 +19,15 @@ export const TOOLCHAIN_NODE = readFileSync(join(root, '.node-version'), 'utf8').
 /** Where fetched Nodes are kept: `$XDG_CACHE_HOME/osm-openapi` or `~/.cache/osm-openapi`. */
 export function cacheFolder(env = process.env) {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'osm-openapi');
+}
+
+/** The pinned integrity of each toolchain Node's package, by version and then `<platform>-<arch>`. */
+const PINNED = JSON.parse(readFileSync(join(root, 'tools', 'main', 'node-integrity.json'), 'utf8'));
+
+/** The integrity npm recorded for the package it installed under `prefix`. */
+function installedIntegrity(prefix, name) {
+  const lock = JSON.parse(readFileSync(join(prefix, 'node_modules', '.package-lock.json'), 'utf8'));
+  return lock.packages?.[`node_modules/${name}`]?.integrity;
 }
 
 /** npm's environment: a machine whose TLS is intercepted gives its CA file to npm as well as to Node. */
@@ -44,16 +55,23 @@ export function nodeBinFolder(version, { log = console.log } = {}) {
   try {
     const result = spawnSync(
       'npm',
-      ['install', '--prefix', staging, '--no-save', '--no-package-lock', '--loglevel=error', `${name}@${version}`],
+      ['install', '--prefix', staging, '--no-save', '--no-package-lock', '--ignore-scripts', '--loglevel=error', `${name}@${version}`],
       { stdio: ['ignore', 'ignore', 'inherit'], env: npmEnv() },
     );
     if (result.error) throw new Error(`npm could not be run to fetch Node ${version}: ${result.error.message}`);
     if (result.status !== 0) {
       throw new Error(
-        `npm could not install ${name}@${version} (exit ${result.status}). The npm registry publishes Node's binaries ` +
-          `for linux, darwin and win32 on x64 and arm64; on another platform, run with OSM_NODE=current.`,
+        `npm could not install ${name}@${version} (exit ${result.status}). The npm registry does not publish every ` +
+          `Node for every platform (Node ${TOOLCHAIN_NODE} is there for linux-x64 and linux-arm64); elsewhere, install ` +
+          `Node ${TOOLCHAIN_NODE} yourself and run with OSM_NODE=current.`,
       );
     }
+    const pinned = PINNED[version]?.[`${process.platform}-${process.arch}`];
+    const got = installedIntegrity(staging, name);
+    if (pinned && got !== pinned)
+      throw new Error(
+        `${name}@${version} from the registry has integrity ${got}, not the ${pinned} pinned in tools/main/node-integrity.json: refused`,
+      );
     try {
       renameSync(staging, prefix);
     } catch (error) {

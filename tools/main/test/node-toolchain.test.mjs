@@ -2,7 +2,7 @@
 // runOnToolchainNode() from Node 20 (the oldest a newcomer may have) re-runs under the pinned Node, with its
 // folder first on PATH and the child's exit code; OSM_NODE=current keeps the machine's Node.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,5 +61,39 @@ describe('runOnToolchainNode()', () => {
     expect(child.stdout).toMatch(/^▶ OSM_NODE=current: running on this machine's Node v20\./);
     expect(result(child.stdout).node).toMatch(/^v20\./);
     expect(child.status).toBe(7);
+  });
+});
+
+describe('the fetched Node', () => {
+  const platform = `${process.platform}-${process.arch}`;
+  const pins = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'node-integrity.json'), 'utf8'));
+
+  it("is the package whose integrity is pinned for the toolchain's version", () => {
+    const bin = nodeBinFolder(TOOLCHAIN_NODE);
+    const lock = JSON.parse(readFileSync(join(bin, '..', '..', '.package-lock.json'), 'utf8'));
+    expect(pins[TOOLCHAIN_NODE]?.[platform], `tools/main/node-integrity.json has no ${platform} pin for ${TOOLCHAIN_NODE}`).toBeTruthy();
+    expect(lock.packages[`node_modules/node-${platform}`].integrity).toBe(pins[TOOLCHAIN_NODE][platform]);
+  });
+
+  it('is refused, and nothing kept, when the registry gives another package than the pinned one', async () => {
+    // A copy of the module beside a pin that no package matches, fetching into a cache of its own.
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'tools', 'main'), { recursive: true });
+    copyFileSync(join(import.meta.dirname, '..', 'node-toolchain.mjs'), join(tree, 'tools', 'main', 'node-toolchain.mjs'));
+    writeFileSync(join(tree, '.node-version'), `${TOOLCHAIN_NODE}\n`);
+    const wrong = `sha512-${Buffer.alloc(64).toString('base64')}`;
+    writeFileSync(join(tree, 'tools', 'main', 'node-integrity.json'), JSON.stringify({ [TOOLCHAIN_NODE]: { [platform]: wrong } }));
+    const copy = await import(pathToFileURL(join(tree, 'tools', 'main', 'node-toolchain.mjs')).href);
+    const cache = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = join(dir, 'cache');
+    try {
+      expect(() => copy.nodeBinFolder(TOOLCHAIN_NODE, { log: () => {} })).toThrow(
+        /not the sha512-A+=* pinned in tools\/main\/node-integrity\.json: refused/,
+      );
+      expect(existsSync(join(dir, 'cache', 'osm-openapi', `node-${TOOLCHAIN_NODE}`))).toBe(false);
+    } finally {
+      if (cache === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = cache;
+    }
   });
 });

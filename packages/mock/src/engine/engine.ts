@@ -14,7 +14,7 @@ import { mockFailureBody } from './osm-errors.js';
 import { type Arrival, type Exchange, runSteps, type Step } from './pipeline.js';
 import { withoutDotSegments } from './read-request.js';
 import { Router } from './router.js';
-import { readBody } from './steps/body.js';
+import { parseBody } from './steps/body.js';
 import { checkBodyLimits } from './steps/body-limits.js';
 import { checkCredentials } from './steps/credentials.js';
 import { decodeParameters } from './steps/decode.js';
@@ -118,7 +118,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     faults,
     decodeParameters,
     checkParameters,
-    readBody,
+    parseBody,
     ...(options.strict ? [refuseUnknownFields] : []),
     checkWithPrism,
     ...(options.finalSteps ?? [refuseInvalid, ...(responders.length ? [askResponders(responders)] : []), fromSpec]),

@@ -24,7 +24,7 @@ export interface Arrival {
 }
 
 /** The body as read by the body step: parsed JSON or text, or the parts of a form. */
-export interface ReadBody {
+export interface ParsedBody {
   value?: unknown;
   form?: FormPart[];
 }
@@ -45,7 +45,7 @@ export interface Exchange extends Arrival {
   /** Query values by name, in order (the decoding step). */
   query: Map<string, string[]>;
   /** The body, parsed (the body step). */
-  body: ReadBody;
+  body: ParsedBody;
   /** What is wrong with the request so far; refused together by the refusal step. */
   violations: Violation[];
   /** Diagnostics Prism reported, as the `sl-violations` header shows them. */

@@ -8,35 +8,15 @@
 // - hang: no answer until the caller aborts (its timeout) or the HTTP server's idle timeout has passed,
 //   then a network error; it never holds the handler longer than that.
 import { HttpResponse } from 'msw';
+import { cutBody } from '../engine/cut-body.js';
 import { IDLE_TIMEOUT_MS } from '../engine/network.js';
 import type { MockResponse } from '../engine/types.js';
 import { wait } from '../engine/wait.js';
 
-/** The answer's body as bytes (a truncated answer gives half of them; a proxied one is read whole first). */
-async function bodyBytes(body: MockResponse['body']): Promise<Uint8Array> {
-  const encoder = new TextEncoder();
-  if (body === undefined) return new Uint8Array();
-  if (typeof body === 'string') return encoder.encode(body);
-  if (body instanceof Uint8Array) return body;
-  if (Symbol.asyncIterator in body) {
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of body) chunks.push(chunk);
-    const whole = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      whole.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return whole;
-  }
-  return encoder.encode([...body].join(''));
-}
-
-/** A body that gives the first half of `bytes`, then fails as a connection closed midway does. */
-function cutBody(bytes: Uint8Array): ReadableStream<Uint8Array> {
+/** A body that gives `half`, then fails as a connection closed midway does. */
+function brokenBody(half: Uint8Array): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const half = bytes.subarray(0, Math.floor(bytes.byteLength / 2));
       if (half.byteLength) controller.enqueue(half);
     },
     pull(controller) {
@@ -48,9 +28,9 @@ function cutBody(bytes: Uint8Array): ReadableStream<Uint8Array> {
 /** What msw answers for an answer with a fault; `hangMs` is how long a hang lasts if the caller never aborts. */
 export async function faultResponse(answer: MockResponse, signal: AbortSignal | undefined, hangMs = IDLE_TIMEOUT_MS): Promise<Response> {
   if (answer.fault === 'truncate') {
-    const bytes = await bodyBytes(answer.body);
-    const headers = { ...answer.headers, 'content-length': String(bytes.byteLength) };
-    return new HttpResponse(bytes.byteLength ? cutBody(bytes) : null, { status: answer.status, headers });
+    const { length, half } = await cutBody(answer);
+    const headers = { ...answer.headers, 'content-length': String(length) };
+    return new HttpResponse(length ? brokenBody(half) : null, { status: answer.status, headers });
   }
   if (answer.fault === 'hang') await wait(hangMs, signal);
   return HttpResponse.error();

@@ -6,6 +6,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { corsHeaders } from '../engine/cors.js';
+import { cutBody } from '../engine/cut-body.js';
 import type { Engine } from '../engine/engine.js';
 import { badRequestBody } from '../engine/osm-errors.js';
 import { BODY_TOO_LARGE, MAX_BODY_BYTES } from '../engine/steps/body-limits.js';
@@ -75,18 +76,6 @@ function refuse(res: ServerResponse, req: IncomingMessage, status: number, body:
     .end(text);
 }
 
-/** The answer's body as one buffer (a truncated answer is cut at half of it; a proxied one is read whole first). */
-async function bodyBytes(body: MockResponse['body']): Promise<Buffer> {
-  if (body === undefined) return Buffer.alloc(0);
-  if (typeof body === 'string' || body instanceof Uint8Array) return Buffer.from(body);
-  if (Symbol.asyncIterator in body) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks);
-  }
-  return Buffer.from([...body].join(''));
-}
-
 /**
  * Carries out a network fault: `reset` drops the connection (a TCP reset where Node can send one),
  * `truncate` sends the head, stating the whole length, and half the body, then closes; `hang` sends
@@ -100,17 +89,27 @@ async function writeFault(req: IncomingMessage, res: ServerResponse, answer: Moc
     return;
   }
   if (answer.fault === 'truncate') {
-    const body = await bodyBytes(answer.body);
-    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.byteLength), connection: 'close' });
+    const { length, half } = await cutBody(answer);
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(length), connection: 'close' });
     // flushHeaders and a write of its own, so that the head and the half are on the wire before the close.
     res.flushHeaders();
-    if (body.byteLength)
-      await new Promise<void>((resolve) => res.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => resolve()));
+    if (half.byteLength) await new Promise<void>((resolve) => res.write(half, () => resolve()));
     socket.destroySoon();
     return;
   }
   if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
   else socket.destroy();
+}
+
+/** Resolves once the socket takes more (`drain`) or the connection ends (`close`), leaving neither listener behind. */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      res.off('drain', go).off('close', go);
+      resolve();
+    };
+    res.on('drain', go).on('close', go);
+  });
 }
 
 async function write(res: ServerResponse, answer: MockResponse): Promise<void> {
@@ -126,7 +125,7 @@ async function write(res: ServerResponse, answer: MockResponse): Promise<void> {
     // Leaving the loop early (the client left) ends the pieces' source too.
     for await (const piece of body) {
       if (res.destroyed) break;
-      if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (!res.write(piece)) await drainedOrClosed(res);
     }
   } catch {
     res.destroy();

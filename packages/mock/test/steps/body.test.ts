@@ -2,7 +2,7 @@
 // media types as text; what cannot be read is refused at once.
 import { describe, expect, test } from 'vitest';
 import { MAX_NESTING } from '../../src/engine/nesting.js';
-import { readBody } from '../../src/engine/steps/body.js';
+import { parseBody } from '../../src/engine/steps/body.js';
 import { bodyOf, exchange, request } from './exchange.js';
 
 const put = (contentType: string, body: string | Uint8Array) =>
@@ -11,19 +11,19 @@ const put = (contentType: string, body: string | Uint8Array) =>
 describe('body step', () => {
   test('JSON is parsed', async () => {
     const ex = put('application/json', '{"level":3}');
-    expect(await readBody(ex)).toBeUndefined();
+    expect(await parseBody(ex)).toBeUndefined();
     expect(ex.body).toEqual({ value: { level: 3 } });
   });
 
   test('malformed JSON, or JSON nested too deep: 400 at once', async () => {
-    expect(bodyOf(await readBody(put('application/json', '{"level":'))).error_msg).toContain('body: must be well-formed JSON');
+    expect(bodyOf(await parseBody(put('application/json', '{"level":'))).error_msg).toContain('body: must be well-formed JSON');
     const deep = `${'['.repeat(MAX_NESTING + 1)}${']'.repeat(MAX_NESTING + 1)}`;
-    expect(bodyOf(await readBody(put('application/json', deep))).error_msg).toContain(`more than ${MAX_NESTING} deep`);
+    expect(bodyOf(await parseBody(put('application/json', deep))).error_msg).toContain(`more than ${MAX_NESTING} deep`);
   });
 
   test('a JSON null where the schema wants an object is a violation', async () => {
     const ex = put('application/json', 'null');
-    expect(await readBody(ex)).toBeUndefined();
+    expect(await parseBody(ex)).toBeUndefined();
     expect(ex.violations).toEqual([{ where: 'body', rule: 'must be object' }]);
   });
 
@@ -35,21 +35,21 @@ describe('body step', () => {
       `--${boundary}--\r\n`,
     ].join('');
     const ex = put(`multipart/form-data; boundary=${boundary}`, form);
-    expect(await readBody(ex)).toBeUndefined();
+    expect(await parseBody(ex)).toBeUndefined();
     expect(ex.body.form?.map((p) => p.name)).toEqual(['comment', 'file']);
     const file = ex.body.form?.[1]?.value;
     expect(typeof file === 'object' && new TextDecoder().decode(file.bytes)).toBe('ABC');
-    expect(bodyOf(await readBody(put(`multipart/form-data; boundary=${boundary}`, 'not a form'))).error_msg).toContain(
+    expect(bodyOf(await parseBody(put(`multipart/form-data; boundary=${boundary}`, 'not a form'))).error_msg).toContain(
       'well-formed multipart/form-data',
     );
   });
 
   test('other media types are read as text, and no body leaves the exchange as it was', async () => {
     const ex = put('text/plain', 'level 3');
-    await readBody(ex);
+    await parseBody(ex);
     expect(ex.body).toEqual({ value: 'level 3' });
     const empty = exchange(request('GET', '/v1/gauges/g1'));
-    expect(await readBody(empty)).toBeUndefined();
+    expect(await parseBody(empty)).toBeUndefined();
     expect(empty.body).toEqual({});
   });
 });

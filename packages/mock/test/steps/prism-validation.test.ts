@@ -1,7 +1,7 @@
 // Prism's validation: what the steps before it leave (a required parameter missing, the body against its
 // schema) becomes violations, and Prism's own diagnostics are kept for the sl-violations header.
 import { describe, expect, test } from 'vitest';
-import { readBody } from '../../src/engine/steps/body.js';
+import { parseBody } from '../../src/engine/steps/body.js';
 import { decodeParameters } from '../../src/engine/steps/decode.js';
 import { checkWithPrism } from '../../src/engine/steps/prism-validation.js';
 import { exchange, request } from './exchange.js';
@@ -9,7 +9,7 @@ import { exchange, request } from './exchange.js';
 async function validated(method: string, url: string, body?: string) {
   const ex = exchange(request(method, url, body ? { 'content-type': 'application/json' } : {}, body));
   decodeParameters(ex);
-  await readBody(ex);
+  await parseBody(ex);
   expect(await checkWithPrism(ex)).toBeUndefined();
   return ex;
 }

@@ -1,7 +1,7 @@
 // The extension point: responders are asked in order with the validated request (decoded values, the
 // raw body, a form's parts) and may answer JSON or bytes.
 import { describe, expect, test } from 'vitest';
-import { readBody } from '../../src/engine/steps/body.js';
+import { parseBody } from '../../src/engine/steps/body.js';
 import { decodeParameters } from '../../src/engine/steps/decode.js';
 import { readPreferences } from '../../src/engine/steps/prefer.js';
 import { askResponders } from '../../src/engine/steps/responders.js';
@@ -12,7 +12,7 @@ async function ready(method: string, url: string, headers: Record<string, string
   const ex = exchange(request(method, url, headers, body));
   readPreferences(ex);
   decodeParameters(ex);
-  await readBody(ex);
+  await parseBody(ex);
   return ex;
 }
 

@@ -1,6 +1,6 @@
 // Strict mode: query parameters and body fields the spec does not name are violations.
 import { describe, expect, test } from 'vitest';
-import { readBody } from '../../src/engine/steps/body.js';
+import { parseBody } from '../../src/engine/steps/body.js';
 import { decodeParameters } from '../../src/engine/steps/decode.js';
 import { refuseUnknownFields } from '../../src/engine/steps/strict.js';
 import { exchange, request } from './exchange.js';
@@ -16,7 +16,7 @@ describe('strict mode step', () => {
       ),
     );
     decodeParameters(ex);
-    await readBody(ex);
+    await parseBody(ex);
     refuseUnknownFields(ex);
     expect(ex.violations.map((v) => v.where)).toEqual(['query parameter extra', 'body field colour', 'body field note.size']);
   });
@@ -24,7 +24,7 @@ describe('strict mode step', () => {
   test('a request naming only what the spec has passes', async () => {
     const ex = exchange(request('PUT', '/v1/gauges/g1', { 'content-type': 'application/json' }, '{"level":1,"note":{"text":"a"}}'));
     decodeParameters(ex);
-    await readBody(ex);
+    await parseBody(ex);
     refuseUnknownFields(ex);
     expect(ex.violations).toEqual([]);
   });

@@ -17,7 +17,7 @@ export function bodySchema({ operation, request }: Exchange): Schema | undefined
   return operation.bodies.find((b) => b.mediaType === contentType)?.schema;
 }
 
-export async function readBody(exchange: Exchange) {
+export async function parseBody(exchange: Exchange) {
   const { request, cors } = exchange;
   const bytes = request.body;
   if (!bytes?.byteLength) return undefined;
