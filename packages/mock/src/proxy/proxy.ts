@@ -65,6 +65,13 @@ export interface UpstreamProxy {
   /** Whether AK/SK requests are re-signed (credentials were given). */
   readonly resigns: boolean;
   readonly drift: DriftLog;
+  /**
+   * The path and query (relative to the upstream's base path) that reach the upstream for a request
+   * routed by `path`, as the WHATWG URL parser of the forwarder and the signer makes them; undefined when
+   * that parser would make the path another (a `\\`, a dot segment, a character it encodes: the engine
+   * hands over paths already parsed this way, so this is a guard, never the usual case).
+   */
+  sends(path: string, search: string): string | undefined;
   exchange(request: ProxyRequest): Promise<ProxyAnswer>;
   close(): void;
 }
@@ -177,6 +184,16 @@ export function createProxy(document: object, options: ProxyOptions): UpstreamPr
     upstream: upstream.url.origin,
     resigns: sign !== undefined,
     drift,
+    sends(path, search) {
+      const base = upstream.url.pathname.replace(/\/$/, '');
+      let target: URL;
+      try {
+        target = new URL(upstream.urlOf(`${path}${search ? `?${search}` : ''}`));
+      } catch {
+        return undefined;
+      }
+      return target.pathname === `${base}${path}` ? `${path}${target.search}` : undefined;
+    },
     exchange,
     close: () => upstream.close(),
   };

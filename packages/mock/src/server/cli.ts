@@ -28,6 +28,10 @@ Options:
                  answer's violations in an x-osm-violations header and the log, the drift report at
                  GET /__osm/drift. AK/SK requests are re-signed with OSM_AK, OSM_SK, OSM_DOMAIN_ID
                  (and OSM_SECURITY_TOKEN) from the environment; tokens pass through
+  --cors <origin>
+                 with --proxy: let pages of this web origin (https://app.example) call the proxy;
+                 repeat for more. Without it the proxy sends no CORS headers and refuses (403) any
+                 request carrying an Origin, since it signs with your credentials
   --errors       with --proxy: refuse invalid requests with OSM's 400 instead of forwarding them
   --report <file>
                  with --proxy: write the drift report on exit, <file> as JSON and <file>.md as Markdown
@@ -74,6 +78,7 @@ function readArguments() {
         docs: { type: 'string' },
         proxy: { type: 'string' },
         errors: { type: 'boolean', default: false },
+        cors: { type: 'string', multiple: true },
         report: { type: 'string' },
         record: { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -105,7 +110,9 @@ if (values.proxy !== undefined) {
   if (values.stateful || values['stateful-seed'] !== undefined || values.dynamic)
     fail('--proxy answers from the upstream: it does not go with --stateful, --stateful-seed or --dynamic');
 } else {
-  const needsProxy = (['errors', 'report', 'record'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
+  const needsProxy = (['errors', 'report', 'record', 'cors'] as const).filter(
+    (name) => values[name] !== undefined && values[name] !== false,
+  );
   if (needsProxy.length) fail(`--${needsProxy.join(', --')} only go${needsProxy.length === 1 ? 'es' : ''} with --proxy <url>`);
 }
 const port = Number(values.port);
@@ -134,7 +141,9 @@ try {
     stateful: values['stateful-seed'] !== undefined ? { seed: values['stateful-seed'] } : values.stateful,
     spec: values.spec,
     proxy:
-      values.proxy === undefined ? undefined : { url: values.proxy, errors: values.errors, report: values.report, record: values.record },
+      values.proxy === undefined
+        ? undefined
+        : { url: values.proxy, errors: values.errors, report: values.report, record: values.record, cors: values.cors },
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!values.quiet) {

@@ -49,8 +49,9 @@ export interface MockOptions extends NetworkOptions {
   /**
    * Proxy mode (see the README: "Proxy mode"): instead of answering from the spec, forward every request
    * to this OSM endpoint - checked by the same steps as the mock - and check its answers against the spec,
-   * reporting the drift. A URL, or `{ url, errors, record, report, timeouts, credentials }`. Not with
-   * `stateful`, `dynamic` or `responder`.
+   * reporting the drift. A URL, or `{ url, errors, record, report, timeouts, credentials, cors }`. Not with
+   * `stateful`, `dynamic` or `responder`. It sends no CORS headers and refuses web pages (any `Origin`)
+   * unless `cors` lists their origins, and refuses a `Host` that is not where it listens.
    */
   proxy?: ProxyOption;
 }
@@ -167,6 +168,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     server.listen(options.port ?? 4010, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // Proxy mode refuses a Host other than this one (caller-guard.ts: DNS rebinding); the plain mock takes any.
+  proxy?.listening(host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closed: Promise<void> | undefined;
   let reportFiles: readonly string[] = [];
