@@ -12,8 +12,11 @@ import { createProxy } from './proxy.js';
 import { createProxyEngine } from './proxy-engine.js';
 import type { ProxyOption, ProxySettings } from './proxy-settings.js';
 import { fixtureRecorder } from './recorder.js';
-import { redactText } from './recorder-redaction.js';
-import { VIOLATIONS_HEADER } from './violations-header.js';
+import { cutText, redactText } from './recorder-redaction.js';
+import { VIOLATIONS_HEADER, violationsLogPart } from './violations-header.js';
+
+/** How much of a request's URL the access log shows. */
+const MAX_LOGGED_URL_CHARS = 2048;
 
 export type { ProxyOption, ProxySettings } from './proxy-settings.js';
 
@@ -73,19 +76,9 @@ export async function startProxyMode(
     listening: (host, port) => guard.listening(host, port),
     drift: () => proxy.drift.report(),
     line({ method, url, status, ms, headers }) {
-      let part = '';
-      const summary = headers?.[VIOLATIONS_HEADER];
-      if (summary) {
-        const { count, kinds } = JSON.parse(summary) as { count: number; kinds?: Record<string, number> };
-        part = ` - ${count} violation${count === 1 ? '' : 's'}${
-          kinds
-            ? `: ${Object.entries(kinds)
-                .map(([kind, n]) => `${kind} ${n}`)
-                .join(', ')}`
-            : ''
-        }`;
-      }
-      return `${method} ${redactText(url, ownSecrets)} -> ${status} (${ms} ms)${part}`;
+      // The URL is cut before it is redacted: a request head may be 16 KB, the log line need not be.
+      const shown = redactText(cutText(url, MAX_LOGGED_URL_CHARS, ownSecrets), ownSecrets);
+      return `${method} ${shown} -> ${status} (${ms} ms)${violationsLogPart(headers?.[VIOLATIONS_HEADER])}`;
     },
     close() {
       proxy.close();

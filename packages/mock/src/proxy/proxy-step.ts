@@ -81,6 +81,7 @@ export function forwardStep(proxy: UpstreamProxy, options: ForwardStepOptions): 
       headers: request.headers,
       body: request.body,
       requestViolations: violations,
+      signal: request.signal,
     });
     const response: MockResponse = { status: answer.status, headers: headersOf(answer, exchange.cors), body: answer.body };
     if (!options.record || answer.upstreamFailure) return response;

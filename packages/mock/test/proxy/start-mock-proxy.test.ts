@@ -227,9 +227,18 @@ describe('startMock({ proxy: { errors: true } })', () => {
 });
 
 describe('startMock({ proxy }) refuses what does not go with it', () => {
-  test.each([[{ stateful: true }], [{ dynamic: true }], [{ responder: () => undefined }]])('%o', async (extra) => {
+  test.each([
+    [{ stateful: true }, 'stateful'],
+    [{ dynamic: true }, 'dynamic'],
+    [{ responder: () => undefined }, 'responder'],
+    // The network conditions were silently ignored in proxy mode; now refused, naming each.
+    [{ latency: 50 }, 'latency'],
+    [{ faults: 0.1 }, 'faults'],
+    [{ seed: 'x' }, 'seed'],
+    [{ dynamic: true, latency: [1, 2] as const, seed: 'x' }, 'dynamic, latency, seed'],
+  ])('%o', async (extra, named) => {
     await expect(startMock({ port: 0, proxy: 'http://127.0.0.1:9', ...extra })).rejects.toThrow(
-      /does not go with stateful, dynamic or responder/,
+      `proxy answers from the upstream: it does not go with ${named}`,
     );
   });
 
