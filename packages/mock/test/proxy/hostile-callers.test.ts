@@ -47,6 +47,14 @@ async function startHostileUpstream(): Promise<{ url: string; received: Received
   };
 }
 
+/** A CORS preflight from `origin` for a GET with `headers`. */
+const preflight = (port: number, origin: string, headers: string) =>
+  rawRequest(port, 'OPTIONS', STATUS, {
+    Origin: origin,
+    'Access-Control-Request-Method': 'GET',
+    'Access-Control-Request-Headers': headers,
+  });
+
 const corsOf = (answer: RawAnswer) => Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'));
 
 describe('proxy mode refuses web pages and rebound names (confused deputy)', () => {
@@ -92,11 +100,7 @@ describe('proxy mode refuses web pages and rebound names (confused deputy)', () 
   });
 
   test('a preflight is refused (403, no CORS headers), whatever it asks for', async () => {
-    const answer = await rawRequest(proxy.port, 'OPTIONS', STATUS, {
-      Origin: 'https://evil.example',
-      'Access-Control-Request-Method': 'GET',
-      'Access-Control-Request-Headers': 'authorization, x-sdk-date',
-    });
+    const answer = await preflight(proxy.port, 'https://evil.example', 'authorization, x-sdk-date');
     expect(answer.status).toBe(403);
     expect(JSON.parse(answer.body)).toMatchObject({ error_code: 'OSM.0003' });
     expect(corsOf(answer)).toEqual([]);
@@ -135,13 +139,9 @@ describe('proxy mode refuses web pages and rebound names (confused deputy)', () 
   });
 
   test('cors: an allowed origin gets its preflight and CORS headers; any other origin is still refused', async () => {
-    const preflight = await rawRequest(allowing.port, 'OPTIONS', STATUS, {
-      Origin: 'https://app.example',
-      'Access-Control-Request-Method': 'GET',
-      'Access-Control-Request-Headers': 'x-auth-token',
-    });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers).toMatchObject({
+    const allowed = await preflight(allowing.port, 'https://app.example', 'x-auth-token');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers).toMatchObject({
       'access-control-allow-origin': 'https://app.example',
       'access-control-allow-methods': 'GET',
       'access-control-allow-headers': 'x-auth-token',

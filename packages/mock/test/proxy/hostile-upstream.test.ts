@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMock } from '../../src/index.js';
+import { type RunningMock, startMock } from '../../src/index.js';
 import { DriftLog, MAX_EXAMPLE_CHARS } from '../../src/proxy/drift.js';
 import { driftMarkdown } from '../../src/proxy/drift-markdown.js';
 import { createProxy } from '../../src/proxy/proxy.js';
@@ -55,41 +55,53 @@ async function startUpstream(): Promise<{ url: string; all: string[]; arrived: s
   };
 }
 
-describe('a hostile upstream cannot make the report, the header or the log slow or long', () => {
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
-  beforeAll(async () => {
-    upstream = await startUpstream();
-  });
-  afterAll(async () => upstream?.close());
+let upstream: Awaited<ReturnType<typeof startUpstream>>;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(async () => upstream?.close());
 
+/** Runs `use` with a proxy mode of startMock() to the upstream, closed afterwards. */
+async function withProxyMock(use: (mock: RunningMock) => Promise<void>, log?: (line: string) => void): Promise<void> {
+  const mock = await startMock({ port: 0, log, proxy: { url: upstream.url } });
+  try {
+    await use(mock);
+  } finally {
+    await mock.close();
+  }
+}
+
+describe('a hostile upstream cannot make the report, the header or the log slow or long', () => {
   test('1 MB field names and values: the answer is checked and reported well under 10 s, the report and header cut', async () => {
     const lines: string[] = [];
-    const mock = await startMock({ port: 0, log: (line) => lines.push(line), proxy: { url: upstream.url } });
-    try {
-      const started = performance.now();
-      const response = await fetch(`${mock.url}/v2/servicerequest/cases/huge/status`, { headers: { 'X-Auth-Token': 'caller-token-0001' } });
-      expect(response.status).toBe(200);
-      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(3 * MB);
-      const header = response.headers.get('x-osm-violations')!;
-      expect(header.length).toBeLessThanOrEqual(1024);
-      expect(JSON.parse(header).kinds).toEqual({ 'unknown-field': 2 });
-      const report = mock.drift();
-      // Quadratic before: a 64 KB name took 4 s per answer, so a megabyte would take many minutes.
-      expect(performance.now() - started).toBeLessThan(10_000);
-      const entries = report.operations.find((o) => o.operationId === 'showCaseStatus')!.drift;
-      expect(entries).toHaveLength(2);
-      for (const entry of entries) {
-        expect(entry.where.length).toBeLessThanOrEqual(301);
-        expect(entry.example!.length).toBeLessThanOrEqual(MAX_EXAMPLE_CHARS + 1);
-      }
-      // A 15 KB URL: its log line is cut before it is redacted.
-      const long = `/v2/servicerequest/cases/${'a'.repeat(15_000)}/status`;
-      await (await fetch(`${mock.url}${long}`, { headers: { 'X-Auth-Token': 'caller-token-0001' } })).arrayBuffer();
-      await expect.poll(() => lines.find((line) => line.includes('aaaa'))).toBeDefined();
-      expect(lines.find((line) => line.includes('aaaa'))!.length).toBeLessThan(2_200);
-    } finally {
-      await mock.close();
-    }
+    await withProxyMock(
+      async (mock) => {
+        const started = performance.now();
+        const response = await fetch(`${mock.url}/v2/servicerequest/cases/huge/status`, {
+          headers: { 'X-Auth-Token': 'caller-token-0001' },
+        });
+        expect(response.status).toBe(200);
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(3 * MB);
+        const header = response.headers.get('x-osm-violations')!;
+        expect(header.length).toBeLessThanOrEqual(1024);
+        expect(JSON.parse(header).kinds).toEqual({ 'unknown-field': 2 });
+        const report = mock.drift();
+        // Quadratic before: a 64 KB name took 4 s per answer, so a megabyte would take many minutes.
+        expect(performance.now() - started).toBeLessThan(10_000);
+        const entries = report.operations.find((o) => o.operationId === 'showCaseStatus')!.drift;
+        expect(entries).toHaveLength(2);
+        for (const entry of entries) {
+          expect(entry.where.length).toBeLessThanOrEqual(301);
+          expect(entry.example!.length).toBeLessThanOrEqual(MAX_EXAMPLE_CHARS + 1);
+        }
+        // A 15 KB URL: its log line is cut before it is redacted.
+        const long = `/v2/servicerequest/cases/${'a'.repeat(15_000)}/status`;
+        await (await fetch(`${mock.url}${long}`, { headers: { 'X-Auth-Token': 'caller-token-0001' } })).arrayBuffer();
+        await expect.poll(() => lines.find((line) => line.includes('aaaa'))).toBeDefined();
+        expect(lines.find((line) => line.includes('aaaa'))!.length).toBeLessThan(2_200);
+      },
+      (line) => lines.push(line),
+    );
   }, 60_000);
 
   test('the drift log and the header: a violation with 1 MB of place, rule, field and value is recorded well under 2 s', () => {
@@ -174,12 +186,6 @@ describe('Markdown: upstream names cannot break the report', () => {
 });
 
 describe('maxHeldBytes bounds what is held until the caller has it', () => {
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
-  beforeAll(async () => {
-    upstream = await startUpstream();
-  });
-  afterAll(async () => upstream?.close());
-
   const exchange = (proxy: ReturnType<typeof createProxy>, signal?: AbortSignal) =>
     proxy.exchange({
       operation: SHOW_CASE_STATUS,
@@ -216,15 +222,8 @@ describe('maxHeldBytes bounds what is held until the caller has it', () => {
 });
 
 describe('a caller that leaves abandons the upstream request', () => {
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
-  beforeAll(async () => {
-    upstream = await startUpstream();
-  });
-  afterAll(async () => upstream?.close());
-
   test('over HTTP: the caller aborts while the upstream has not answered; the upstream sees its request closed, and no failure is reported', async () => {
-    const mock = await startMock({ port: 0, proxy: { url: upstream.url } });
-    try {
+    await withProxyMock(async (mock) => {
       const leaving = new AbortController();
       const pending = fetch(`${mock.url}/v2/servicerequest/cases/hang/status`, {
         headers: { 'X-Auth-Token': 'caller-token-0001' },
@@ -237,22 +236,13 @@ describe('a caller that leaves abandons the upstream request', () => {
       // The head timeout is 60 s: well before it, the upstream's side is closed.
       await expect.poll(() => upstream.closed, { timeout: 15_000 }).toContain('/v2/servicerequest/cases/hang/status');
       expect(mock.drift().operations.find((o) => o.operationId === 'showCaseStatus')?.upstreamFailures ?? 0).toBe(0);
-    } finally {
-      await mock.close();
-    }
+    });
   }, 60_000);
 });
 
 describe('Prefer faults in proxy mode', () => {
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
-  beforeAll(async () => {
-    upstream = await startUpstream();
-  });
-  afterAll(async () => upstream?.close());
-
   test("a caller's Prefer: code=503 is answered by the proxy, as in the mock, without reaching the upstream", async () => {
-    const mock = await startMock({ port: 0, proxy: { url: upstream.url } });
-    try {
+    await withProxyMock(async (mock) => {
       const before = upstream.all.length;
       const response = await fetch(`${mock.url}/v2/servicerequest/cases/small/status`, {
         headers: { 'X-Auth-Token': 'caller-token-0001', Prefer: 'code=503' },
@@ -260,8 +250,6 @@ describe('Prefer faults in proxy mode', () => {
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('1');
       expect(upstream.all.length).toBe(before);
-    } finally {
-      await mock.close();
-    }
+    });
   }, 60_000);
 });
