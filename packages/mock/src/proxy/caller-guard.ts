@@ -27,7 +27,8 @@ export function allowedOrigins(origins: readonly string[] | undefined): string[]
     try {
       url = new URL(origin);
     } catch {}
-    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, ''))
+    const bare = url && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !origin.endsWith('#');
+    if (!url || !bare || !/^https?:$/.test(url.protocol))
       throw new TypeError(`cors takes origins such as https://app.example (scheme, host and port only), got "${origin}"`);
     return url.origin;
   });

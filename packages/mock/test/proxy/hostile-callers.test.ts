@@ -64,7 +64,8 @@ describe('proxy mode refuses web pages and rebound names (confused deputy)', () 
   beforeAll(async () => {
     upstream = await startHostileUpstream();
     proxy = await startMock({ port: 0, proxy: { url: upstream.url, credentials: AKSK } });
-    allowing = await startMock({ port: 0, proxy: { url: upstream.url, credentials: AKSK, cors: ['https://app.example'] } });
+    // Written as a user might: the origin is normalized (case, default port, a trailing slash).
+    allowing = await startMock({ port: 0, proxy: { url: upstream.url, credentials: AKSK, cors: ['HTTPS://App.Example:443/'] } });
   }, 60_000);
   afterAll(async () => {
     await proxy?.close();
@@ -156,7 +157,7 @@ describe('proxy mode refuses web pages and rebound names (confused deputy)', () 
   });
 
   test('cors takes origins only', async () => {
-    for (const cors of [['*'], ['https://app.example/path'], ['app.example']])
+    for (const cors of [['*'], ['https://app.example/path'], ['app.example'], ['https://app.example?x'], ['file:///x']])
       await expect(startMock({ port: 0, proxy: { url: upstream.url, cors } })).rejects.toThrow(/cors takes origins/);
   });
 });
