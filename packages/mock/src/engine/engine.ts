@@ -84,13 +84,29 @@ function lazyModel(source: OperationSource): () => OperationModel {
   return () => (model ??= modelOperation(source.load()));
 }
 
+/**
+ * The path as the WHATWG URL parser reads it - the parser that fetch, Node's http.request, the proxy's
+ * forwarder and the AK/SK signer all use: `\\` is `/`, dot segments (`..`, `%2e%2e`) are resolved, and
+ * characters a URL may not hold are percent-encoded; the escapes sent are kept as they are. So every
+ * step (routing, validation, signing, forwarding) sees the one path any URL made of it would have.
+ * A request target that is not a path (`*`, an absolute URL) only loses its dot segments: no route has it.
+ */
+function parsedPath(rawPath: string): string {
+  if (!rawPath.startsWith('/')) return withoutDotSegments(rawPath);
+  try {
+    return new URL(`http://mock${rawPath}`).pathname;
+  } catch {
+    return withoutDotSegments(rawPath);
+  }
+}
+
 /** The request as the steps before routing read it. */
 function arrive(request: MockRequest): Arrival {
   const [rawPath = '/', search = ''] = request.url.split('#')[0]!.split(/\?(.*)/s);
   return {
     request,
     method: request.method.toUpperCase(),
-    path: withoutDotSegments(rawPath),
+    path: parsedPath(rawPath),
     search,
     cors: corsHeaders(request.headers.origin),
   };

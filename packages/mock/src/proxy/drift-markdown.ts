@@ -15,30 +15,46 @@ const TITLES: Record<ViolationKind, string> = {
   'invalid-request': 'request the spec refuses',
 };
 
-/** What a reader would change in spec/ for one entry. */
+/**
+ * Text from the upstream (a field name, an error code, a media type) as inline code whatever it holds: a
+ * fence one backtick longer than its longest run of backticks, so that a backtick cannot end it.
+ */
+function code(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
+/** Text from the upstream as plain Markdown: backslashes and backticks escaped (no code span can start in it). */
+const plain = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('`', '\\`');
+
+/** What a reader would change in spec/ for one entry (upstream text in it as code, or escaped). */
 function suggestion(entry: DriftEntry, operation: OperationDrift): string {
-  const field = /field (.+)$/.exec(entry.where)?.[1];
+  const at = entry.where.indexOf('field ');
+  const field = at < 0 ? entry.where : entry.where.slice(at + 'field '.length);
   switch (entry.kind) {
     case 'unknown-field':
-      return `add \`${field ?? entry.where}\` to the response schema (its type from the example), citing this report`;
+      return `add ${code(field)} to the response schema (its type from the example), citing this report`;
     case 'missing-required':
-      return `drop \`${field ?? entry.where}\` from \`required\` if OSM really omits it (${entry.count} of ${operation.exchanges} answers)`;
+      return `drop ${code(field)} from \`required\` if OSM really omits it (${entry.count} of ${operation.exchanges} answers)`;
     case 'wrong-type':
-      return `the spec says it ${entry.rule}; change the type if OSM always sends what the example shows`;
+      return `the spec says it ${plain(entry.rule)}; change the type if OSM always sends what the example shows`;
     case 'out-of-range':
-      return `the spec says it ${entry.rule}; widen the enum or limit if the example is a value OSM means`;
+      return `the spec says it ${plain(entry.rule)}; widen the enum or limit if the example is a value OSM means`;
     case 'unlisted-status':
       return `add a \`${entry.status}\` response to ${operation.operationId} (or a shared one in components/responses)`;
     case 'unlisted-content-type':
-      return `add the media type ${entry.example ?? ''} to the response's \`content\``;
+      return `add the media type ${plain(entry.example ?? '')} to the response's \`content\``;
     case 'unknown-error-code':
-      return `add ${entry.example ?? 'the code'} to spec/error-codes.yaml (and the operation's error table) with its message`;
+      return `add ${plain(entry.example ?? 'the code')} to spec/error-codes.yaml (and the operation's error table) with its message`;
     case 'invalid-request':
       return 'a caller sent what the spec refuses: check the caller, or whether OSM accepts it (then relax the spec)';
   }
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** One table cell: a pipe escaped, line breaks (`\r`, `\n`, and Unicode's) made spaces, so a cell stays one cell of one row. */
+const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
 
 /** The report as Markdown. */
 export function driftMarkdown(report: DriftReport): string {
@@ -69,7 +85,7 @@ export function driftMarkdown(report: DriftReport): string {
     lines.push('| kind | where | rule | count | first example (redacted) | status | suggested change |', '|---|---|---|---|---|---|---|');
     for (const entry of operation.drift) {
       lines.push(
-        `| ${TITLES[entry.kind]} | ${cell(entry.where)} | ${cell(entry.rule)} | ${entry.count} | ${entry.example === undefined ? '' : `\`${cell(entry.example)}\``} | ${entry.status} | ${cell(suggestion(entry, operation))} |`,
+        `| ${TITLES[entry.kind]} | ${cell(plain(entry.where))} | ${cell(plain(entry.rule))} | ${entry.count} | ${entry.example === undefined ? '' : cell(code(entry.example))} | ${entry.status} | ${cell(suggestion(entry, operation))} |`,
       );
     }
     lines.push('');

@@ -1,13 +1,15 @@
 // The drift aggregator: every exchange's violations, summed per operation, kind and place, with the first
 // example of each (redacted when it is recorded, so nothing secret is ever held). Bounded: at most
 // MAX_PLACES places per operation (more are counted, not kept), examples cut to MAX_EXAMPLE_CHARS.
-import { redactText, redactValue } from './recorder-redaction.js';
+import { cutText, cutValue, redactText, redactValue } from './recorder-redaction.js';
 import { type DriftViolation, VIOLATION_KINDS, type ViolationKind } from './violations.js';
 
 /** Places kept per operation; further ones are only counted. */
 export const MAX_PLACES = 200;
 /** An example's JSON is cut to this many characters. */
 export const MAX_EXAMPLE_CHARS = 300;
+/** A place (`where`) and a rule are cut to this many characters, before they are redacted. */
+export const MAX_PLACE_CHARS = 300;
 
 /** One place of one operation where the spec and the API disagree. */
 export interface DriftEntry {
@@ -73,12 +75,6 @@ export interface ExchangeRecord {
   secrets?: readonly string[];
 }
 
-/** The field a place names (`response body field case_list[].email` -> `email`), for its redaction rules. */
-function fieldOf(where: string): string | undefined {
-  const match = /(?:field|parameter|header) (?:.*[.\]])?([^.[\]\s]+)$/.exec(where);
-  return match?.[1];
-}
-
 /** Collects exchanges; `report()` gives the summary at any time. */
 export class DriftLog {
   readonly #operations = new Map<string, OperationDrift & { places: Map<string, DriftEntry> }>();
@@ -119,7 +115,8 @@ export class DriftLog {
     if (exchange.upstreamFailure) operation.upstreamFailures++;
     const secrets = [...this.secrets, ...(exchange.secrets ?? [])];
     for (const violation of exchange.violations) {
-      const where = redactText(violation.where, secrets);
+      // Cut before redacting: a hostile upstream's field name can be as long as its body.
+      const where = redactText(cutText(violation.where, MAX_PLACE_CHARS, secrets), secrets);
       const place = `${violation.kind} ${where}`;
       const entry = operation.places.get(place);
       if (entry) {
@@ -133,7 +130,7 @@ export class DriftLog {
       const created: DriftEntry = {
         kind: violation.kind,
         where,
-        rule: redactText(violation.rule, secrets),
+        rule: redactText(cutText(violation.rule, MAX_PLACE_CHARS, secrets), secrets),
         count: 1,
         status: exchange.status,
         firstSeen: new Date().toISOString(),
@@ -168,10 +165,14 @@ export class DriftLog {
   }
 }
 
-/** A violation's value as an example: redacted by the fixture rules as its field would be, JSON, cut. */
+/**
+ * A violation's value as an example: cut (strings to twice the example's size, arrays and objects once
+ * about that much is in), then redacted by the fixture rules as its field would be, JSON, cut again. Cut
+ * first, so that the rules never read more than the report can show, however much the upstream sent.
+ */
 function exampleOf(violation: DriftViolation, secrets: readonly string[]): string | undefined {
   if (violation.value === undefined) return undefined;
-  const redacted = redactValue(fieldOf(violation.where), violation.value, secrets);
+  const redacted = redactValue(violation.field, cutValue(violation.value, 2 * MAX_EXAMPLE_CHARS, secrets), secrets);
   if (redacted === undefined) return '(withheld: it held a credential)';
   const json = JSON.stringify(redacted) ?? String(redacted);
   // Cut, then redacted again: a cut could split a value the rules would have recognised whole.

@@ -89,22 +89,30 @@ export class Upstream {
     return `${this.url.origin}${this.url.pathname.replace(/\/$/, '')}${pathAndQuery}`;
   }
 
-  /** Sends `request`; resolves with the answer's head once it has come, or with the failure. */
-  async forward(request: UpstreamRequest): Promise<ForwardResult> {
-    const first = await this.#send(request);
+  /**
+   * Sends `request`; resolves with the answer's head once it has come, or with the failure. When `signal`
+   * aborts (the caller has gone), the upstream request is abandoned: its connection closed, its body too.
+   */
+  async forward(request: UpstreamRequest, signal?: AbortSignal): Promise<ForwardResult> {
+    const first = await this.#send(request, signal);
     // A kept-alive connection the upstream closed as it was reused: the request never reached it.
-    const retry = !first.ok && first.reusedSocket && first.failure === 'reset' && IDEMPOTENT.has(request.method.toUpperCase());
-    const result = retry ? await this.#send(request) : first;
+    const retry =
+      !first.ok && first.reusedSocket && first.failure === 'reset' && IDEMPOTENT.has(request.method.toUpperCase()) && !signal?.aborted;
+    const result = retry ? await this.#send(request, signal) : first;
     return result.ok ? result : { ok: false, failure: result.failure, detail: result.detail };
   }
 
   #send(
     request: UpstreamRequest,
+    signal: AbortSignal | undefined,
   ): Promise<UpstreamAnswer | { ok: false; failure: UpstreamFailure; detail: string; reusedSocket: boolean }> {
     const { timeouts } = this;
+    const gone = 'the caller left before the upstream answered';
+    if (signal?.aborted) return Promise.resolve({ ok: false, failure: 'reset', detail: gone, reusedSocket: false });
     return new Promise((resolve) => {
       let answered = false;
       let req: ClientRequest;
+      const abandon = () => req.destroy(failing('reset', gone));
       const headTimer = setTimeout(
         () => req.destroy(failing('timeout', `no answer from the upstream within ${timeouts.headTimeoutMs / 1000} s`)),
         timeouts.headTimeoutMs,
@@ -116,6 +124,7 @@ export class Upstream {
       const done = () => {
         clearTimeout(headTimer);
         clearTimeout(totalTimer);
+        signal?.removeEventListener('abort', abandon);
       };
       req = this.#request(this.urlOf(request.pathAndQuery), {
         method: request.method,
@@ -125,6 +134,7 @@ export class Upstream {
         // The caller's Host is not the upstream's: Node sets it from the URL unless the headers hold one.
         setHost: request.headers.host === undefined,
       });
+      signal?.addEventListener('abort', abandon, { once: true });
       req.setTimeout(timeouts.idleTimeoutMs, () =>
         req.destroy(failing('timeout', `the upstream stayed silent for ${timeouts.idleTimeoutMs / 1000} s`)),
       );

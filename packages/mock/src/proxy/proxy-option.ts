@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import type { Answered } from '../server/http-adapter.js';
+import { allowedOrigins, CallerGuard } from './caller-guard.js';
 import { akSkFromEnv, secretsOf } from './credentials.js';
 import type { DriftReport } from './drift.js';
 import { driftMarkdown } from './drift-markdown.js';
@@ -11,8 +12,11 @@ import { createProxy } from './proxy.js';
 import { createProxyEngine } from './proxy-engine.js';
 import type { ProxyOption, ProxySettings } from './proxy-settings.js';
 import { fixtureRecorder } from './recorder.js';
-import { redactText } from './recorder-redaction.js';
-import { VIOLATIONS_HEADER } from './violations-header.js';
+import { cutText, redactText } from './recorder-redaction.js';
+import { VIOLATIONS_HEADER, violationsLogPart } from './violations-header.js';
+
+/** How much of a request's URL the access log shows. */
+const MAX_LOGGED_URL_CHARS = 2048;
 
 export type { ProxyOption, ProxySettings } from './proxy-settings.js';
 
@@ -23,6 +27,8 @@ export interface ProxyMode {
   line(answered: Answered): string;
   /** Whether AK/SK requests are re-signed. */
   resigns: boolean;
+  /** Tells the caller guard where the server listens (the `Host` it accepts). */
+  listening(host: string, port: number): void;
   drift(): DriftReport;
   /** Writes the report (when asked for) and closes the upstream's connections; returns the files written. */
   close(): string[];
@@ -47,35 +53,32 @@ export async function startProxyMode(
   } catch {
     throw new TypeError(`proxy must be the URL of an OSM endpoint, got "${settings.url}"`);
   }
+  const guard = new CallerGuard(allowedOrigins(settings.cors));
   const credentials = settings.credentials ?? akSkFromEnv();
   const proxy = createProxy(document, { upstream: upstream.href, credentials, timeouts: settings.timeouts });
   const ownSecrets = secretsOf(credentials);
   const record = settings.record === undefined ? undefined : fixtureRecorder(settings.record, upstream.origin);
-  const engine = await createProxyEngine({ document, strict: extra.strict, docsUrl: extra.docsUrl }, proxy, {
-    errors: settings.errors ?? false,
-    record,
-    onRecord: (result) => {
-      if ('skipped' in result) extra.log?.(`osm-mock: ${result.skipped}`);
+  const engine = await createProxyEngine(
+    { document, strict: extra.strict, docsUrl: extra.docsUrl },
+    proxy,
+    {
+      errors: settings.errors ?? false,
+      record,
+      onRecord: (result) => {
+        if ('skipped' in result) extra.log?.(`osm-mock: ${result.skipped}`);
+      },
     },
-  });
+    guard,
+  );
   return {
     engine,
     resigns: proxy.resigns,
+    listening: (host, port) => guard.listening(host, port),
     drift: () => proxy.drift.report(),
     line({ method, url, status, ms, headers }) {
-      let part = '';
-      const summary = headers?.[VIOLATIONS_HEADER];
-      if (summary) {
-        const { count, kinds } = JSON.parse(summary) as { count: number; kinds?: Record<string, number> };
-        part = ` - ${count} violation${count === 1 ? '' : 's'}${
-          kinds
-            ? `: ${Object.entries(kinds)
-                .map(([kind, n]) => `${kind} ${n}`)
-                .join(', ')}`
-            : ''
-        }`;
-      }
-      return `${method} ${redactText(url, ownSecrets)} -> ${status} (${ms} ms)${part}`;
+      // The URL is cut before it is redacted: a request head may be 16 KB, the log line need not be.
+      const shown = redactText(cutText(url, MAX_LOGGED_URL_CHARS, ownSecrets), ownSecrets);
+      return `${method} ${shown} -> ${status} (${ms} ms)${violationsLogPart(headers?.[VIOLATIONS_HEADER])}`;
     },
     close() {
       proxy.close();

@@ -27,6 +27,12 @@ export interface ProxySettings {
   timeouts?: Partial<UpstreamTimeouts>;
   /** Credentials to re-sign AK/SK requests with. Default: from `OSM_AK`, `OSM_SK`, `OSM_DOMAIN_ID`, `OSM_SECURITY_TOKEN`. */
   credentials?: AkSkCredentials;
+  /**
+   * Web origins (`https://app.example`) whose pages may call the proxy. Default none: proxy mode sends no
+   * CORS headers and refuses (403) preflights and requests carrying another `Origin`, since it signs with
+   * your credentials (the plain mock, which holds none, answers every origin).
+   */
+  cors?: readonly string[];
 }
 
 export type ProxyOption = string | ProxySettings;

@@ -4,6 +4,7 @@
 // upstream - and otherwise reported (`invalid-request`) and forwarded. The answer comes back with the
 // engine's CORS headers over the upstream's, and its violations in `x-osm-violations`.
 
+import { refusal } from '../engine/answers.js';
 import type { Exchange, Step } from '../engine/pipeline.js';
 import { refuseInvalid } from '../engine/steps/refuse-invalid.js';
 import type { MockResponse } from '../engine/types.js';
@@ -68,7 +69,11 @@ export function forwardStep(proxy: UpstreamProxy, options: ForwardStepOptions): 
       const summary = violationsHeader(violations, secrets);
       return summary ? { ...refused, headers: { ...refused.headers, [VIOLATIONS_HEADER]: summary } } : refused;
     }
-    const url = `${exchange.path}${exchange.search ? `?${exchange.search}` : ''}`;
+    // What is signed and sent must be what was routed and checked: a path the URL parser would turn into
+    // another (and so another operation, or a path outside OSM's API) is refused, never forwarded.
+    const url = proxy.sends(exchange.path, exchange.search);
+    if (url === undefined)
+      return refusal(400, [{ where: 'path', rule: 'must reach the upstream as it was routed (no \\, no dot segments)' }], exchange.cors);
     const answer = await proxy.exchange({
       operation: ref,
       method: exchange.method,
@@ -76,6 +81,7 @@ export function forwardStep(proxy: UpstreamProxy, options: ForwardStepOptions): 
       headers: request.headers,
       body: request.body,
       requestViolations: violations,
+      signal: request.signal,
     });
     const response: MockResponse = { status: answer.status, headers: headersOf(answer, exchange.cors), body: answer.body };
     if (!options.record || answer.upstreamFailure) return response;

@@ -26,7 +26,10 @@ export interface ProxyOptions {
   timeouts?: Partial<UpstreamTimeouts>;
   /** JSON bodies up to this size are read whole and checked before answering. Default 4 MiB. */
   maxCheckedBodyBytes?: number;
-  /** Bytes held for checks over all exchanges at once; beyond, bodies are streamed unchecked. Default 64 MiB. */
+  /**
+   * Bytes held for checks over all exchanges at once, from the first byte read until the caller has been
+   * given them (or has gone); beyond, bodies are streamed unchecked. Default 64 MiB.
+   */
   maxHeldBytes?: number;
 }
 
@@ -41,6 +44,8 @@ export interface ProxyRequest {
   body?: Uint8Array;
   /** What the engine found wrong with the request (reported, the request still forwarded). */
   requestViolations?: readonly DriftViolation[];
+  /** Aborted when the caller has gone: the upstream request is abandoned, and bytes held for it released. */
+  signal?: AbortSignal;
 }
 
 /** The answer to give the caller. */
@@ -65,6 +70,13 @@ export interface UpstreamProxy {
   /** Whether AK/SK requests are re-signed (credentials were given). */
   readonly resigns: boolean;
   readonly drift: DriftLog;
+  /**
+   * The path and query (relative to the upstream's base path) that reach the upstream for a request
+   * routed by `path`, as the WHATWG URL parser of the forwarder and the signer makes them; undefined when
+   * that parser would make the path another (a `\\`, a dot segment, a character it encodes: the engine
+   * hands over paths already parsed this way, so this is a guard, never the usual case).
+   */
+  sends(path: string, search: string): string | undefined;
   exchange(request: ProxyRequest): Promise<ProxyAnswer>;
   close(): void;
 }
@@ -92,7 +104,8 @@ export function createProxy(document: object, options: ProxyOptions): UpstreamPr
     secrets: readonly string[],
   ): ProxyAnswer => {
     const { status, body } = gatewayError(failure, detail);
-    drift.record({ ...request.operation, status, violations, upstreamFailure: true, secrets });
+    // A caller that left is not the upstream's failure: nothing to report.
+    if (!request.signal?.aborted) drift.record({ ...request.operation, status, violations, upstreamFailure: true, secrets });
     const bytes = Buffer.from(JSON.stringify(body));
     const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(bytes.byteLength) };
     const summary = violationsHeader(violations, secrets);
@@ -113,7 +126,10 @@ export function createProxy(document: object, options: ProxyOptions): UpstreamPr
     if (request.body?.byteLength) headers['content-length'] = String(request.body.byteLength);
     if (sign && isSigned(request.headers)) headers = sign(method, upstream.urlOf(request.url), headers, request.body);
 
-    const forwarded: ForwardResult = await upstream.forward({ method, pathAndQuery: request.url, headers, body: request.body });
+    const forwarded: ForwardResult = await upstream.forward(
+      { method, pathAndQuery: request.url, headers, body: request.body },
+      request.signal,
+    );
     if (!forwarded.ok) return failed(request, forwarded.failure, forwarded.detail, requestViolations, secrets);
     forwarded.body.on('error', () => undefined); // read (and its errors taken) by whoever answers
 
@@ -133,29 +149,32 @@ export function createProxy(document: object, options: ProxyOptions): UpstreamPr
       // A HEAD answer has the GET's headers and no body by definition: its body is not for the spec to judge.
       checked = method === 'HEAD' ? { unread: true } : { none: true };
     } else if (checkable) {
-      let mine = 0;
+      // The bytes read for the check stay held until the caller has been given them (the body read to its
+      // end, or given up), or the caller has gone: only then is their share of `maxHeldBytes` returned.
+      const hold = holding(request.signal);
       try {
         const prefix = await readPrefix(forwarded.body, maxChecked, (bytes) => {
           if (held + bytes > maxHeld) return false;
           held += bytes;
-          mine += bytes;
+          hold.mine += bytes;
           return true;
         });
+        // A caller gone before the listener was there (or while the body was read) is not written to.
+        if (request.signal?.aborted) hold.release();
         if (prefix.complete) {
-          body = prefix.bytes;
+          body = releasedAtEnd([prefix.bytes], undefined, hold.release);
           checked = prefix.bytes.byteLength ? { bytes: prefix.bytes } : { none: true };
           answerHeaders['content-length'] = String(prefix.bytes.byteLength);
         } else {
-          body = concatStream(prefix.chunks, forwarded.body);
+          body = releasedAtEnd(prefix.chunks, forwarded.body, hold.release);
           checked = { unread: true };
         }
       } catch (error) {
+        hold.release();
         // The forwarder's own errors say what happened in its words; Node's ("aborted") are put in ours.
         const failure = (error as { failure?: UpstreamFailure }).failure;
         if (failure) return failed(request, failure, (error as Error).message, requestViolations, secrets);
         return failed(request, 'reset', 'the upstream closed the connection in the middle of its answer', requestViolations, secrets);
-      } finally {
-        held -= mine;
       }
     } else {
       body = forwarded.body;
@@ -173,17 +192,52 @@ export function createProxy(document: object, options: ProxyOptions): UpstreamPr
     return { status: forwarded.status, headers: answerHeaders, body, violations, bodyChecked, secrets };
   }
 
+  /** Bytes of one exchange held for checks, given back once (`release`) - at the latest when `signal` aborts. */
+  function holding(signal: AbortSignal | undefined): { mine: number; release: () => void } {
+    const hold = {
+      mine: 0,
+      release: () => {
+        held -= hold.mine;
+        hold.mine = 0;
+        signal?.removeEventListener('abort', hold.release);
+      },
+    };
+    signal?.addEventListener('abort', hold.release, { once: true });
+    return hold;
+  }
+
   return {
     upstream: upstream.url.origin,
     resigns: sign !== undefined,
     drift,
+    sends(path, search) {
+      const base = upstream.url.pathname.replace(/\/$/, '');
+      let target: URL;
+      try {
+        target = new URL(upstream.urlOf(`${path}${search ? `?${search}` : ''}`));
+      } catch {
+        return undefined;
+      }
+      return target.pathname === `${base}${path}` ? `${path}${target.search}` : undefined;
+    },
     exchange,
     close: () => upstream.close(),
   };
 }
 
-/** The chunks already read, then the rest of the stream. */
-async function* concatStream(first: readonly Uint8Array[], rest: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  yield* first;
-  yield* rest;
+/**
+ * The chunks already read (held for the check), then the rest of the stream if any; `release` is called
+ * once the held chunks have been taken by the writer, or the body is given up (`return()`, an error).
+ */
+async function* releasedAtEnd(
+  first: readonly Uint8Array[],
+  rest: AsyncIterable<Uint8Array> | undefined,
+  release: () => void,
+): AsyncIterable<Uint8Array> {
+  try {
+    yield* first;
+  } finally {
+    release();
+  }
+  if (rest) yield* rest;
 }

@@ -58,3 +58,78 @@ export function redactValue(field: string | undefined, value: unknown, secrets: 
     return undefined;
   }
 }
+
+/**
+ * `text` cut to `max` characters (and `…`), before it is redacted: the redaction rules cost time in
+ * proportion to what they read, and a hostile upstream decides how long its values and field names are.
+ * A cut must not leave the start of a secret that the cut split (the rules would no longer recognise it):
+ * such a tail is dropped too.
+ */
+export function cutText(text: string, max: number, secrets: readonly string[]): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  for (const secret of secrets) {
+    for (let k = Math.min(secret.length - 1, cut.length); k >= 4; k--) {
+      if (cut.endsWith(secret.slice(0, k))) {
+        cut = cut.slice(0, -k);
+        break;
+      }
+    }
+  }
+  return `${cut}…`;
+}
+
+/** Nesting kept by {@link cutValue}; deeper values are replaced by `…`. */
+const MAX_CUT_DEPTH = 32;
+
+/**
+ * A copy of `value` small enough to redact at once, whatever the upstream sent: each string and key cut
+ * to `max` characters, and arrays and objects cut (with a `…` item or key) once about `max` characters
+ * of strings are in. A string holding JSON text is cut as the JSON it holds, so that the rules still read
+ * it field by field (a password field in an OSM `form_data` stays a password field).
+ */
+export function cutValue(value: unknown, max: number, secrets: readonly string[]): unknown {
+  let left = max;
+  const cut = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') {
+      let text: string | undefined;
+      if (item.length > max && /^\s*[[{]/.test(item)) {
+        try {
+          text = JSON.stringify(cut(JSON.parse(item), depth + 1));
+        } catch {}
+      }
+      text ??= cutText(item, max, secrets);
+      left -= Math.min(text.length, max);
+      return text;
+    }
+    if (item === null || typeof item !== 'object') {
+      left -= 8;
+      return item;
+    }
+    if (depth >= MAX_CUT_DEPTH) return '…';
+    if (Array.isArray(item)) {
+      const out: unknown[] = [];
+      for (const element of item) {
+        if (left <= 0) {
+          out.push('…');
+          break;
+        }
+        out.push(cut(element, depth + 1));
+      }
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key in item) {
+      if (!Object.hasOwn(item, key)) continue;
+      if (left <= 0) {
+        out['…'] = '…';
+        break;
+      }
+      const name = cutText(key, max, secrets);
+      left -= name.length;
+      out[name] = cut((item as Record<string, unknown>)[key], depth + 1);
+    }
+    return out;
+  };
+  return cut(value, 0);
+}

@@ -9,7 +9,7 @@
 //   limits (the report counts drift, and one wrong value is one); a code the catalogue lacks is said as such.
 
 import { type AnswerBody, type AnswerChecker, type AnswerPolicy, createAnswerChecker } from '../validation/answer-checker.js';
-import { type AnswerFinding, type FindingKind, whereOf } from '../validation/answer-finding.js';
+import { type AnswerFinding, type AnswerPlace, type FindingKind, whereOf } from '../validation/answer-finding.js';
 import { errorCodeOf } from '../validation/error-body.js';
 import { type AnsweredOperation, bareMediaType } from '../validation/response-lookup.js';
 import type { DriftViolation, ViolationKind } from './violations.js';
@@ -57,6 +57,14 @@ export function fieldPath(path: readonly string[]): string {
   return path.reduce((written, part) => (/^\d+$/.test(part) ? `${written}[]` : written ? `${written}.${part}` : part), '');
 }
 
+/** The name a place's value is under (a body field's last name, not an array index; a header's name), for the redaction rules. */
+function fieldOf(place: AnswerPlace): string | undefined {
+  if (place.part === 'header') return place.name;
+  if (place.part !== 'body') return undefined;
+  for (let i = place.path.length - 1; i >= 0; i--) if (!/^\d+$/.test(place.path[i]!)) return place.path[i];
+  return undefined;
+}
+
 function violationOf(finding: AnswerFinding): DriftViolation {
   const violation: DriftViolation = {
     kind: KIND[finding.kind],
@@ -65,6 +73,8 @@ function violationOf(finding: AnswerFinding): DriftViolation {
     rule: finding.kind === 'unknown-error-code' ? 'is not in the error-code catalogue (nor an APIGW.* code)' : finding.rule,
   };
   if (finding.value !== undefined) violation.value = finding.value;
+  const field = fieldOf(finding.place);
+  if (field !== undefined) violation.field = field;
   return violation;
 }
 

@@ -1,7 +1,7 @@
 // The `x-osm-violations` response header: a short JSON summary of an exchange's violations (how many of
 // each kind, and the first few places), redacted, ASCII only, at most MAX_HEADER_CHARS characters. The
 // values seen are never in it (they are in the report, redacted): a header is logged by every proxy.
-import { redactText } from './recorder-redaction.js';
+import { cutText, redactText } from './recorder-redaction.js';
 import type { DriftViolation } from './violations.js';
 
 export const VIOLATIONS_HEADER = 'x-osm-violations';
@@ -16,7 +16,12 @@ export function violationsHeader(violations: readonly DriftViolation[], secrets:
   for (const v of violations) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
   const first = violations
     .slice(0, SHOWN_PLACES)
-    .map((v) => `${v.kind}: ${redactText(v.where, secrets)} ${redactText(v.rule, secrets)}`.slice(0, 200));
+    .map((v) =>
+      `${v.kind}: ${redactText(cutText(v.where, 200, secrets), secrets)} ${redactText(cutText(v.rule, 200, secrets), secrets)}`.slice(
+        0,
+        200,
+      ),
+    );
   for (let shown = first.length; shown >= 0; shown--) {
     const text = JSON.stringify({ count: violations.length, kinds, first: first.slice(0, shown) }).replace(
       /[^\x20-\x7e]/g,
@@ -27,10 +32,17 @@ export function violationsHeader(violations: readonly DriftViolation[], secrets:
   return JSON.stringify({ count: violations.length });
 }
 
-/** The part of the access-log line about violations: ` - 2 violations: unknown-field 1, wrong-type 1`. */
-export function violationsLogPart(violations: readonly DriftViolation[]): string {
-  if (!violations.length) return '';
-  const kinds = new Map<string, number>();
-  for (const v of violations) kinds.set(v.kind, (kinds.get(v.kind) ?? 0) + 1);
-  return ` - ${violations.length} violation${violations.length === 1 ? '' : 's'}: ${[...kinds].map(([kind, count]) => `${kind} ${count}`).join(', ')}`;
+/**
+ * The part of the access-log line about violations, from the header made above (the one way the log and
+ * the caller are told): ` - 2 violations: unknown-field 1, wrong-type 1`; empty without a header.
+ */
+export function violationsLogPart(header: string | undefined): string {
+  if (!header) return '';
+  const { count, kinds } = JSON.parse(header) as { count: number; kinds?: Record<string, number> };
+  const counted = kinds
+    ? `: ${Object.entries(kinds)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ')}`
+    : '';
+  return ` - ${count} violation${count === 1 ? '' : 's'}${counted}`;
 }

@@ -37,4 +37,9 @@ export interface DriftViolation {
   rule: string;
   /** The value seen there (not yet redacted), when there is one. */
   value?: unknown;
+  /**
+   * The name of the field, header or parameter the value is under (`email` for `response body field
+   * case_list[].email`), by which the redaction rules judge it; absent when the place has none.
+   */
+  field?: string;
 }

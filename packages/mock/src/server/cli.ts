@@ -1,7 +1,7 @@
 // The `osm-mock` command.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseLatency } from '../engine/network.js';
+import { checkNetworkOptions, parseLatency } from '../engine/network.js';
 import { PortInUseError, startMock } from './start-mock.js';
 
 const HELP = `Usage: osm-mock [options]
@@ -28,6 +28,10 @@ Options:
                  answer's violations in an x-osm-violations header and the log, the drift report at
                  GET /__osm/drift. AK/SK requests are re-signed with OSM_AK, OSM_SK, OSM_DOMAIN_ID
                  (and OSM_SECURITY_TOKEN) from the environment; tokens pass through
+  --cors <origin>
+                 with --proxy: let pages of this web origin (https://app.example) call the proxy;
+                 repeat for more. Without it the proxy sends no CORS headers and refuses (403) any
+                 request carrying an Origin, since it signs with your credentials
   --errors       with --proxy: refuse invalid requests with OSM's 400 instead of forwarding them
   --report <file>
                  with --proxy: write the drift report on exit, <file> as JSON and <file>.md as Markdown
@@ -64,7 +68,7 @@ function readArguments() {
         port: { type: 'string', default: '4010' },
         host: { type: 'string', default: '127.0.0.1' },
         dynamic: { type: 'boolean', default: false },
-        seed: { type: 'string', default: 'osm' },
+        seed: { type: 'string' },
         latency: { type: 'string' },
         faults: { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -74,6 +78,7 @@ function readArguments() {
         docs: { type: 'string' },
         proxy: { type: 'string' },
         errors: { type: 'boolean', default: false },
+        cors: { type: 'string', multiple: true },
         report: { type: 'string' },
         record: { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -102,24 +107,27 @@ if (values.docs !== undefined && !URL.canParse(values.docs)) fail(`--docs must b
 if (values.proxy !== undefined) {
   if (!URL.canParse(values.proxy) || !/^https?:$/.test(new URL(values.proxy).protocol))
     fail(`--proxy must be an http: or https: URL, got "${values.proxy}"`);
-  if (values.stateful || values['stateful-seed'] !== undefined || values.dynamic)
-    fail('--proxy answers from the upstream: it does not go with --stateful, --stateful-seed or --dynamic');
+  const mocking = (['stateful', 'stateful-seed', 'dynamic', 'latency', 'faults', 'seed'] as const).filter(
+    (name) => values[name] !== undefined && values[name] !== false,
+  );
+  if (mocking.length) fail(`--proxy answers from the upstream: it does not go with --${mocking.join(', --')}`);
 } else {
-  const needsProxy = (['errors', 'report', 'record'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
+  const needsProxy = (['errors', 'report', 'record', 'cors'] as const).filter(
+    (name) => values[name] !== undefined && values[name] !== false,
+  );
   if (needsProxy.length) fail(`--${needsProxy.join(', --')} only go${needsProxy.length === 1 ? 'es' : ''} with --proxy <url>`);
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
-const latency = values.latency === undefined ? undefined : parseLatency(values.latency);
-if (
-  values.latency !== undefined &&
-  (latency === undefined || [latency].flat().some((ms) => ms > 60_000) || (Array.isArray(latency) && latency[0] > latency[1]))
-) {
-  fail(`--latency must be milliseconds (100) or a range of them (50-200), from 0 to 60000, got "${values.latency}"`);
+// Checked by the same function as startMock()'s options; text that is not a number is handed over as typed, so the message shows it.
+const latency = values.latency === undefined ? undefined : (parseLatency(values.latency) ?? (values.latency as never));
+const faults = values.faults === undefined ? undefined : values.faults.trim() === '' ? (values.faults as never) : Number(values.faults);
+try {
+  checkNetworkOptions({ latency, faults: Number.isNaN(faults) ? (values.faults as never) : faults });
+} catch (error) {
+  fail(`--${(error as Error).message}`);
 }
-const faults = values.faults === undefined ? undefined : Number(values.faults);
-if (values.faults !== undefined && (values.faults.trim() === '' || !(faults! >= 0 && faults! <= 1)))
-  fail(`--faults must be a number from 0 to 1 (the share of requests that meet a fault), got "${values.faults}"`);
+const seed = values.seed ?? 'osm';
 
 try {
   const mock = await startMock({
@@ -134,7 +142,9 @@ try {
     stateful: values['stateful-seed'] !== undefined ? { seed: values['stateful-seed'] } : values.stateful,
     spec: values.spec,
     proxy:
-      values.proxy === undefined ? undefined : { url: values.proxy, errors: values.errors, report: values.report, record: values.record },
+      values.proxy === undefined
+        ? undefined
+        : { url: values.proxy, errors: values.errors, report: values.report, record: values.record, cors: values.cors },
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   if (!values.quiet) {
@@ -149,7 +159,7 @@ try {
     } else {
       // The network conditions in the banner, so that a log of a flaky run says how to repeat it.
       const network = [values.latency && `latency ${values.latency} ms`, faults && `faults ${faults}`].filter(Boolean);
-      const conditions = network.length ? `; ${network.join(', ')}, seed ${values.seed}` : '';
+      const conditions = network.length ? `; ${network.join(', ')}, seed ${seed}` : '';
       console.log(`OSM mock serving ${operations} at ${mock.url} (${mode(values)}${conditions}). Ctrl-C to stop.`);
     }
   }

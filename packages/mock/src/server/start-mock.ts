@@ -49,8 +49,9 @@ export interface MockOptions extends NetworkOptions {
   /**
    * Proxy mode (see the README: "Proxy mode"): instead of answering from the spec, forward every request
    * to this OSM endpoint - checked by the same steps as the mock - and check its answers against the spec,
-   * reporting the drift. A URL, or `{ url, errors, record, report, timeouts, credentials }`. Not with
-   * `stateful`, `dynamic` or `responder`.
+   * reporting the drift. A URL, or `{ url, errors, record, report, timeouts, credentials, cors }`. Not with
+   * `stateful`, `dynamic`, `responder`, `latency`, `faults` or `seed` (refused: a TypeError naming them). It sends no CORS headers and refuses web pages (any `Origin`)
+   * unless `cors` lists their origins, and refuses a `Host` that is not where it listens.
    */
   proxy?: ProxyOption;
 }
@@ -114,8 +115,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const host = options.host ?? '127.0.0.1';
   checkNetworkOptions(options);
   const stateful = resolveStatefulOption(options.stateful, readSeedFile);
-  if (options.proxy !== undefined && (stateful || options.dynamic || options.responder)) {
-    throw new TypeError('proxy answers from the upstream: it does not go with stateful, dynamic or responder');
+  if (options.proxy !== undefined) {
+    // The network conditions are the mock's: a proxy would draw them before forwarding, so a request would
+    // meet an invented fault instead of OSM, in a run meant to gather evidence about OSM. Refused rather than
+    // ignored. (A `Prefer: code=429 | 503 | fault | delay` a caller sends is carried out, as in the mock.)
+    const mocking = [
+      stateful && 'stateful',
+      options.dynamic && 'dynamic',
+      options.responder && 'responder',
+      options.latency !== undefined && 'latency',
+      options.faults !== undefined && 'faults',
+      options.seed !== undefined && 'seed',
+    ].filter(Boolean);
+    if (mocking.length) throw new TypeError(`proxy answers from the upstream: it does not go with ${mocking.join(', ')}`);
   }
   const document = await readSpec(options.spec);
   const sandbox = sandboxFor(document, stateful);
@@ -167,6 +179,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     server.listen(options.port ?? 4010, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // Proxy mode refuses a Host other than this one (caller-guard.ts: DNS rebinding); the plain mock takes any.
+  proxy?.listening(host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closed: Promise<void> | undefined;
   let reportFiles: readonly string[] = [];

@@ -32,11 +32,18 @@ describe('osm-mock --port 0 --latency 50-200 --faults 0.05 --seed x', () => {
 
 describe('refused options', () => {
   test.each([
-    [['--latency', '200-50'], '--latency must be milliseconds (100) or a range of them (50-200), from 0 to 60000, got "200-50"'],
-    [['--latency', 'fast'], '--latency must be milliseconds'],
-    [['--latency', '70000'], '--latency must be milliseconds'],
-    [['--faults', '1.5'], '--faults must be a number from 0 to 1 (the share of requests that meet a fault), got "1.5"'],
-    [['--faults', 'some'], '--faults must be a number from 0 to 1'],
+    // checkNetworkOptions' own messages (engine/network.ts), as startMock() gives them, after `--`.
+    [
+      ['--latency', '200-50'],
+      '--latency must be a whole number of milliseconds or a [min, max] range of them, from 0 to 60000, min <= max; got [200,50]',
+    ],
+    [
+      ['--latency', 'fast'],
+      '--latency must be a whole number of milliseconds or a [min, max] range of them, from 0 to 60000, min <= max; got "fast"',
+    ],
+    [['--latency', '70000'], '--latency must be a whole number of milliseconds'],
+    [['--faults', '1.5'], '--faults must be a number from 0 to 1 (the share of requests that meet a fault); got 1.5'],
+    [['--faults', 'some'], '--faults must be a number from 0 to 1 (the share of requests that meet a fault); got "some"'],
   ])('%j: exit 1 naming the option', async (args, message) => {
     const run = runCli(['--port', '0', ...args]);
     expect(await run.exit).toBe(1);

@@ -75,6 +75,12 @@ describe('osm-mock --proxy', () => {
     [['--report', 'x.json', '--record', 'dir'], /--report, --record only go with --proxy <url>/],
     [['--proxy', 'not a url'], /--proxy must be an http: or https: URL, got "not a url"/],
     [['--proxy', 'http://127.0.0.1:9', '--stateful'], /--proxy answers from the upstream: it does not go with --stateful/],
+    [
+      ['--proxy', 'http://127.0.0.1:9', '--latency', '50', '--faults', '0.1', '--seed', 'x'],
+      /it does not go with --latency, --faults, --seed$/m,
+    ],
+    [['--cors', 'https://app.example'], /--cors only goes with --proxy <url>/],
+    [['--proxy', 'http://127.0.0.1:9', '--cors', '*'], /cors takes origins such as https:\/\/app.example/],
   ])('%j fails with a clear message', async (args, message) => {
     const run = runCli(['--port', '0', ...args]);
     expect(await run.exit).toBe(1);

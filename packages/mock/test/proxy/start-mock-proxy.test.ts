@@ -42,11 +42,12 @@ describe('startMock({ proxy })', () => {
   const get = (ticket: string, headers: Record<string, string> = { 'X-Auth-Token': TOKEN }) =>
     fetch(`${mock.url}/v2/servicerequest/cases/${ticket}/status`, { headers });
 
-  test("a faithful answer comes through with the mock's CORS and no violations header", async () => {
-    const response = await get(PLANTED.clean, { 'X-Auth-Token': TOKEN, Origin: 'https://app.example' });
+  // Proxy mode sends no CORS headers unless `cors` allows an origin (hostile-callers.test.ts).
+  test('a faithful answer comes through with no CORS headers and no violations header', async () => {
+    const response = await get(PLANTED.clean, { 'X-Auth-Token': TOKEN });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 0 });
-    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(response.headers.get('x-osm-violations')).toBeNull();
     expect(osm.received.at(-1)!.headers['x-auth-token']).toBe(TOKEN);
   });
@@ -226,9 +227,18 @@ describe('startMock({ proxy: { errors: true } })', () => {
 });
 
 describe('startMock({ proxy }) refuses what does not go with it', () => {
-  test.each([[{ stateful: true }], [{ dynamic: true }], [{ responder: () => undefined }]])('%o', async (extra) => {
+  test.each([
+    [{ stateful: true }, 'stateful'],
+    [{ dynamic: true }, 'dynamic'],
+    [{ responder: () => undefined }, 'responder'],
+    // The network conditions were silently ignored in proxy mode; now refused, naming each.
+    [{ latency: 50 }, 'latency'],
+    [{ faults: 0.1 }, 'faults'],
+    [{ seed: 'x' }, 'seed'],
+    [{ dynamic: true, latency: [1, 2] as const, seed: 'x' }, 'dynamic, latency, seed'],
+  ])('%o', async (extra, named) => {
     await expect(startMock({ port: 0, proxy: 'http://127.0.0.1:9', ...extra })).rejects.toThrow(
-      /does not go with stateful, dynamic or responder/,
+      `proxy answers from the upstream: it does not go with ${named}`,
     );
   });
 
