@@ -15,7 +15,6 @@ import { decodeParameters } from '../../src/engine/steps/decode.js';
 import { checkParameters } from '../../src/engine/steps/parameters.js';
 import { prismInput } from '../../src/engine/steps/prism-validation.js';
 import { routeRequest } from '../../src/engine/steps/route.js';
-import type { MockRequest } from '../../src/engine/types.js';
 import { arrival, exchange, request } from './exchange.js';
 
 /** The exchange after the steps before Prism's (decoding, parameter checks). */
@@ -83,7 +82,7 @@ describe('plainly valid requests (the bundled spec, against Prism)', async () =>
           ),
         ([id, values]) => {
           const operation = byId.get(id)!;
-          const headers: MockRequest['headers'] = {};
+          const headers: Record<string, string> = {};
           const query = new URLSearchParams();
           let path = operation.pathTemplate;
           operation.parameters.forEach((parameter, i) => {
