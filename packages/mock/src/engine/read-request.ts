@@ -49,16 +49,6 @@ export function readQuery(search: string): { values: Map<string, string[]>; viol
   return { values, violations };
 }
 
-/** The media type of a Content-Type header, lower case, without parameters. */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-/** Whether a media type is JSON (`application/json`, `application/problem+json`, ...). */
-export function isJson(mediaType: string): boolean {
-  return mediaType === 'application/json' || /^application\/[^/]*\+json$/.test(mediaType);
-}
-
 /** The size of a request's head as Node counts it against its limit: the URL and every header line. */
 export function headerBytes(request: { url: string; headers: Readonly<Record<string, string | undefined>> }): number {
   let bytes = request.url.length;

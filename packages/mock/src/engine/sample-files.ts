@@ -1,6 +1,7 @@
 // Prism answers a `type: string, format: binary` response with the literal text "string". The engine
 // puts a real (tiny) file of the answered media type in its place, so downloads can be saved,
 // decoded and shown.
+import { mediaTypeOf } from './media-type.js';
 
 /** A file served for a binary response. */
 export interface SampleFile {
@@ -33,7 +34,7 @@ const fromBase64 = (base64: string) => Uint8Array.from(atob(base64), (c) => c.ch
 
 /** The file to serve for a binary response of `mediaType` (parameters such as `charset` ignored). */
 export function sampleFile(mediaType: string): SampleFile {
-  const image = IMAGES[mediaType.split(';')[0]?.trim().toLowerCase() ?? ''];
+  const image = IMAGES[mediaTypeOf(mediaType) ?? ''];
   if (image) {
     return { bytes: fromBase64(image.base64), disposition: `inline; filename="osm-mock.${image.extension}"` };
   }

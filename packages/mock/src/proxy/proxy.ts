@@ -4,6 +4,8 @@
 // `maxCheckedBodyBytes` are read whole before answering (their check is in the header); larger ones and
 // files are streamed through as they come, with their status, type and headers checked. Memory held for
 // checks is bounded per exchange and over all of them (`maxHeldBytes`); every wait on the upstream is bounded.
+
+import { isJson, mediaTypeOf } from '../engine/media-type.js';
 import { type AkSkCredentials, callerSecrets, secretsOf } from './credentials.js';
 import { DriftLog } from './drift.js';
 import { type ForwardResult, Upstream } from './forward.js';
@@ -12,7 +14,7 @@ import { endToEnd } from './hop-by-hop.js';
 import type { UpstreamTimeouts } from './proxy-settings.js';
 import { readPrefix } from './read-prefix.js';
 import { isSigned, type Resigner, resigner } from './resign.js';
-import { mediaTypeOf, type OperationRef, ResponseValidator } from './response-validator.js';
+import { type OperationRef, ResponseValidator } from './response-validator.js';
 import type { DriftViolation } from './violations.js';
 import { VIOLATIONS_HEADER, violationsHeader } from './violations-header.js';
 
@@ -139,8 +141,7 @@ export function createProxy(document: object, options: ProxyOptions): UpstreamPr
     const encoded = (answerHeaders['content-encoding'] ?? 'identity') !== 'identity';
     const noBody = method === 'HEAD' || NO_BODY_STATUS.has(forwarded.status) || forwarded.status < 200;
     const declared = Number(answerHeaders['content-length'] ?? Number.NaN);
-    const checkable =
-      !noBody && !encoded && mediaType !== undefined && /^application\/([\w.-]+\+)?json$/.test(mediaType) && !(declared > maxChecked);
+    const checkable = !noBody && !encoded && isJson(mediaType) && !(declared > maxChecked);
 
     let body: ProxyAnswer['body'];
     let checked: { bytes: Uint8Array } | { unread: true } | { none: true };

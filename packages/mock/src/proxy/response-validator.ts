@@ -11,7 +11,7 @@
 import { type AnswerBody, type AnswerChecker, type AnswerPolicy, createAnswerChecker } from '../validation/answer-checker.js';
 import { type AnswerFinding, type AnswerPlace, type FindingKind, whereOf } from '../validation/answer-finding.js';
 import { errorCodeOf } from '../validation/error-body.js';
-import { type AnsweredOperation, bareMediaType } from '../validation/response-lookup.js';
+import type { AnsweredOperation } from '../validation/response-lookup.js';
 import type { DriftViolation, ViolationKind } from './violations.js';
 
 /** The operation an answer belongs to (its `operationId`, when given, names it in rules). */
@@ -76,11 +76,6 @@ function violationOf(finding: AnswerFinding): DriftViolation {
   const field = fieldOf(finding.place);
   if (field !== undefined) violation.field = field;
   return violation;
-}
-
-/** The media type of a Content-Type value, lower case, without parameters. */
-export function mediaTypeOf(value: string | string[] | undefined): string | undefined {
-  return bareMediaType(Array.isArray(value) ? value[0] : value);
 }
 
 /** A validator of answers for one spec; compiles nothing until an answer is checked. */

@@ -12,14 +12,13 @@
 //   (a code the catalogue lacks) are found as well;
 // - a body is required where the response has a schema, and refused where it lists no content;
 // - a choice (`anyOf`/`oneOf`) is explained by one branch (compiled-checks.ts).
+import { isJson, mediaTypeOf } from '../engine/media-type.js';
 import type { AnswerFinding, AnswerPlace } from './answer-finding.js';
 import { compiledChecks } from './compiled-checks.js';
 import { errorCodeOf } from './error-body.js';
 import {
   type AnsweredOperation,
-  bareMediaType,
   type HeaderObject,
-  isJsonMediaType,
   listedMediaType,
   listedResponseKey,
   type OpenApiDocument,
@@ -77,7 +76,7 @@ function readBody(
   if ('bytes' in body) {
     const empty = typeof body.bytes === 'string' ? body.bytes === '' : body.bytes.byteLength === 0;
     if (empty) return { none: true };
-    if (mediaType === undefined || !isJsonMediaType(mediaType)) return { opaque: true };
+    if (mediaType === undefined || !isJson(mediaType)) return { opaque: true };
     try {
       return { json: JSON.parse(typeof body.bytes === 'string' ? body.bytes : utf8.decode(body.bytes)) };
     } catch {
@@ -100,7 +99,7 @@ export function createAnswerChecker(document: object, policy: AnswerPolicy): Ans
     const responses = responsesOf(spec, operation);
     if (!responses) return [{ kind: 'unknown-operation', place: { part: 'operation' }, rule: `${name} is not in the spec` }];
     const findings: AnswerFinding[] = [];
-    const mediaType = bareMediaType(answer.contentType);
+    const mediaType = mediaTypeOf(answer.contentType);
     const body = readBody(answer.body, mediaType);
     if ('notJson' in body)
       findings.push({ kind: 'wrong-type', place: bodyPlace([]), rule: `is not JSON, though sent as ${answer.contentType}` });
@@ -163,7 +162,7 @@ export function createAnswerChecker(document: object, policy: AnswerPolicy): Ans
       return findings;
     }
     // A file or other bytes: the schema (`format: binary`) says nothing about the content.
-    if (!isJsonMediaType(listed.toLowerCase())) return findings;
+    if (!isJson(listed.toLowerCase())) return findings;
     findings.push(...compiled.check(`${responseKey} ${listed}`, schema)(value, bodyPlace));
     return findings;
   };

@@ -59,14 +59,6 @@ export function listedResponseKey(responses: Record<string, unknown>, status: nu
   return [code, `${code[0]}XX`, `${code[0]}xx`].find((key) => Object.hasOwn(responses, key));
 }
 
-/** `application/json` of `Application/JSON; charset=utf-8`; undefined for a missing or empty value. */
-export function bareMediaType(contentType: string | undefined): string | undefined {
-  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
-}
-
-/** JSON, or a `+json` type: bodies the schema describes value by value. */
-export const isJsonMediaType = (mediaType: string): boolean => /^application\/([\w.-]+\+)?json$/.test(mediaType);
-
 /** The key of `content` that a bare media type selects (keys compared case-blind), or undefined. */
 export function listedMediaType(content: Record<string, unknown>, mediaType: string | undefined): string | undefined {
   return mediaType === undefined ? undefined : Object.keys(content).find((listed) => listed.toLowerCase() === mediaType);

@@ -2,11 +2,11 @@
 // files kept as bytes), or text. A body that cannot be read is refused at once; a JSON `null` where the
 // schema wants an object is a violation (Prism's validator would take it for no body at all).
 import { refusal } from '../answers.js';
+import { isJson, mediaTypeOf } from '../media-type.js';
 import { readMultipart } from '../multipart.js';
 import { MAX_NESTING, nestsDeeperThan } from '../nesting.js';
 import type { Schema } from '../operation-model.js';
 import type { Exchange } from '../pipeline.js';
-import { isJson, mediaTypeOf } from '../read-request.js';
 import { textPartsForFiles } from '../request-checks.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });

@@ -2,10 +2,10 @@
 // the schema by Prism's mocker, loaded on first use — written in the wire format: JSON serialized, files
 // as real files.
 import { jsonAnswer } from '../answers.js';
+import { isJson, mediaTypeOf } from '../media-type.js';
 import { hasFileResponses } from '../operation-model.js';
 import { mockFailureBody } from '../osm-errors.js';
 import type { Exchange, Step } from '../pipeline.js';
-import { isJson, mediaTypeOf } from '../read-request.js';
 import { sampleFile } from '../sample-files.js';
 import { type StaticAnswer, staticAnswer } from '../static-answer.js';
 import type { MockResponse } from '../types.js';
