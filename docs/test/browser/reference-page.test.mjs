@@ -239,6 +239,11 @@ describe('the reference page in Chromium', () => {
   });
 
   it(`lands on the row of ${SEARCHED_CODE} when a reader searches for it and opens "${ERROR_CODES_GUIDE}"`, async () => {
+    // On a page just opened, as a reader who searches first: Redoc renders a section's content only when
+    // it is opened, so the row is not on the page yet when the search result is clicked (a page where
+    // earlier tests had rendered it hid that the page script looked for the row too early).
+    await page.reload();
+    expect(await page.locator(`tr[id="${SEARCHED_CODE}"]`).count()).toBe(0);
     await searchIn(page, SEARCHED_CODE);
     await page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: ERROR_CODES_GUIDE }).first().click();
     const row = page.locator(`tr[id="${SEARCHED_CODE}"]`);
