@@ -15,7 +15,7 @@ import { applyNavigation, loadNavigation } from '../../scripts/navigation.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 import { deref, operations } from '../../scripts/spec-walk.mjs';
 import { TRY_IT_FILE } from '../../scripts/try-it-operations.mjs';
-import { isLocal, openBrowser, openSection, WIDTHS } from './chromium.mjs';
+import { isLocal, openBrowser, openSection, PagePool, WIDTHS } from './chromium.mjs';
 import { overflowingElements } from './layout-checks.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,26 +36,32 @@ const batches = Array.from({ length: Math.ceil(specOperations.length / BATCH) },
   return [`${ids[0]} ... ${ids.at(-1)}`, ids];
 });
 
-/** What a panel shows of its last call; `message` when there was no answer. */
-async function shownAnswer(section) {
-  const status = section.locator('.osm-try-status');
-  if (!(await status.count())) return { message: await section.locator('.osm-try-panel .osm-try-message').innerText() };
-  const file = section.locator('.osm-try-file');
-  return {
-    request: await section.locator('.osm-try-request').innerText(),
-    status: Number(await status.getAttribute('data-status')),
-    error: (await section.locator('.osm-try-error').count()) ? await section.locator('.osm-try-error').innerText() : undefined,
-    headers: await section.locator('.osm-try-headers-out').textContent(),
-    body: (await file.count()) ? undefined : await section.locator('.osm-try-body-out').innerText(),
-    file: (await file.count()) ? await file.innerText() : undefined,
-  };
+/** What a panel shows of its last call; `message` when there was no answer. Read in one step: a round trip
+ * to the browser a field costs seconds over a run on a busy machine. */
+function shownAnswer(section) {
+  return section.evaluate((root) => {
+    const read = (selector, property = 'innerText') => root.querySelector(selector)?.[property];
+    if (!root.querySelector('.osm-try-status')) return { message: read('.osm-try-panel .osm-try-message') };
+    const file = read('.osm-try-file');
+    return {
+      request: read('.osm-try-request'),
+      status: Number(root.querySelector('.osm-try-status').getAttribute('data-status')),
+      error: read('.osm-try-error'),
+      headers: read('.osm-try-headers-out', 'textContent'),
+      body: file === undefined ? read('.osm-try-body-out') : undefined,
+      file,
+    };
+  });
 }
 
-/** Clicks Send in the panel of `section` and waits for the call to end (the button is disabled meanwhile). */
-async function send(section) {
+/**
+ * Clicks Send in the panel of `section` and waits for the call to end (the button is disabled meanwhile).
+ * A concurrent test passes its own `expect` (the global one knows one running test only).
+ */
+async function send(section, check = expect) {
   const button = section.locator('.osm-try-send');
   await button.click();
-  await expect.poll(() => button.isEnabled()).toBe(true);
+  await check.poll(() => button.isEnabled()).toBe(true);
   return shownAnswer(section);
 }
 
@@ -72,20 +78,25 @@ async function openPanel(page, operationId) {
 async function replayOverHttp(section, mockUrl, shown, prefix) {
   const [method, url] = shown.request.split(' ');
   const { pathname, search } = new URL(url);
-  const headers = (await section.locator('.osm-try-headers').inputValue())
+  const form = await section.evaluate((root) => ({
+    headers: root.querySelector('.osm-try-headers').value,
+    body: root.querySelector('.osm-try-body')?.value,
+    fields: [...root.querySelectorAll('input[data-field]')].map((field) => ({
+      name: field.getAttribute('data-field'),
+      file: field.type === 'file',
+      value: field.value,
+    })),
+  }));
+  const headers = form.headers
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]);
-  let body;
-  if (await section.locator('.osm-try-body').count()) body = await section.locator('.osm-try-body').inputValue();
-  const fields = section.locator('input[data-field]');
-  if (await fields.count()) {
+  let body = form.body;
+  if (form.fields.length) {
     body = new FormData();
-    for (const field of await fields.all()) {
-      const name = await field.getAttribute('data-field');
-      if ((await field.getAttribute('type')) === 'file')
-        body.append(name, new File([TRY_IT_FILE.text], TRY_IT_FILE.name, { type: TRY_IT_FILE.type }));
-      else body.append(name, await field.inputValue());
+    for (const field of form.fields) {
+      if (field.file) body.append(field.name, new File([TRY_IT_FILE.text], TRY_IT_FILE.name, { type: TRY_IT_FILE.type }));
+      else body.append(field.name, field.value);
     }
   }
   return fetch(`${mockUrl}${pathname.slice(prefix.length - 1)}${search}`, { method, headers, body });
@@ -99,6 +110,8 @@ describe('Try it, on the page served under a sub-path', () => {
   let rootOrigin;
   let browser;
   let page;
+  /** The second page of the batches below, once opened. */
+  let second;
 
   beforeAll(async () => {
     if (!existsSync(join(dist, 'try-it', 'mock.js'))) {
@@ -133,11 +146,28 @@ describe('Try it, on the page served under a sub-path', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${origin}${SUB_PATH}mockServiceWorker.js`);
   });
 
-  it.each(batches)('answers %s from their panels as the HTTP mock answers the same requests', async (_, ids) => {
+  // The batches run at once on two pages (a tab opened after the test above, which counts the first
+  // page's requests): each operation's section takes Redoc a second or more to render on a busy machine,
+  // and a second renderer process uses the second core.
+  let pool;
+  it.concurrent.for(batches)('answers %s from their panels as the HTTP mock answers the same requests', async ([, ids], { expect }) => {
+    pool ??= new PagePool([page]);
+    if (!second) {
+      second = browser.newPage().then(async (tab) => {
+        await tab.goto(`${origin}${SUB_PATH}`);
+        pool.add(tab);
+        return tab;
+      });
+    }
+    await pool.use((tab) => answersAsTheMock(tab, ids, expect));
+  });
+
+  /** The batch's operations sent from their panels on `tab`, and again to the HTTP mock: the same answers. */
+  async function answersAsTheMock(tab, ids, expect) {
     const different = {};
     for (const operationId of ids) {
-      const section = await openPanel(page, operationId);
-      const shown = await send(section);
+      const section = await openPanel(tab, operationId);
+      const shown = await send(section, expect);
       const expected = await replayOverHttp(section, mock.url, shown, `${SUB_PATH}mock/`);
       const type = expected.headers.get('content-type');
       const seen = { status: shown.status, error: shown.error, body: shown.body && JSON.parse(shown.body), file: shown.file };
@@ -151,7 +181,7 @@ describe('Try it, on the page served under a sub-path', () => {
       if (JSON.stringify(seen) !== JSON.stringify(wanted)) different[operationId] = { seen, wanted };
     }
     expect(different).toEqual({});
-  });
+  }
 
   it('shows OSM.0001 and what is wrong when the body breaks the schema', async () => {
     const section = await openPanel(page, 'createCases');
