@@ -39,7 +39,7 @@ export async function openSection(page, hash) {
  * Opens Chromium on a fresh profile for pages of `origins` (the first is the page's); requests to any
  * other origin are recorded and refused.
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
- *   requests: string[], consoleErrors: string[], newPage(): Promise<import('playwright-core').Page>, close(): Promise<void> }>}
+ *   requests: string[], consoleErrors: string[], close(): Promise<void> }>}
  */
 export async function openBrowser(origins) {
   if (!existsSync(executablePath)) {
@@ -61,59 +61,22 @@ export async function openBrowser(origins) {
     (url) => !isLocal(url.href, origins),
     (route) => route.abort('blockedbyclient'),
   );
-  /** A page of the context, watched like the first: its console errors, its web sockets, its timeout. */
-  const watched = (page) => {
-    // Half a test's time: a slow step fails with its own message, still well before the test's timeout.
-    page.setDefaultTimeout(timeouts.testTimeout / 2);
-    page.on('websocket', (socket) => requests.push(socket.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    return page;
-  };
-  const page = watched(context.pages()[0] ?? (await context.newPage()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  // Half a test's time: a slow step fails with its own message, still well before the test's timeout.
+  page.setDefaultTimeout(timeouts.testTimeout / 2);
+  page.on('websocket', (socket) => requests.push(socket.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   return {
     context,
     page,
     requests,
     consoleErrors,
-    /** Another page (a tab) of the same browser and profile, watched like the first. */
-    async newPage() {
-      return watched(await context.newPage());
-    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Pages lent to one test at a time, so that independent tests (`it.concurrent`) run on as many pages at
- * once: `await pool.use(async (page) => ...)` waits for a free page. A page added later (one still
- * loading when the tests start) is lent from then on.
- */
-export class PagePool {
-  #free = [];
-  #waiting = [];
-
-  constructor(pages = []) {
-    for (const page of pages) this.add(page);
-  }
-
-  add(page) {
-    const next = this.#waiting.shift();
-    if (next) next(page);
-    else this.#free.push(page);
-  }
-
-  async use(run) {
-    const page = this.#free.pop() ?? (await new Promise((resolve) => this.#waiting.push(resolve)));
-    try {
-      return await run(page);
-    } finally {
-      this.add(page);
-    }
-  }
 }

@@ -272,8 +272,10 @@ describe('the reference page in Chromium', () => {
   it(`lands on the row of ${SEARCHED_CODE} when a reader searches for it and opens "${ERROR_CODES_GUIDE}"`, async () => {
     // On a page just opened, as a reader who searches first: Redoc renders a section's content only when
     // it is opened, so the row is not on the page yet when the search result is clicked (a page where
-    // earlier tests had rendered it hid that the page script looked for the row too early).
-    await page.reload();
+    // earlier tests had rendered it hid that the page script looked for the row too early). Opened at its
+    // root: the page's HTML is rendered for the root, and one opened at a section is rendered anew by
+    // Redoc after it loads (search box included).
+    await page.goto(`${origin}/`);
     expect(await page.locator(`tr[id="${SEARCHED_CODE}"]`).count()).toBe(0);
     await searchAndOpen(
       page,

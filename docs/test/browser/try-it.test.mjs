@@ -15,7 +15,7 @@ import { applyNavigation, loadNavigation } from '../../scripts/navigation.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 import { deref, operations } from '../../scripts/spec-walk.mjs';
 import { TRY_IT_FILE } from '../../scripts/try-it-operations.mjs';
-import { isLocal, openBrowser, openSection, PagePool, WIDTHS } from './chromium.mjs';
+import { isLocal, openBrowser, openSection, WIDTHS } from './chromium.mjs';
 import { overflowingElements } from './layout-checks.mjs';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -54,14 +54,11 @@ function shownAnswer(section) {
   });
 }
 
-/**
- * Clicks Send in the panel of `section` and waits for the call to end (the button is disabled meanwhile).
- * A concurrent test passes its own `expect` (the global one knows one running test only).
- */
-async function send(section, check = expect) {
+/** Clicks Send in the panel of `section` and waits for the call to end (the button is disabled meanwhile). */
+async function send(section) {
   const button = section.locator('.osm-try-send');
   await button.click();
-  await check.poll(() => button.isEnabled()).toBe(true);
+  await expect.poll(() => button.isEnabled()).toBe(true);
   return shownAnswer(section);
 }
 
@@ -110,8 +107,6 @@ describe('Try it, on the page served under a sub-path', () => {
   let rootOrigin;
   let browser;
   let page;
-  /** The second page of the batches below, once opened. */
-  let second;
 
   beforeAll(async () => {
     if (!existsSync(join(dist, 'try-it', 'mock.js'))) {
@@ -146,28 +141,11 @@ describe('Try it, on the page served under a sub-path', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${origin}${SUB_PATH}mockServiceWorker.js`);
   });
 
-  // The batches run at once on two pages (a tab opened after the test above, which counts the first
-  // page's requests): each operation's section takes Redoc a second or more to render on a busy machine,
-  // and a second renderer process uses the second core.
-  let pool;
-  it.concurrent.for(batches)('answers %s from their panels as the HTTP mock answers the same requests', async ([, ids], { expect }) => {
-    pool ??= new PagePool([page]);
-    if (!second) {
-      second = browser.newPage().then(async (tab) => {
-        await tab.goto(`${origin}${SUB_PATH}`);
-        pool.add(tab);
-        return tab;
-      });
-    }
-    await pool.use((tab) => answersAsTheMock(tab, ids, expect));
-  });
-
-  /** The batch's operations sent from their panels on `tab`, and again to the HTTP mock: the same answers. */
-  async function answersAsTheMock(tab, ids, expect) {
+  it.each(batches)('answers %s from their panels as the HTTP mock answers the same requests', async (_, ids) => {
     const different = {};
     for (const operationId of ids) {
-      const section = await openPanel(tab, operationId);
-      const shown = await send(section, expect);
+      const section = await openPanel(page, operationId);
+      const shown = await send(section);
       const expected = await replayOverHttp(section, mock.url, shown, `${SUB_PATH}mock/`);
       const type = expected.headers.get('content-type');
       const seen = { status: shown.status, error: shown.error, body: shown.body && JSON.parse(shown.body), file: shown.file };
@@ -181,7 +159,7 @@ describe('Try it, on the page served under a sub-path', () => {
       if (JSON.stringify(seen) !== JSON.stringify(wanted)) different[operationId] = { seen, wanted };
     }
     expect(different).toEqual({});
-  }
+  });
 
   it('shows OSM.0001 and what is wrong when the body breaks the schema', async () => {
     const section = await openPanel(page, 'createCases');
