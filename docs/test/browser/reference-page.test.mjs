@@ -221,11 +221,18 @@ describe('the reference page in Chromium', () => {
         .filter({ has: page.locator(`:scope > a [data-text="${tag}"]`) });
       const methodBadges = item.locator('[data-component-name="Tags/HttpTag"]');
       // A click toggles the item: one the page has opened already (its operation was shown) would close.
+      // After a click its operations are awaited (as long as a busy machine may take to render them) before
+      // the click is made again, in case the page lost it: polling at fixed intervals cost a second a task.
       await expect
         .poll(
           async () => {
-            if (!(await methodBadges.first().isVisible())) await item.locator(':scope > a').click();
-            return methodBadges.first().isVisible();
+            if (await methodBadges.first().isVisible()) return true;
+            await item.locator(':scope > a').click();
+            return methodBadges
+              .first()
+              .waitFor({ state: 'visible', timeout: 15_000 })
+              .then(() => true)
+              .catch(() => false);
           },
           { intervals: [1_000, 2_000, 4_000] },
         )
