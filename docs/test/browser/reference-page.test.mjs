@@ -83,13 +83,45 @@ function copyButtonCoversFirstLine(panel) {
 }
 
 /**
- * Types `query` into the page's search. The trigger reads "Loading" until the search index is built; a
- * query typed before that finds nothing, and a busy machine can take seconds to build it.
+ * Waits until the page's search is ready. The trigger reads "Loading" until Redoc has built its search
+ * index, which it starts when the browser is idle or when the pointer comes over the search box. A busy
+ * machine can leave the page no idle time for over a minute (seen: "Loading..." for 60 s on a page just
+ * opened), so the pointer is brought over the box, as a reader's is before a click.
  */
-async function searchIn(page, query) {
-  await expect.poll(() => page.getByTestId('search-trigger').innerText()).not.toMatch(/Loading/);
-  await page.getByTestId('search-trigger').click();
+async function searchReady(page) {
+  const trigger = page.getByTestId('search-trigger');
+  await trigger.hover();
+  await expect.poll(() => trigger.innerText()).not.toMatch(/Loading/);
+  return trigger;
+}
+
+/** What the search dialog shows, for a failure's message. */
+function searchState(page) {
+  return page.evaluate(() => {
+    const dialog = document.querySelector('[data-testid="search-dialog"]');
+    return {
+      url: location.href,
+      trigger: document.querySelector('[data-testid="search-trigger"]')?.innerText,
+      dialogOpen: Boolean(dialog),
+      query: dialog?.querySelector('input')?.value,
+      message: dialog?.querySelector('[data-testid="search-message"]')?.innerText,
+      items: [...(dialog?.querySelectorAll('[data-component-name="Search/SearchItem"]') ?? [])].map((item) =>
+        item.innerText.replace(/\s+/g, ' ').slice(0, 100),
+      ),
+    };
+  });
+}
+
+/** Types `query` into the page's search and clicks the result `result` (a locator) once it is listed. */
+async function searchAndOpen(page, query, result) {
+  await (await searchReady(page)).click();
   await page.getByTestId('search-dialog').locator('input').fill(query);
+  try {
+    await result.first().click();
+  } catch (error) {
+    error.message += `\nThe search dialog: ${JSON.stringify(await searchState(page), null, 2)}`;
+    throw error;
+  }
 }
 
 describe('the reference page in Chromium', () => {
@@ -189,11 +221,18 @@ describe('the reference page in Chromium', () => {
         .filter({ has: page.locator(`:scope > a [data-text="${tag}"]`) });
       const methodBadges = item.locator('[data-component-name="Tags/HttpTag"]');
       // A click toggles the item: one the page has opened already (its operation was shown) would close.
+      // After a click its operations are awaited (as long as a busy machine may take to render them) before
+      // the click is made again, in case the page lost it: polling at fixed intervals cost a second a task.
       await expect
         .poll(
           async () => {
-            if (!(await methodBadges.first().isVisible())) await item.locator(':scope > a').click();
-            return methodBadges.first().isVisible();
+            if (await methodBadges.first().isVisible()) return true;
+            await item.locator(':scope > a').click();
+            return methodBadges
+              .first()
+              .waitFor({ state: 'visible', timeout: 15_000 })
+              .then(() => true)
+              .catch(() => false);
           },
           { intervals: [1_000, 2_000, 4_000] },
         )
@@ -210,8 +249,7 @@ describe('the reference page in Chromium', () => {
       .locator('[data-component-name="Search/SearchItem"]')
       .filter({ hasText: path })
       .filter({ hasText: operation.summary });
-    await searchIn(page, SEARCHED);
-    await result.first().click();
+    await searchAndOpen(page, SEARCHED, result);
     await page.waitForURL(new RegExp(`#/.*/${SEARCHED.toLowerCase()}$`));
     const section = page.locator(`[data-section-id="${new URL(page.url()).hash.slice(1)}"]`);
     await section.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
@@ -239,8 +277,18 @@ describe('the reference page in Chromium', () => {
   });
 
   it(`lands on the row of ${SEARCHED_CODE} when a reader searches for it and opens "${ERROR_CODES_GUIDE}"`, async () => {
-    await searchIn(page, SEARCHED_CODE);
-    await page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: ERROR_CODES_GUIDE }).first().click();
+    // On a page just opened, as a reader who searches first: Redoc renders a section's content only when
+    // it is opened, so the row is not on the page yet when the search result is clicked (a page where
+    // earlier tests had rendered it hid that the page script looked for the row too early). Opened at its
+    // root: the page's HTML is rendered for the root, and one opened at a section is rendered anew by
+    // Redoc after it loads (search box included).
+    await page.goto(`${origin}/`);
+    expect(await page.locator(`tr[id="${SEARCHED_CODE}"]`).count()).toBe(0);
+    await searchAndOpen(
+      page,
+      SEARCHED_CODE,
+      page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: ERROR_CODES_GUIDE }),
+    );
     const row = page.locator(`tr[id="${SEARCHED_CODE}"]`);
     await expect.poll(() => row.evaluate((r) => r.classList.contains('osm-target'))).toBe(true);
     await expect.poll(() => row.evaluate((r) => r.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
@@ -287,7 +335,7 @@ describe('the reference page in Chromium', () => {
             .first()
             .waitFor({ state: 'visible' });
           await page.locator('.osm-copy').first().waitFor({ state: 'attached' });
-          if (name === 'desktop') await expect.poll(() => page.getByTestId('search-trigger').innerText()).not.toMatch(/Loading/);
+          if (name === 'desktop') await searchReady(page);
           await page.screenshot({ path: join(artifacts, `${guide}-${width}.png`) });
           expect(await page.evaluate(overflowingElements, '[data-testid="middle-panel"]'), `${guide} at ${width} px`).toEqual([]);
         }

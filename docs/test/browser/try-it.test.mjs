@@ -36,19 +36,22 @@ const batches = Array.from({ length: Math.ceil(specOperations.length / BATCH) },
   return [`${ids[0]} ... ${ids.at(-1)}`, ids];
 });
 
-/** What a panel shows of its last call; `message` when there was no answer. */
-async function shownAnswer(section) {
-  const status = section.locator('.osm-try-status');
-  if (!(await status.count())) return { message: await section.locator('.osm-try-panel .osm-try-message').innerText() };
-  const file = section.locator('.osm-try-file');
-  return {
-    request: await section.locator('.osm-try-request').innerText(),
-    status: Number(await status.getAttribute('data-status')),
-    error: (await section.locator('.osm-try-error').count()) ? await section.locator('.osm-try-error').innerText() : undefined,
-    headers: await section.locator('.osm-try-headers-out').textContent(),
-    body: (await file.count()) ? undefined : await section.locator('.osm-try-body-out').innerText(),
-    file: (await file.count()) ? await file.innerText() : undefined,
-  };
+/** What a panel shows of its last call; `message` when there was no answer. Read in one step: a round trip
+ * to the browser a field costs seconds over a run on a busy machine. */
+function shownAnswer(section) {
+  return section.evaluate((root) => {
+    const read = (selector, property = 'innerText') => root.querySelector(selector)?.[property];
+    if (!root.querySelector('.osm-try-status')) return { message: read('.osm-try-panel .osm-try-message') };
+    const file = read('.osm-try-file');
+    return {
+      request: read('.osm-try-request'),
+      status: Number(root.querySelector('.osm-try-status').getAttribute('data-status')),
+      error: read('.osm-try-error'),
+      headers: read('.osm-try-headers-out', 'textContent'),
+      body: file === undefined ? read('.osm-try-body-out') : undefined,
+      file,
+    };
+  });
 }
 
 /** Clicks Send in the panel of `section` and waits for the call to end (the button is disabled meanwhile). */
@@ -72,20 +75,25 @@ async function openPanel(page, operationId) {
 async function replayOverHttp(section, mockUrl, shown, prefix) {
   const [method, url] = shown.request.split(' ');
   const { pathname, search } = new URL(url);
-  const headers = (await section.locator('.osm-try-headers').inputValue())
+  const form = await section.evaluate((root) => ({
+    headers: root.querySelector('.osm-try-headers').value,
+    body: root.querySelector('.osm-try-body')?.value,
+    fields: [...root.querySelectorAll('input[data-field]')].map((field) => ({
+      name: field.getAttribute('data-field'),
+      file: field.type === 'file',
+      value: field.value,
+    })),
+  }));
+  const headers = form.headers
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]);
-  let body;
-  if (await section.locator('.osm-try-body').count()) body = await section.locator('.osm-try-body').inputValue();
-  const fields = section.locator('input[data-field]');
-  if (await fields.count()) {
+  let body = form.body;
+  if (form.fields.length) {
     body = new FormData();
-    for (const field of await fields.all()) {
-      const name = await field.getAttribute('data-field');
-      if ((await field.getAttribute('type')) === 'file')
-        body.append(name, new File([TRY_IT_FILE.text], TRY_IT_FILE.name, { type: TRY_IT_FILE.type }));
-      else body.append(name, await field.inputValue());
+    for (const field of form.fields) {
+      if (field.file) body.append(field.name, new File([TRY_IT_FILE.text], TRY_IT_FILE.name, { type: TRY_IT_FILE.type }));
+      else body.append(field.name, field.value);
     }
   }
   return fetch(`${mockUrl}${pathname.slice(prefix.length - 1)}${search}`, { method, headers, body });
