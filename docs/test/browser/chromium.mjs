@@ -1,23 +1,12 @@
 // The browser of the docs' browser tests: Debian's Chromium driven by playwright-core, on a page served
 // from 127.0.0.1, recording every request (and refusing those to any other host) and every console error.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../chromium.shared.mjs';
 import { timeouts } from '../../../vitest.shared.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Headless, with nothing of Chromium's own that talks to the network (see ../shared/design.md).
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const WIDTHS = { desktop: 1440, phone: 390 };
 
 /** URLs the page may load: the servers under test, and data:/blob: URLs the page makes itself. */
@@ -42,18 +31,13 @@ export async function openSection(page, hash) {
  *   requests: string[], consoleErrors: string[], close(): Promise<void> }>}
  */
 export async function openBrowser(origins) {
-  if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-  }
+  const launch = chromiumLaunchOptions();
   const userDataDir = mkdtempSync(join(tmpdir(), 'osm-docs-chromium-'));
   const requests = [];
   const consoleErrors = [];
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_FLAGS,
+    ...launch,
     viewport: { width: WIDTHS.desktop, height: 1100 },
-    timeout: timeouts.hookTimeout / 2,
   });
   context.on('request', (request) => requests.push(request.url()));
   // Recorded above, then refused here: the test sees a leak without the request reaching the network.

@@ -1,26 +1,14 @@
 // Suite 9's browser: bundles page.ts with esbuild as a page's bundler would (the `browser` export
 // condition picks the mock's browser build), serves it and MSW's worker script on 127.0.0.1 (a secure
 // context, where service workers run), and opens it in Debian's Chromium.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../../chromium.shared.mjs';
 import { timeouts } from '../../../../vitest.shared.mjs';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Headless, and nothing of Chromium's own that talks to the network.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The opened page, what it logged to its console, and how to close it all. */
 export interface WorkerPage {
@@ -45,8 +33,7 @@ async function bundlePage(): Promise<string> {
 
 /** Opens the page with the worker script of the msw version the page was bundled with. */
 export async function openWorkerPage(): Promise<WorkerPage> {
-  if (!existsSync(executablePath))
-    throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium (npm test's set-up does), or set CHROMIUM_PATH.`);
+  const launch = chromiumLaunchOptions();
   const script = await bundlePage();
   const workerScript = readFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'));
   const files: Record<string, [string, string | Buffer]> = {
@@ -63,8 +50,7 @@ export async function openWorkerPage(): Promise<WorkerPage> {
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   let browser: Browser | undefined;
   try {
-    // Playwright's own 30 s defaults are for an idle machine; a busy one gets the suite's budget.
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, timeout: timeouts.hookTimeout / 2 });
+    browser = await chromium.launch(launch);
     const page = await browser.newPage();
     page.setDefaultTimeout(timeouts.testTimeout / 2);
     const errors: string[] = [];

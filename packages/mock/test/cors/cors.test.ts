@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumLaunchOptions } from '../../../../chromium.shared.mjs';
 import { type RunningMock, startMock } from '../../src/index.js';
 
 const APP_ORIGIN = 'http://localhost:5173';
@@ -49,19 +50,7 @@ describe('CORS', () => {
     beforeAll(async () => {
       app = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>app</title>'));
       await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await chromium.launch(chromiumLaunchOptions());
       page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(app.address() as AddressInfo).port}/`);
     });
