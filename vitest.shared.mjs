@@ -4,6 +4,9 @@
 // 160 s on a machine at load 36; the slowest hook (packing and installing the public packages) about a
 // minute idle. A test that hangs still fails, with the hook or test named, well inside CI's limit.
 // expect.poll waits up to a minute (vitest's default is 1 s, which a busy browser step can take alone).
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 /** @type {{ testTimeout: number, hookTimeout: number, teardownTimeout: number, expect: { poll: { timeout: number } } }} */
 export const timeouts = {
   testTimeout: 240_000,
@@ -24,3 +27,11 @@ export const shared = {
   isolate: false,
   experimental: { diagnostics: { isolate: false, import: false, environment: false, transform: false } },
 };
+
+/**
+ * The type checker of the packages whose vitest runs type tests (client, mock): TypeScript 7's `tsc`, the
+ * workspace's (root package.json), while those packages keep TypeScript 5 as their own for
+ * openapi-typescript's compiler API. Same tsconfig and the same errors - an unused `@ts-expect-error`
+ * fails either way - in a quarter of the CPU time (client: 2 CPU-seconds against 8; mock: 1.4 against 6.7).
+ */
+export const typecheckWithTypeScript7 = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');

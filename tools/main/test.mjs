@@ -1,8 +1,10 @@
 // `npm test`: the full test suite from a fresh clone. Installs what is missing, lints the spec, builds
 // everything, runs every package's tests (unit, contract, mock, browser, pack), then prints one summary line.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ensurePnpm, ensureTestTools, installDependencies, main, root, run, step } from './bootstrap.mjs';
+import { ensurePnpm, ensureTestTools, env, installDependencies, main, root, run, step } from './bootstrap.mjs';
 
 /** The workspace folders with a `test` script: each writes its vitest report to test-artifacts/vitest.json. */
 function testedFolders() {
@@ -47,21 +49,44 @@ function summarize(folders) {
   return { passed, failed, skipped };
 }
 
+/**
+ * Starts `command` in the repository root with its output going to a scratch file; `done()` waits for it
+ * and gives its exit status and output. (A file, not a pipe: nothing reads a pipe while turbo runs.)
+ */
+function startCaptured(command, args) {
+  const folder = mkdtempSync(join(tmpdir(), 'osm-openapi-test-'));
+  const file = join(folder, 'output.txt');
+  const fd = openSync(file, 'w');
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  const exit = new Promise((resolve) => {
+    child.once('error', (error) => resolve({ status: -1, error }));
+    child.once('close', (status, signal) => resolve({ status: status ?? signal }));
+  });
+  return {
+    async done() {
+      const { status, error } = await exit;
+      const output = `${readFileSync(file, 'utf8')}${error ? `${error.message}\n` : ''}`;
+      rmSync(folder, { recursive: true, force: true });
+      return { status, output };
+    },
+  };
+}
+
 await main(async () => {
   const started = Date.now();
   const pnpm = ensurePnpm();
   installDependencies(pnpm);
   ensureTestTools();
   // Formatting and lint findings are reported with the test results rather than stopping the run: one
-  // misplaced comma should not hide what the tests say.
-  step('Format and lint check of the code (pnpm lint:format: Biome, biome.jsonc)');
-  let formatFailure;
-  try {
-    run(pnpm[0], [...pnpm.slice(1), 'run', '--silent', 'lint:format']);
-  } catch (error) {
-    formatFailure = error;
-  }
-  step('Lint the spec, check coverage, build, check and test every package (turbo)');
+  // misplaced comma should not hide what the tests say. Biome runs while turbo does (it takes a few seconds
+  // that would otherwise come first); what it says is printed once turbo is done.
+  const formatCheck = startCaptured(pnpm[0], [...pnpm.slice(1), 'run', '--silent', 'lint:format']);
+  step('Lint the spec, check coverage, build, check and test every package (turbo); Biome checks the format meanwhile');
   // A report left by an earlier run must not stand in for a package whose tests do not run this time
   // (turbo restores the report of a cached run itself).
   const folders = testedFolders();
@@ -83,6 +108,10 @@ await main(async () => {
   } catch (error) {
     failure = error;
   }
+  step('Format and lint check of the code (pnpm lint:format: Biome, biome.jsonc)');
+  const format = await formatCheck.done();
+  process.stdout.write(format.output);
+  const formatFailure = format.status === 0 ? undefined : new Error(`pnpm lint:format failed with exit code ${format.status}`);
   const { passed, failed: testsFailed, skipped } = summarize(folders);
   const failed = testsFailed + (formatFailure ? 1 : 0);
   step(`Done in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -1,7 +1,7 @@
 // Packs the public packages as `pnpm publish` would (workspace: specifiers rewritten to versions) and
 // installs the tarballs into a scratch project with plain npm: what a user gets from the registry,
 // with no workspace links.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPublicPackages } from './public-packages.mjs';
@@ -17,54 +17,68 @@ function pnpmCommand() {
   return execPath && /pnpm/.test(execPath) ? [process.execPath, execPath] : ['pnpm'];
 }
 
-function runOrThrow(command, args, options) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.status !== 0) {
-    const reason = result.error?.message ?? `exit code ${result.status ?? result.signal}`;
-    // A timed-out npm is most often a registry it cannot reach or whose certificate it does not trust.
-    const hint =
-      result.error?.code === 'ETIMEDOUT' ? ' (is the registry reachable, and NODE_EXTRA_CA_CERTS set where TLS is intercepted?)' : '';
-    throw new Error(
-      `${[command, ...args].join(' ')} failed (${reason})${hint} in ${options.cwd}:\n${result.stdout ?? ''}${result.stderr ?? ''}`,
-    );
-  }
-  return result.stdout;
-}
-
 /**
- * Packs every public package of the workspace into `destination`.
- * @returns {{ name: string, version: string, tarball: string, files: string[] }[]}
+ * Runs a command to its end without blocking the event loop (so that several can run at once, and the test
+ * runner's own timers keep working meanwhile); resolves with its stdout, rejects with its output on failure.
  */
-export function packPublicPackages(root, destination) {
-  mkdirSync(destination, { recursive: true });
-  const [command, ...prefix] = pnpmCommand();
-  return readPublicPackages(root).map(({ dir }) => {
-    const output = runOrThrow(command, [...prefix, 'pack', '--pack-destination', destination, '--json'], {
-      cwd: join(root, dir),
-      env: cleanEnv(),
+function runOrThrow(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    let spawnError;
+    child.once('error', (error) => (spawnError = error));
+    child.once('close', (code, signal) => {
+      if (code === 0) return resolve(stdout);
+      const reason = spawnError?.message ?? `exit code ${code ?? signal}`;
+      // A killed npm (the timeout below) is most often a registry it cannot reach or whose certificate it does not trust.
+      const hint =
+        signal === 'SIGTERM' && options.timeout
+          ? ` (timed out after ${options.timeout / 1000} s: is the registry reachable, and NODE_EXTRA_CA_CERTS set where TLS is intercepted?)`
+          : '';
+      reject(new Error(`${[command, ...args].join(' ')} failed (${reason})${hint} in ${options.cwd}:\n${stdout}${stderr}`));
     });
-    const packed = JSON.parse(output);
-    return { name: packed.name, version: packed.version, tarball: packed.filename, files: packed.files.map((f) => f.path) };
   });
 }
 
 /**
+ * Packs every public package of the workspace into `destination`, the packages side by side.
+ * @returns {Promise<{ name: string, version: string, tarball: string, files: string[] }[]>}
+ */
+export async function packPublicPackages(root, destination) {
+  mkdirSync(destination, { recursive: true });
+  const [command, ...prefix] = pnpmCommand();
+  return Promise.all(
+    readPublicPackages(root).map(async ({ dir }) => {
+      const output = await runOrThrow(command, [...prefix, 'pack', '--pack-destination', destination, '--json'], {
+        cwd: join(root, dir),
+        env: cleanEnv(),
+      });
+      const packed = JSON.parse(output);
+      return { name: packed.name, version: packed.version, tarball: packed.filename, files: packed.files.map((f) => f.path) };
+    }),
+  );
+}
+
+/**
  * Creates a project in `dir` depending on the tarballs (and on `extra` registry packages) and installs it
- * with npm, preferring its cache.
+ * with npm, preferring its cache. Two projects can be installed at once (npm's cache takes concurrent use).
  * @param {string} dir an empty folder outside the workspace
  * @param {{ name: string, tarball: string }[]} packed
  * @param {Record<string, string>} extra e.g. `{ typescript: '5.9.3' }`
+ * @returns {Promise<void>}
  */
-export function installTarballs(dir, packed, extra = {}) {
+export async function installTarballs(dir, packed, extra = {}) {
   const dependencies = { ...extra };
   for (const { name, tarball } of packed) dependencies[name] = `file:${tarball}`;
   writeFileSync(
     join(dir, 'package.json'),
     JSON.stringify({ name: 'osm-openapi-pack-check', version: '0.0.0', private: true, type: 'module', dependencies }, null, 2),
   );
-  // Bounded: npm retries a registry it cannot reach (or whose TLS it does not trust) for a long time, and a
-  // synchronous child would hold the test runner's own timeouts off meanwhile.
-  runOrThrow('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+  // Bounded: npm retries a registry it cannot reach (or whose TLS it does not trust) for a long time.
+  await runOrThrow('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: dir,
     env: cleanEnv(),
     timeout: 240_000,

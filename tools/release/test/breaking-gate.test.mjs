@@ -1,24 +1,31 @@
 // The breaking-change gate of require-changeset.mjs, on scratch repositories: each kind of spec change is
 // classified as a consumer would expect, and the gate fails a breaking one until a changeset releases
 // @osm-openapi/spec and @osm-openapi/client as a major (or carries an override line).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changeset, editYaml, git, removeScratchRepositories, scratchRepository, write } from '@osm-openapi/spec-diff/scratch-repository';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'require-changeset.mjs');
 const SPEC_AND_CLIENT = ['@osm-openapi/spec', '@osm-openapi/client'];
 const bump = (level) => Object.fromEntries(SPEC_AND_CLIENT.map((name) => [name, level]));
 
+/** Runs the gate in `root` without blocking the test runner, so that the tests (each in its own repository) run side by side. */
 function gate(root, env = {}) {
-  const result = spawnSync(process.execPath, [script, '--base', 'main', '--github'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env },
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, '--base', 'main', '--github'], {
+      cwd: root,
+      env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, output }));
   });
-  return { status: result.status, output: result.stdout + result.stderr };
 }
 
 const schemas = 'spec/components/schemas';
@@ -97,14 +104,17 @@ const KINDS = [
   },
 ];
 
-afterEach(removeScratchRepositories);
+// Once at the end: the tests run concurrently, each in a scratch repository of its own.
+afterAll(removeScratchRepositories);
 
-describe('the breaking-change gate', () => {
-  it.each(KINDS)('$kind: $expected', ({ edit, expected, words }) => {
+// Concurrent: each test is a few runs of the gate (a Node process bundling the spec twice) in a repository of
+// its own, so on two cores two of them run at once.
+describe.concurrent('the breaking-change gate', () => {
+  it.each(KINDS)('$kind: $expected', async ({ edit, expected, words }) => {
     const root = scratchRepository();
     edit(root);
     write(root, '.changeset/api-change.md', changeset(bump('minor')));
-    const withMinor = gate(root);
+    const withMinor = await gate(root);
     expect(withMinor.output).toContain(words);
     expect(withMinor.output).toMatch(
       new RegExp(
@@ -121,37 +131,37 @@ describe('the breaking-change gate', () => {
     expect(withMinor.output).toMatch(/^::error file=spec\/[^,]+\.yaml,line=\d+,title=Breaking API change::/m);
 
     write(root, '.changeset/api-change.md', changeset(bump('major')));
-    const withMajor = gate(root);
+    const withMajor = await gate(root);
     expect(withMajor.status).toBe(0);
     expect(withMajor.output).toContain('released as a major of @osm-openapi/spec and @osm-openapi/client');
     expect(withMajor.output).toMatch(/^::warning file=spec\/[^,]+\.yaml,line=\d+,title=Breaking API change::/m);
   });
 
-  it('fails a breaking change with no changeset at all, for both reasons', () => {
+  it('fails a breaking change with no changeset at all, for both reasons', async () => {
     const root = scratchRepository();
     KINDS[0].edit(root);
-    const { status, output } = gate(root);
+    const { status, output } = await gate(root);
     expect(status).toBe(1);
     expect(output).toContain('A changeset is missing for @osm-openapi/spec, @osm-openapi/client');
     expect(output).toContain('no changeset releases @osm-openapi/spec and @osm-openapi/client as a major');
   });
 
-  it('fails when only one of the two packages is released as a major', () => {
+  it('fails when only one of the two packages is released as a major', async () => {
     const root = scratchRepository();
     KINDS[1].edit(root);
     write(root, '.changeset/api-change.md', changeset({ '@osm-openapi/spec': 'major', '@osm-openapi/client': 'minor' }));
-    const { status, output } = gate(root);
+    const { status, output } = await gate(root);
     expect(status).toBe(1);
     expect(output).toContain('no changeset releases @osm-openapi/client as a major');
   });
 
-  it('accepts an override line instead of a major, and quotes it in the job summary', () => {
+  it('accepts an override line instead of a major, and quotes it in the job summary', async () => {
     const root = scratchRepository();
     KINDS[1].edit(root);
     const override = 'Breaking-change override: the real API never returns total_count (ERRATA.md, 5.9.2).';
     write(root, '.changeset/api-change.md', changeset(bump('patch'), override));
     const summary = join(root, 'summary.md');
-    const { status, output } = gate(root, { GITHUB_STEP_SUMMARY: summary });
+    const { status, output } = await gate(root, { GITHUB_STEP_SUMMARY: summary });
     expect(status).toBe(0);
     expect(output).toContain(`accepted without a major by .changeset/api-change.md: "${override}"`);
     const table = readFileSync(summary, 'utf8');
@@ -161,7 +171,7 @@ describe('the breaking-change gate', () => {
     );
   });
 
-  it('puts a change to a shared schema on its source line once, naming every operation it reaches', () => {
+  it('puts a change to a shared schema on its source line once, naming every operation it reaches', async () => {
     const root = scratchRepository();
     editYaml(root, 'spec/paths/v2/labels.yaml', (item) => {
       const schema = { $ref: '../../components/schemas/ListLabelsResponse.yaml' };
@@ -171,7 +181,7 @@ describe('the breaking-change gate', () => {
     git(root, 'branch', '-f', 'main', 'HEAD');
     write(root, '.changeset/api-change.md', changeset(bump('patch')));
     editYaml(root, `${schemas}/ListLabelsResponse.yaml`, (s) => (s.properties.total_count.description = 'How many.'));
-    const { status, output } = gate(root);
+    const { status, output } = await gate(root);
     expect(status).toBe(0);
     const notices = output.split('\n').filter((line) => line.startsWith('::notice file=spec/components/schemas/ListLabelsResponse.yaml'));
     expect(notices).toHaveLength(1);

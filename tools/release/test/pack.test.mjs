@@ -1,7 +1,10 @@
 // The published packages as a user gets them: `pnpm pack` each public package, install the tarballs with
 // npm into scratch projects outside the workspace (no workspace links), and use them there - on every Node
 // major the packages' `engines` admit, each fetched from the npm registry like the toolchain's own Node.
-import { spawn, spawnSync } from 'node:child_process';
+// Packing, the two installs and the runs on each Node are mostly waiting (npm, process start-up), so they
+// run side by side: the packages are packed at once, the two projects installed at once, and each
+// describe's tests run concurrently (each test its own processes; vitest runs five at a time).
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -39,10 +42,22 @@ const nodes = new Map();
 /** Stops every mock this file started, even one whose test timed out before its own `finally`. */
 const stopMocks = new Set();
 
+/** Runs `command` to its end without blocking the event loop; resolves with its exit status and output. */
+function run(command, args, options) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = { status: null, signal: null, stdout: '', stderr: '' };
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (result.stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (result.stderr += chunk));
+    child.once('error', (error) => (result.stderr += `${error.message}\n`));
+    child.once('close', (status, signal) => resolve(Object.assign(result, { status, signal })));
+  });
+}
+
 /** Runs a fixture script with Node `major` in `cwd` (a scratch project) and parses the JSON it prints. */
-function runInScratch(major, script, { cwd = scratch, args = [], knownWarning } = {}) {
+async function runInScratch(major, script, { cwd = scratch, args = [], knownWarning } = {}) {
   const node = nodes.get(major);
-  const result = spawnSync(node, [script, ...args], { cwd, env: cleanEnv(), encoding: 'utf8', timeout: timeouts.testTimeout });
+  const result = await run(node, [script, ...args], { cwd, env: cleanEnv(), timeout: timeouts.testTimeout });
   if (result.status !== 0)
     throw new Error(`${script} on Node ${major} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   // Anything on stderr is a warning a user would see (a deprecation, an experimental feature), unless it is
@@ -78,18 +93,20 @@ function startMockBin(major) {
   return { url, stop };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const major of NODE_MAJORS) {
     const current = Number(process.versions.node.split('.')[0]) === major;
     nodes.set(major, current ? process.execPath : join(nodeBinFolder(String(major)), 'node'));
   }
   scratch = mkdtempSync(join(tmpdir(), 'osm-openapi-pack-'));
-  packed = packPublicPackages(root, join(scratch, 'tarballs'));
-  installTarballs(scratch, packed, { typescript: typescript7, msw: msw3Version });
-  for (const file of readdirSync(fixtures)) copyFileSync(join(fixtures, file), join(scratch, file));
+  packed = await packPublicPackages(root, join(scratch, 'tarballs'));
   scratch2 = join(scratch, 'msw2-typescript5');
   mkdirSync(scratch2);
-  installTarballs(scratch2, packed, { typescript: typescript5, msw: msw2Version });
+  await Promise.all([
+    installTarballs(scratch, packed, { typescript: typescript7, msw: msw3Version }),
+    installTarballs(scratch2, packed, { typescript: typescript5, msw: msw2Version }),
+  ]);
+  for (const file of readdirSync(fixtures)) copyFileSync(join(fixtures, file), join(scratch, file));
   for (const file of ['msw-handlers.mjs', 'consumer.ts', 'mock-consumer.ts', 'tsconfig.json'])
     copyFileSync(join(fixtures, file), join(scratch2, file));
 });
@@ -99,7 +116,7 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('the packed public packages', () => {
+describe.concurrent('the packed public packages', () => {
   it('are the three public packages, each with its README and built files, and no sources or tests', () => {
     expect(packed.map((p) => p.name)).toEqual(['@osm-openapi/client', '@osm-openapi/mock', '@osm-openapi/spec']);
     for (const { name, files } of packed) {
@@ -125,10 +142,10 @@ describe('the packed public packages', () => {
     ['TypeScript 5', () => scratch2, () => typescript5],
   ])(
     'type-check a consumer of the installed client and mock with %s, catching wrong paths, parameters and override answers',
-    (_, cwd, version) => {
+    async (_, cwd, version) => {
       const tsc = join(cwd(), 'node_modules', 'typescript', 'bin', 'tsc');
       expect(createRequire(join(cwd(), 'package.json'))('typescript/package.json').version).toBe(version());
-      const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: cwd(), encoding: 'utf8' });
+      const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: cwd() });
       expect(result.stdout + result.stderr).toBe('');
       expect(result.status).toBe(0);
     },
@@ -163,11 +180,11 @@ describe('the packed public packages', () => {
   });
 });
 
-describe.each(NODE_MAJORS)('the installed packages on Node %i', (major) => {
+describe.concurrent.each(NODE_MAJORS)('the installed packages on Node %i', (major) => {
   it('serve the mock from its bin, and three operations go through the installed client', async () => {
     const mock = startMockBin(major);
     try {
-      const results = runInScratch(major, 'call-operations.mjs', { args: [await mock.url] });
+      const results = await runInScratch(major, 'call-operations.mjs', { args: [await mock.url] });
       expect(results.listCases.status).toBe(200);
       expect(results.listCases.error).toBeUndefined();
       expect(results.listCases.data.incident_info_list.length).toBeGreaterThan(0);
@@ -179,8 +196,8 @@ describe.each(NODE_MAJORS)('the installed packages on Node %i', (major) => {
     }
   });
 
-  it('start the mock with startMock(), answering as OSM and stopping on close()', () => {
-    const result = runInScratch(major, 'start-mock.mjs');
+  it('start the mock with startMock(), answering as OSM and stopping on close()', async () => {
+    const result = await runInScratch(major, 'start-mock.mjs');
     expect(result.operations).toBe(95);
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ status: 0 });
@@ -196,21 +213,21 @@ describe.each(NODE_MAJORS)('the installed packages on Node %i', (major) => {
     overridden: { status: 4 },
     passedOn: 200,
   };
-  it(`answer through the @osm-openapi/mock/msw handlers in msw ${msw2Version}, in process`, () => {
+  it(`answer through the @osm-openapi/mock/msw handlers in msw ${msw2Version}, in process`, async () => {
     // msw 2 reads globalThis.localStorage, which Node 25+ defines and warns about when it is touched without
     // --localstorage-file: msw 2's warning, which msw 3 no longer causes.
     const knownWarning =
       major >= 25 ? /^\(node:\d+\) ExperimentalWarning: localStorage is not available.*\n\(Use `node --trace-warnings .*\n$/ : undefined;
-    expect(runInScratch(major, 'msw-handlers.mjs', { cwd: scratch2, knownWarning })).toEqual({ ...answered, msw: msw2Version });
+    expect(await runInScratch(major, 'msw-handlers.mjs', { cwd: scratch2, knownWarning })).toEqual({ ...answered, msw: msw2Version });
   });
 
   // msw 3 declares Node >= 22.12.
-  it.runIf(major >= 22)(`answer through the same handlers in msw ${msw3Version}`, () => {
-    expect(runInScratch(major, 'msw-handlers.mjs')).toEqual({ ...answered, msw: msw3Version });
+  it.runIf(major >= 22)(`answer through the same handlers in msw ${msw3Version}`, async () => {
+    expect(await runInScratch(major, 'msw-handlers.mjs')).toEqual({ ...answered, msw: msw3Version });
   });
 
-  it('give the bundled spec and the error catalogue from @osm-openapi/spec', () => {
-    const result = runInScratch(major, 'read-spec.mjs');
+  it('give the bundled spec and the error catalogue from @osm-openapi/spec', async () => {
+    const result = await runInScratch(major, 'read-spec.mjs');
     expect(result.node).toMatch(new RegExp(`^v${major}\\.`));
     expect(result).toMatchObject({
       openapi: '3.0.3',

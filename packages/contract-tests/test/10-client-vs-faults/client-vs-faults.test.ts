@@ -90,7 +90,11 @@ async function outcomes(baseUrl: string, n: number, options: { retry?: false } =
   return results;
 }
 
-describe.each([
+// Most of this file's time is waiting - Retry-After seconds, timeouts, latency - not work, so its tests run
+// concurrently (both doors at once; each test has clients and counters of its own, and each seeded mock or
+// handler set is used by one test only). Every duration checked is a lower bound, which waiting
+// side by side cannot break.
+describe.concurrent.each([
   ['HTTP server', http],
   ['MSW handlers', msw],
 ])('the client through the %s', (_, door) => {
@@ -190,8 +194,9 @@ describe.each([
   });
 
   test('faults 0.3, seed "suite": the same results in the same order on a second mock; retries absorb most faults', async () => {
-    const first = await outcomes(door.faulty[0], 15);
-    expect(await outcomes(door.faulty[1], 15)).toEqual(first);
+    // Each mock draws from its own seeded sequence, so the two can be called side by side.
+    const [first, second] = await Promise.all([outcomes(door.faulty[0], 15), outcomes(door.faulty[1], 15)]);
+    expect(second).toEqual(first);
     // About 30% of attempts fail, and a GET has three: most calls end with data.
     expect(first.filter((r) => r === 'data').length).toBeGreaterThanOrEqual(11);
   });
@@ -202,8 +207,11 @@ test('the seeded faults are the same through both doors', async () => {
   const fresh = await startMock({ port: 0, spec: specPath, faults: 0.5, seed: 'both' });
   server.use(...osmHandlers({ baseUrl: 'https://both.faults.test', spec: specPath, faults: 0.5, seed: 'both' }));
   try {
-    const overHttp = await outcomes(fresh.url, 30, { retry: false });
-    expect(await outcomes('https://both.faults.test', 30, { retry: false })).toEqual(overHttp);
+    const [overHttp, throughMsw] = await Promise.all([
+      outcomes(fresh.url, 30, { retry: false }),
+      outcomes('https://both.faults.test', 30, { retry: false }),
+    ]);
+    expect(throughMsw).toEqual(overHttp);
     // Without retries every fault shows: the gateway's two errors and the client's network error.
     expect(new Set(overHttp)).toEqual(new Set(['data', 'error APIGW.0308', 'error APIGW.0613', 'OsmNetworkError']));
   } finally {

@@ -66,7 +66,9 @@ afterAll(async () => {
 const get = (base: string, prefer?: string, init: RequestInit = {}) =>
   fetch(`${base}${STATUS}`, { ...init, headers: { ...TOKEN, ...(prefer ? { Prefer: prefer } : {}) } });
 
-describe.each([
+// Concurrent: these tests mostly wait (delays, latency, a hang until the caller gives up), and each one
+// makes its own requests; the durations checked are lower bounds, which waiting side by side cannot break.
+describe.concurrent.each([
   ['HTTP server', http],
   ['MSW handlers', msw],
 ])('%s', (_, door) => {
@@ -156,8 +158,8 @@ async function fates(base: string, n: number): Promise<string[]> {
 }
 
 test('faults 0.5, seed "doors": the same faults in the same order through both doors, about half the requests', async () => {
-  const overHttp = await fates(http.faulty, 40);
-  const overMsw = await fates(msw.faulty, 40);
+  // Each door draws from its own seeded sequence, so the two are asked side by side.
+  const [overHttp, overMsw] = await Promise.all([fates(http.faulty, 40), fates(msw.faulty, 40)]);
   expect(overMsw).toEqual(overHttp);
   expect(new Set(overHttp)).toEqual(new Set(['200', '429 retry-after 1', '503 retry-after 1', 'network']));
   const faulted = overHttp.filter((f) => f !== '200').length;

@@ -1,31 +1,15 @@
-// The client against the real mock (@osm-openapi/mock: Prism serving the bundled spec): requests the
-// client builds pass the spec's validation, and the mock's answers come back as typed results.
-// (Every operation against the mock is packages/contract-tests' job.)
-import { type RunningMock, startMock } from '@osm-openapi/mock';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  akSkAuth,
-  createOsmClient,
-  downloadAttachment,
-  type OsmClient,
-  paginate,
-  uploadAttachment,
-  uploadAttachmentAsBase64,
-} from '../../src/index.js';
+// Suite 5, the client's own helpers: the typed client (@osm-openapi/client) against the shared mock
+// (test/mock.global-setup.ts), beyond the fixtures' calls - AK/SK signing, uploads and downloads, paging,
+// a business error and a validation error: the requests these helpers build pass the spec's validation,
+// and the mock's answers come back as typed results. (Moved here from packages/client/test/mock, so that
+// the client does not depend on the mock, which depends on the client.)
+import { akSkAuth, createOsmClient, downloadAttachment, paginate, uploadAttachment, uploadAttachmentAsBase64 } from '@osm-openapi/client';
+import { describe, expect, inject, test } from 'vitest';
 
-let mock: RunningMock;
-let client: OsmClient;
+const mockUrl = inject('mockUrl');
+const client = createOsmClient({ baseUrl: mockUrl, auth: { token: 'mock-token' }, language: 'en-us', site: 1 });
 
-beforeAll(async () => {
-  mock = await startMock({ port: 0 });
-  client = createOsmClient({ baseUrl: mock.url, auth: { token: 'mock-token' }, language: 'en-us', site: 1 });
-});
-
-afterAll(async () => {
-  await mock?.close();
-});
-
-describe('against the mock', () => {
+describe('5 client helpers vs mock', () => {
   test('a GET returns the example as data', async () => {
     const { data, error } = await client.GET('/v2/servicerequest/cases/{case_id}/status', {
       params: { path: { case_id: 'CS20240101000001' } },
@@ -42,13 +26,13 @@ describe('against the mock', () => {
   });
 
   test('no credentials: HTTP 401 OSM.0002', async () => {
-    const anonymous = createOsmClient({ baseUrl: mock.url });
+    const anonymous = createOsmClient({ baseUrl: mockUrl });
     const { error } = await anonymous.GET('/v2/servicerequest/config/regions');
     expect(error).toMatchObject({ code: 'OSM.0002', httpStatus: 401 });
   });
 
   test('AK/SK-signed requests are accepted', async () => {
-    const signed = createOsmClient({ baseUrl: mock.url, auth: akSkAuth({ accessKey: 'AK', secretKey: 'SK', domainId: 'domain' }) });
+    const signed = createOsmClient({ baseUrl: mockUrl, auth: akSkAuth({ accessKey: 'AK', secretKey: 'SK', domainId: 'domain' }) });
     expect((await signed.GET('/v2/servicerequest/config/regions')).error).toBeUndefined();
   });
 
