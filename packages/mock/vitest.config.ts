@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The type tests (*.test-d.ts) are compiled by tsc, so a type the spec should refuse fails the suite;
-    // with them the sources and the tests of overrides (whose @ts-expect-error lines must still be errors).
+    // with them the sources and every test file (an override's @ts-expect-error line must still be an error,
+    // and a test that does not type-check is a test that may not check what it says).
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],

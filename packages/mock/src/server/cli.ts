@@ -147,6 +147,18 @@ try {
         : { url: values.proxy, errors: values.errors, report: values.report, record: values.record, cors: values.cors },
     log: values.quiet ? undefined : (line) => console.log(line),
   });
+  // Before the banner: whoever reads the banner as "ready" (a script, a test) may stop the mock at once.
+  const stop = () => {
+    void mock.close().then(
+      () => {
+        if (mock.reportFiles.length) console.error(`osm-mock: drift report written to ${mock.reportFiles.join(' and ')}`);
+        process.exit(0);
+      },
+      (error: Error) => fail(`could not write the drift report: ${error.message}`),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   if (!values.quiet) {
     const operations = `${mock.operations} operation${mock.operations === 1 ? '' : 's'}`;
     if (values.proxy !== undefined) {
@@ -163,17 +175,6 @@ try {
       console.log(`OSM mock serving ${operations} at ${mock.url} (${mode(values)}${conditions}). Ctrl-C to stop.`);
     }
   }
-  const stop = () => {
-    void mock.close().then(
-      () => {
-        if (mock.reportFiles.length) console.error(`osm-mock: drift report written to ${mock.reportFiles.join(' and ')}`);
-        process.exit(0);
-      },
-      (error: Error) => fail(`could not write the drift report: ${error.message}`),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 } catch (error) {
   fail(
     error instanceof PortInUseError
