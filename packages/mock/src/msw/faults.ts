@@ -3,8 +3,9 @@
 // - reset: `HttpResponse.error()`, which makes fetch reject with a TypeError ("Failed to fetch") before
 //   any answer, as a dropped connection does.
 // - truncate: the head (status, headers, the whole Content-Length) and a body stream that gives half the
-//   bytes, then errors: reading the body rejects, as it does when a connection closes midway. (In a page,
-//   MSW's service worker reads a mocked body whole before answering, so there the fetch itself fails.)
+//   bytes (at most MAX_CUT_BYTES: ../engine/cut-body.ts), then errors: reading the body rejects, as it
+//   does when a connection closes midway. (In a page, MSW's service worker reads a mocked body whole
+//   before answering, so there the fetch itself fails.)
 // - hang: no answer until the caller aborts (its timeout) or the HTTP server's idle timeout has passed,
 //   then a network error; it never holds the handler longer than that.
 import { HttpResponse } from 'msw';
@@ -13,11 +14,11 @@ import { IDLE_TIMEOUT_MS } from '../engine/network.js';
 import type { MockResponse } from '../engine/types.js';
 import { wait } from '../engine/wait.js';
 
-/** A body that gives `half`, then fails as a connection closed midway does. */
-function brokenBody(half: Uint8Array): ReadableStream<Uint8Array> {
+/** A body that gives `sent`, then fails as a connection closed midway does. */
+function brokenBody(sent: Uint8Array): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      if (half.byteLength) controller.enqueue(half);
+      if (sent.byteLength) controller.enqueue(sent);
     },
     pull(controller) {
       controller.error(new TypeError('terminated: the mock cut the body short (Prefer: fault=truncate)'));
@@ -28,9 +29,9 @@ function brokenBody(half: Uint8Array): ReadableStream<Uint8Array> {
 /** What msw answers for an answer with a fault; `hangMs` is how long a hang lasts if the caller never aborts. */
 export async function faultResponse(answer: MockResponse, signal: AbortSignal | undefined, hangMs = IDLE_TIMEOUT_MS): Promise<Response> {
   if (answer.fault === 'truncate') {
-    const { length, half } = await cutBody(answer);
-    const headers = { ...answer.headers, 'content-length': String(length) };
-    return new HttpResponse(length ? brokenBody(half) : null, { status: answer.status, headers });
+    const { length, sent } = await cutBody(answer);
+    const headers = length === undefined ? answer.headers : { ...answer.headers, 'content-length': String(length) };
+    return new HttpResponse(length === 0 ? null : brokenBody(sent), { status: answer.status, headers });
   }
   if (answer.fault === 'hang') await wait(hangMs, signal);
   return HttpResponse.error();

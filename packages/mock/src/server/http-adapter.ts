@@ -78,7 +78,7 @@ function refuse(res: ServerResponse, req: IncomingMessage, status: number, body:
 
 /**
  * Carries out a network fault: `reset` drops the connection (a TCP reset where Node can send one),
- * `truncate` sends the head, stating the whole length, and half the body, then closes; `hang` sends
+ * `truncate` sends the head, stating the whole length, and half the body (at most MAX_CUT_BYTES: cut-body.ts), then closes; `hang` sends
  * nothing and waits for the connection to end - the client leaving, the mock closing, or the server's
  * idle timeout (start-mock.ts) closing it.
  */
@@ -89,11 +89,13 @@ async function writeFault(req: IncomingMessage, res: ServerResponse, answer: Moc
     return;
   }
   if (answer.fault === 'truncate') {
-    const { length, half } = await cutBody(answer);
-    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(length), connection: 'close' });
-    // flushHeaders and a write of its own, so that the head and the half are on the wire before the close.
+    const { length, sent } = await cutBody(answer);
+    // Without a length stated, Node sends the body chunked: cut before its last chunk, it is as plainly broken.
+    const stated = length === undefined ? {} : { 'content-length': String(length) };
+    res.writeHead(answer.status, { ...answer.headers, ...stated, connection: 'close' });
+    // flushHeaders and a write of its own, so that the head and the bytes sent are on the wire before the close.
     res.flushHeaders();
-    if (half.byteLength) await new Promise<void>((resolve) => res.write(half, () => resolve()));
+    if (sent.byteLength) await new Promise<void>((resolve) => res.write(sent, () => resolve()));
     socket.destroySoon();
     return;
   }

@@ -69,16 +69,28 @@ test('a large answer to a slow reader is written piece by piece, leaving no list
 test('a truncated answer stating its length reads only the half it sends of its source, then closes it', async () => {
   const { seen, body } = pieces(256); // 16 MiB stated
   const stated = String(256 * PIECE);
-  const { length, half } = await cutBody({ status: 200, headers: { 'content-length': stated }, body, fault: 'truncate' });
+  const { length, sent } = await cutBody({ status: 200, headers: { 'content-length': stated }, body, fault: 'truncate' });
   expect(length).toBe(256 * PIECE);
-  expect(half.byteLength).toBe(128 * PIECE);
+  expect(sent.byteLength).toBe(128 * PIECE);
   expect(seen).toEqual({ taken: 129, closed: true });
+});
+
+test('what a cut holds is bounded: a body stating a huge length is cut at the bound, one stating none is sent chunked', async () => {
+  const bound = 4 * PIECE;
+  const huge = pieces(1_000);
+  const stated = await cutBody({ status: 200, headers: { 'content-length': String(1_000 * PIECE) }, body: huge.body }, bound);
+  expect([stated.length, stated.sent.byteLength]).toEqual([1_000 * PIECE, bound]);
+  expect(huge.seen).toEqual({ taken: 5, closed: true });
+  const endless = pieces(1_000);
+  const unstated = await cutBody({ status: 200, headers: {}, body: endless.body }, bound);
+  expect([unstated.length, unstated.sent.byteLength]).toEqual([undefined, bound]);
+  expect(endless.seen).toEqual({ taken: 10, closed: true });
 });
 
 test('a truncated answer stating no length is read whole, then cut at half', async () => {
   const { seen, body } = pieces(3);
-  const { length, half } = await cutBody({ status: 200, headers: {}, body, fault: 'truncate' });
-  expect([length, half.byteLength, seen.closed]).toEqual([3 * PIECE, Math.floor((3 * PIECE) / 2), true]);
+  const { length, sent } = await cutBody({ status: 200, headers: {}, body, fault: 'truncate' });
+  expect([length, sent.byteLength, seen.closed]).toEqual([3 * PIECE, Math.floor((3 * PIECE) / 2), true]);
 });
 
 test('over HTTP, a truncated download stops reading its source at half the stated length', async () => {
@@ -93,4 +105,19 @@ test('over HTTP, a truncated download stops reading its source at half the state
   expect(response.headers.get('content-length')).toBe(String(64 * PIECE));
   await expect(response.arrayBuffer()).rejects.toThrow();
   expect(source.seen).toEqual({ taken: 33, closed: true });
+});
+
+test('over HTTP, a truncated stream too long to measure is sent chunked, without a length, and breaks off', async () => {
+  const source = pieces(1_000); // 64 MiB, no length stated
+  const port = await serve(() => ({
+    status: 200,
+    headers: { 'content-type': 'application/octet-stream' },
+    body: source.body,
+    fault: 'truncate',
+  }));
+  const response = await fetch(`http://127.0.0.1:${port}/`);
+  expect([response.headers.get('content-length'), response.headers.get('transfer-encoding')]).toEqual([null, 'chunked']);
+  await expect(response.arrayBuffer()).rejects.toThrow();
+  expect(source.seen.closed).toBe(true);
+  expect(source.seen.taken).toBeLessThan(1_000);
 });
