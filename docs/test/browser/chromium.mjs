@@ -14,13 +14,50 @@ export function isLocal(url, origins) {
   return url.startsWith('data:') || url.startsWith('blob:') || origins.includes(new URL(url).origin);
 }
 
+/**
+ * Defines, in every page the browser opens, `osmTestUntil(what, test)`: a promise that resolves once
+ * `test()` is true, checked at every DOM change (and every 250 ms, for what changes without one), and
+ * rejects naming `what` after `timeout` ms. Playwright's own waits check at every animation frame, so
+ * they keep asking the page for frames, each a render in software, for as long as they wait.
+ */
+function defineUntil(timeout) {
+  window.osmTestUntil = (what, test) =>
+    new Promise((resolve, reject) => {
+      const stop = () => {
+        observer.disconnect();
+        clearInterval(slowCheck);
+        clearTimeout(timer);
+      };
+      const check = () => {
+        if (!test()) return;
+        stop();
+        resolve();
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { childList: true, subtree: true, attributes: true });
+      const slowCheck = setInterval(check, 250);
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`${what}: not within ${timeout} ms`));
+      }, timeout);
+      check();
+    });
+}
+
 /** Goes to `hash` (`#/tickets/createcases`) on the open page and waits until the section it names is shown. */
 export async function openSection(page, hash) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
   const route = hash.split('#')[1];
-  await page.locator(`[data-section-id="${route}"]`).first().waitFor({ state: 'visible' });
+  await page.evaluate(
+    ({ h, id }) => {
+      window.location.hash = h;
+      return window.osmTestUntil(`the section ${id} shown`, () => {
+        const section = document.querySelector(`[data-section-id="${CSS.escape(id)}"]`);
+        const box = section?.getBoundingClientRect();
+        return box?.width > 0 && box.height > 0 && getComputedStyle(section).visibility !== 'hidden';
+      });
+    },
+    { h: hash, id: route },
+  );
   return page.locator(`[data-section-id="${route}"]`).first();
 }
 
@@ -39,6 +76,7 @@ export async function openBrowser(origins) {
     ...launch,
     viewport: { width: WIDTHS.desktop, height: 1100 },
   });
+  await context.addInitScript(defineUntil, timeouts.testTimeout / 2);
   context.on('request', (request) => requests.push(request.url()));
   // Recorded above, then refused here: the test sees a leak without the request reaching the network.
   await context.route(
