@@ -7,8 +7,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { bundleCache } from './bundle-cache.mjs';
 
-const redocly = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
+const require = createRequire(import.meta.url);
+const redocly = require.resolve('@redocly/cli/bin/cli.js');
+const redoclyVersion = require('@redocly/cli/package.json').version;
 
 /** Runs `fn(dir)` with a fresh temporary folder and removes it afterwards. */
 function withTempDir(fn) {
@@ -44,20 +47,29 @@ export function bundleSpecFolder(root, label) {
   });
 }
 
-/** The spec as committed at `ref` (spec/ and redocly.yaml extracted with `git archive`), bundled. */
+/**
+ * The spec as committed at `ref` (spec/ and redocly.yaml extracted with `git archive`), bundled. What is
+ * extracted is named by git's object ids, so the bundle is kept in the user's cache under them (with the
+ * Redocly version) and read from there the next time the same spec is asked for, at any ref of any clone.
+ */
 export function bundleAtRef(repoRoot, ref) {
   const known = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repoRoot, encoding: 'utf8' });
   if (known.status !== 0) throw new Error(`"${ref}" is not a commit of this repository.`);
-  const has = (path) => spawnSync('git', ['cat-file', '-e', `${ref}:${path}`], { cwd: repoRoot }).status === 0;
-  if (!has('spec')) throw new Error(`${ref} has no spec/ folder.`);
-  return withTempDir((dir) => {
-    const tar = execFileSync('git', ['archive', '--format=tar', ref, 'spec', ...(has('redocly.yaml') ? ['redocly.yaml'] : [])], {
-      cwd: repoRoot,
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    return bundleSpecFolder(dir, ref);
-  });
+  const objectId = (path) => spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}:${path}`], { cwd: repoRoot, encoding: 'utf8' });
+  const spec = objectId('spec');
+  if (spec.status !== 0) throw new Error(`${ref} has no spec/ folder.`);
+  const config = objectId('redocly.yaml');
+  const key = ['spec', spec.stdout.trim(), 'redocly.yaml', config.status === 0 ? config.stdout.trim() : 'none', 'redocly', redoclyVersion];
+  return bundleCache().get(key, () =>
+    withTempDir((dir) => {
+      const tar = execFileSync('git', ['archive', '--format=tar', ref, 'spec', ...(config.status === 0 ? ['redocly.yaml'] : [])], {
+        cwd: repoRoot,
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      execFileSync('tar', ['-x', '-C', dir], { input: tar });
+      return bundleSpecFolder(dir, ref);
+    }),
+  );
 }
 
 /** A bundled spec file (`.json`, `.yaml`) or a packed @osm-openapi/spec (`.tgz`: its dist/openapi.json). */
