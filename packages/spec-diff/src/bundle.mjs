@@ -12,6 +12,8 @@ import { bundleCache } from './bundle-cache.mjs';
 const require = createRequire(import.meta.url);
 const redocly = require.resolve('@redocly/cli/bin/cli.js');
 const redoclyVersion = require('@redocly/cli/package.json').version;
+/** How Redocly is asked to bundle: part of what a kept bundle was made of, with Redocly's version. */
+const BUNDLE_OPTIONS = ['--ext', 'json'];
 
 /** Runs `fn(dir)` with a fresh temporary folder and removes it afterwards. */
 function withTempDir(fn) {
@@ -32,7 +34,7 @@ export function bundleSpecFolder(root, label) {
   if (!existsSync(join(root, 'spec', 'openapi.yaml'))) throw new Error(`${label} has no spec/openapi.yaml.`);
   return withTempDir((dir) => {
     const out = join(dir, 'openapi.json');
-    const result = spawnSync(process.execPath, [redocly, 'bundle', 'spec/openapi.yaml', '--output', out, '--ext', 'json'], {
+    const result = spawnSync(process.execPath, [redocly, 'bundle', 'spec/openapi.yaml', '--output', out, ...BUNDLE_OPTIONS], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
@@ -59,7 +61,15 @@ export function bundleAtRef(repoRoot, ref) {
   const spec = objectId('spec');
   if (spec.status !== 0) throw new Error(`${ref} has no spec/ folder.`);
   const config = objectId('redocly.yaml');
-  const key = ['spec', spec.stdout.trim(), 'redocly.yaml', config.status === 0 ? config.stdout.trim() : 'none', 'redocly', redoclyVersion];
+  const key = [
+    'spec',
+    spec.stdout.trim(),
+    'redocly.yaml',
+    config.status === 0 ? config.stdout.trim() : 'none',
+    'redocly',
+    redoclyVersion,
+    ...BUNDLE_OPTIONS,
+  ];
   return bundleCache().get(key, () =>
     withTempDir((dir) => {
       const tar = execFileSync('git', ['archive', '--format=tar', ref, 'spec', ...(config.status === 0 ? ['redocly.yaml'] : [])], {
