@@ -180,7 +180,7 @@ describe('the reference page in Chromium', () => {
   });
 
   it('shows the servers on the landing page as text, without raw Markdown code marks', async () => {
-    await page.goto(`${origin}/`);
+    if (page.url() !== `${origin}/`) await page.goto(`${origin}/`); // not loaded twice when already there
     const description = page.getByText(/^OSM's endpoints on the myhuaweicloud\.com domain/).first();
     await description.waitFor({ state: 'visible' });
     const text = await description.innerText();
