@@ -50,15 +50,20 @@ export function bundleCache(folder = bundleCacheFolder()) {
         // Not kept yet, or not readable: made anew below.
       }
       const document = make();
+      // Written whole under another name, then renamed: a concurrent reader sees all of it or nothing.
+      const partial = `${file}.${process.pid}.partial`;
       try {
         mkdirSync(folder, { recursive: true });
-        // Written whole under another name, then renamed: a concurrent reader sees all of it or nothing.
-        const partial = `${file}.${process.pid}.partial`;
         writeFileSync(partial, JSON.stringify(document));
         renameSync(partial, file);
         prune(folder);
       } catch {
-        // A cache that cannot be written only costs the next run a bundle.
+        // A cache that cannot be written only costs the next run a bundle; a half-written file goes.
+        try {
+          rmSync(partial, { force: true });
+        } catch {
+          // No folder to write in: nothing was written.
+        }
       }
       return document;
     },

@@ -1,7 +1,8 @@
 // The cache of committed specs' bundles: found again by what they were made of, whatever the commit or
 // the clone; a different spec or redocly.yaml is bundled anew; a damaged entry is made anew; it keeps at
 // most KEPT_BUNDLES; and OSM_SPEC_DIFF_CACHE=off keeps nothing.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +88,17 @@ describe('bundleCache', () => {
     expect(kept()).toHaveLength(KEPT_BUNDLES);
     expect(kept()).toContain(files[0]);
     expect(kept()).not.toContain(files[1]);
+  });
+
+  it('gives the document when its folder cannot be written, and leaves no half-written file', () => {
+    const blocked = join(folder, 'not-a-folder');
+    writeFileSync(blocked, 'a file where the cache folder would be');
+    expect(bundleCache(join(blocked, 'cache')).get(['a'], () => ({ made: true }))).toEqual({ made: true });
+    expect(readdirSync(folder)).toEqual(['not-a-folder']);
+    // Written, but not renamed into place (a folder holds its name): the written copy is removed.
+    mkdirSync(join(folder, `${createHash('sha256').update('b').digest('hex')}.json`));
+    expect(bundleCache(folder).get(['b'], () => ({ made: true }))).toEqual({ made: true });
+    expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
   it('keeps nothing with OSM_SPEC_DIFF_CACHE=off, and says where it keeps bundles otherwise', () => {
