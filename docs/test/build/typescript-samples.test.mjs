@@ -1,22 +1,21 @@
 // The TypeScript on the page compiles against the real @osm-openapi/client: every operation's sample and
 // every ```ts block of the guides, and the first-ticket walkthrough (walkthrough/first-ticket.ts), are written as a module of a scratch project and type-checked by one
 // strict `tsc --noEmit`. A wrong parameter name, a missing required field or a guide that drifted from
-// the client's API fails here.
+// the client's API fails here. The checker is the workspace's TypeScript 7, as a new consumer's would be
+// (the docs package keeps TypeScript 5 as its own, for one msw with the mock; see vitest.shared.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typecheckWithTypeScript7 as tsc } from '../../../vitest.shared.mjs';
 import { typescriptSample } from '../../scripts/code-samples.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
 const docs = fileURLToPath(new URL('../../', import.meta.url));
 const guidesDir = join(docs, 'guides');
-// TypeScript 7 exports no `bin/tsc` subpath: the script is found next to its package.json.
-const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 const spec = loadSpec();
 
 /** The ```ts blocks of a Markdown text. */
