@@ -4,8 +4,6 @@
 // 160 s on a machine at load 36; the slowest hook (packing and installing the public packages) about a
 // minute idle. A test that hangs still fails, with the hook or test named, well inside CI's limit.
 // expect.poll waits up to a minute (vitest's default is 1 s, which a busy browser step can take alone).
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
 /** @type {{ testTimeout: number, hookTimeout: number, teardownTimeout: number, expect: { poll: { timeout: number } } }} */
 export const timeouts = {
@@ -27,12 +25,3 @@ export const shared = {
   isolate: false,
   experimental: { diagnostics: { isolate: false, import: false, environment: false, transform: false } },
 };
-
-/**
- * The type checker of the packages whose vitest runs type tests (client, mock) and of the docs' TypeScript
- * samples: TypeScript 7's `tsc`, the workspace's (root package.json). Those packages keep TypeScript 5 as
- * their own, for openapi-typescript's compiler API (the docs, for one msw with the mock). Same tsconfig and
- * the same errors - an unused `@ts-expect-error` fails either way - in a quarter to a half of the CPU time
- * (client: 2 CPU-seconds against 8; mock: 1.4 against 6.7; the docs' samples test: 3.8 against 7.2).
- */
-export const typecheckWithTypeScript7 = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');

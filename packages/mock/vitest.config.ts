@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { shared, typecheckWithTypeScript7 } from '../../vitest.shared.mjs';
+import { tsc7 } from '../../tsc.shared.mjs';
+import { shared } from '../../vitest.shared.mjs';
 
 export default defineConfig({
   test: {
@@ -11,7 +12,7 @@ export default defineConfig({
       enabled: true,
       include: ['test/**/*.test-d.ts'],
       tsconfig: 'tsconfig.typecheck.json',
-      checker: typecheckWithTypeScript7,
+      checker: tsc7,
     },
     ...shared,
     // Two test files at a time, whatever the number of cores (vitest's default on two cores is one): this is

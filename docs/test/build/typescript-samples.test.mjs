@@ -1,8 +1,8 @@
 // The TypeScript on the page compiles against the real @osm-openapi/client: every operation's sample and
 // every ```ts block of the guides, and the first-ticket walkthrough (walkthrough/first-ticket.ts), are written as a module of a scratch project and type-checked by one
 // strict `tsc --noEmit`. A wrong parameter name, a missing required field or a guide that drifted from
-// the client's API fails here. The checker is the workspace's TypeScript 7, as a new consumer's would be
-// (the docs package keeps TypeScript 5 as its own, for one msw with the mock; see vitest.shared.mjs).
+// the client's API fails here. The checker is the workspace's TypeScript 7 (tsc.shared.mjs), as a new
+// consumer's would be.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@osm-openapi/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { typecheckWithTypeScript7 as tsc } from '../../../vitest.shared.mjs';
+import { tsc7 } from '../../../tsc.shared.mjs';
 import { typescriptSample } from '../../scripts/code-samples.mjs';
 import { operations } from '../../scripts/spec-walk.mjs';
 
@@ -71,7 +71,7 @@ describe('TypeScript on the page', () => {
 
     let output = '';
     try {
-      execFileSync(process.execPath, [tsc, '-p', '.', '--pretty', 'false'], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, [tsc7, '-p', '.', '--pretty', 'false'], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
       if (typeof error.stdout !== 'string' || !error.stdout) throw error;
       output = error.stdout;

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { loadSpec } from '@osm-openapi/spec';
 import { build } from 'esbuild';
+import { tsc7 } from '../../../tsc.shared.mjs';
 
 const here = new URL('..', import.meta.url);
 
@@ -204,9 +204,7 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"', 'process.browser': 'true', 'process.platform': '"browser"' },
 });
 await writeParsedOperations();
-// TypeScript 7 exports no `bin/tsc` subpath: the script is found next to its package.json.
-const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
+execFileSync(process.execPath, [tsc7, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: here, stdio: 'inherit' });
 
 /**
  * Prism's operations of the bundled spec, parsed once here and shipped beside the bundle in a folder named
