@@ -11,12 +11,16 @@ const root = join(import.meta.dirname, '..', '..', '..');
 
 /**
  * Relative imports across packages that are known and deliberate, with the reason. Anything else fails.
- * `vitest.shared.mjs` and `chromium.shared.mjs` are the root's shared test configuration (turbo hashes them as global
- * dependencies).
+ * `vitest.shared.mjs`, `chromium.shared.mjs` and `tsc.shared.mjs` are the root's shared configuration (turbo hashes
+ * them as global dependencies).
  */
 const ALLOWED = new Map([
   ['vitest.shared.mjs', 'the root test settings every package reads; a global dependency in turbo.json'],
   ['chromium.shared.mjs', 'how every browser test launches Chromium, read by three packages; a global dependency in turbo.json'],
+  [
+    'tsc.shared.mjs',
+    "the workspace's TypeScript 7 tsc, for the packages that keep TypeScript 5 as their own; a global dependency in turbo.json",
+  ],
   [
     'packages/client/scripts/openapi-types.mjs',
     "the client's type generator, which suite 3 runs on another spec; not in the published files",
