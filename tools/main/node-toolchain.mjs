@@ -3,7 +3,8 @@
 // (`node-<platform>-<arch>@<version>`, the binary inside the package), so npm - which every Node install
 // has - can fetch one with the registry's integrity check, and nothing else is downloaded. The toolchain
 // Node's integrity is also pinned here (node-integrity.json, per platform), so that a package changed on
-// the registry is refused rather than run. Install scripts are not run. A fetched Node is kept in the
+// the registry is refused rather than run: the registry's listing is checked before the download, and what
+// npm installed after it. Install scripts are not run. A fetched Node is kept in the
 // user's cache folder and reused. Node built-ins only: this runs before anything is installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -30,6 +31,27 @@ function installedIntegrity(prefix, name) {
   return lock.packages?.[`node_modules/${name}`]?.integrity;
 }
 
+/**
+ * The integrity the registry lists for `spec` (`name@version`), read before anything is downloaded;
+ * undefined when npm cannot say (the install that follows then fails with npm's own reason).
+ */
+function listedIntegrity(spec) {
+  const result = spawnSync('npm', ['view', '--json', '--loglevel=error', spec, 'dist.integrity'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: npmEnv(),
+  });
+  try {
+    return result.status === 0 ? JSON.parse(result.stdout) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error for a package whose integrity is not the pinned one. */
+const refusal = (spec, got, pinned) =>
+  new Error(`${spec} from the registry has integrity ${got}, not the ${pinned} pinned in tools/main/node-integrity.json: refused`);
+
 /** npm's environment: a machine whose TLS is intercepted gives its CA file to npm as well as to Node. */
 function npmEnv() {
   const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
@@ -50,6 +72,11 @@ export function nodeBinFolder(version, { log = console.log } = {}) {
   const bin = join(prefix, 'node_modules', name, 'bin');
   if (existsSync(join(bin, 'node'))) return bin;
   log(`▶ Fetching Node ${version} from the npm registry (${name}@${version}, about 30 MB, once) into ${prefix}`);
+  // A pinned Node is checked twice: the registry's listing before the 30 MB are fetched, and what npm
+  // installed after.
+  const pinned = PINNED[version]?.[`${process.platform}-${process.arch}`];
+  const listed = pinned && listedIntegrity(`${name}@${version}`);
+  if (listed && listed !== pinned) throw refusal(`${name}@${version}`, listed, pinned);
   const staging = `${prefix}.partial-${process.pid}`;
   mkdirSync(staging, { recursive: true });
   try {
@@ -66,12 +93,8 @@ export function nodeBinFolder(version, { log = console.log } = {}) {
           `Node ${TOOLCHAIN_NODE} yourself and run with OSM_NODE=current.`,
       );
     }
-    const pinned = PINNED[version]?.[`${process.platform}-${process.arch}`];
     const got = installedIntegrity(staging, name);
-    if (pinned && got !== pinned)
-      throw new Error(
-        `${name}@${version} from the registry has integrity ${got}, not the ${pinned} pinned in tools/main/node-integrity.json: refused`,
-      );
+    if (pinned && got !== pinned) throw refusal(`${name}@${version}`, got, pinned);
     try {
       renameSync(staging, prefix);
     } catch (error) {

@@ -1,8 +1,8 @@
 // The README's commands run on the toolchain Node whatever Node starts them: a script calling
 // runOnToolchainNode() from Node 20 (the oldest a newcomer may have) re-runs under the pinned Node, with its
 // folder first on PATH and the child's exit code; OSM_NODE=current keeps the machine's Node.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,25 +75,60 @@ describe('the fetched Node', () => {
     expect(lock.packages[`node_modules/node-${platform}`].integrity).toBe(pins[TOOLCHAIN_NODE][platform]);
   });
 
-  it('is refused, and nothing kept, when the registry gives another package than the pinned one', async () => {
-    // A copy of the module beside a pin that no package matches, fetching into a cache of its own.
-    const tree = join(dir, 'tree');
+  /**
+   * A copy of the module beside the pin `pin` (node-integrity.json), fetching into a cache of its own with
+   * `npm` on PATH: a shell script of the lines given. Returns what nodeBinFolder() threw and what the cache
+   * folder kept.
+   */
+  async function fetchWithCopy(pin, npm) {
+    const tree = mkdtempSync(join(dir, 'tree-'));
     mkdirSync(join(tree, 'tools', 'main'), { recursive: true });
+    mkdirSync(join(tree, 'bin'));
     copyFileSync(join(import.meta.dirname, '..', 'node-toolchain.mjs'), join(tree, 'tools', 'main', 'node-toolchain.mjs'));
     writeFileSync(join(tree, '.node-version'), `${TOOLCHAIN_NODE}\n`);
-    const wrong = `sha512-${Buffer.alloc(64).toString('base64')}`;
-    writeFileSync(join(tree, 'tools', 'main', 'node-integrity.json'), JSON.stringify({ [TOOLCHAIN_NODE]: { [platform]: wrong } }));
+    writeFileSync(join(tree, 'tools', 'main', 'node-integrity.json'), JSON.stringify({ [TOOLCHAIN_NODE]: { [platform]: pin } }));
+    writeFileSync(join(tree, 'bin', 'npm'), ['#!/bin/sh', ...npm].join('\n'), { mode: 0o755 });
     const copy = await import(pathToFileURL(join(tree, 'tools', 'main', 'node-toolchain.mjs')).href);
-    const cache = process.env.XDG_CACHE_HOME;
-    process.env.XDG_CACHE_HOME = join(dir, 'cache');
+    const saved = { PATH: process.env.PATH, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME };
+    Object.assign(process.env, { PATH: `${join(tree, 'bin')}:${process.env.PATH}`, XDG_CACHE_HOME: join(tree, 'cache') });
     try {
-      expect(() => copy.nodeBinFolder(TOOLCHAIN_NODE, { log: () => {} })).toThrow(
-        /not the sha512-A+=* pinned in tools\/main\/node-integrity\.json: refused/,
-      );
-      expect(existsSync(join(dir, 'cache', 'osm-openapi', `node-${TOOLCHAIN_NODE}`))).toBe(false);
+      copy.nodeBinFolder(TOOLCHAIN_NODE, { log: () => {} });
+      return { error: undefined };
+    } catch (error) {
+      const cache = join(tree, 'cache', 'osm-openapi');
+      return { error, kept: existsSync(cache) ? readdirSync(cache) : [] };
     } finally {
-      if (cache === undefined) delete process.env.XDG_CACHE_HOME;
-      else process.env.XDG_CACHE_HOME = cache;
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     }
+  }
+
+  const pinned = () => pins[TOOLCHAIN_NODE][platform];
+  const wrong = `sha512-${Buffer.alloc(64).toString('base64')}`;
+
+  it('is refused before it is fetched, and nothing kept, when the registry lists another package than the pinned one', async () => {
+    // The registry's real listing, against a pin no package matches; an install would fail this test.
+    const npm = execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim();
+    const { error, kept } = await fetchWithCopy(wrong, [
+      '[ "$1" = view ] || { echo "npm $1 was run" >&2; exit 99; }',
+      `exec "${npm}" "$@"`,
+    ]);
+    expect(error?.message).toMatch(/has integrity sha512-\S+, not the sha512-A+=* pinned in tools\/main\/node-integrity\.json: refused/);
+    expect(kept).toEqual([]);
+  });
+
+  it('is refused, and nothing kept, when npm installs another package than the registry listed', async () => {
+    // An npm that lists the pinned integrity, then installs a package whose recorded integrity is another.
+    const name = `node-${platform}`;
+    const lock = JSON.stringify({ packages: { [`node_modules/${name}`]: { integrity: wrong } } });
+    const { error, kept } = await fetchWithCopy(pinned(), [
+      `if [ "$1" = view ]; then echo '"${pinned()}"'; exit 0; fi`,
+      `mkdir -p "$3/node_modules/${name}/bin" && touch "$3/node_modules/${name}/bin/node"`,
+      `echo '${lock}' > "$3/node_modules/.package-lock.json"`,
+    ]);
+    expect(error?.message).toMatch(/has integrity sha512-A+=*, not the sha512-\S+ pinned in tools\/main\/node-integrity\.json: refused/);
+    expect(kept).toEqual([]);
   });
 });
