@@ -1,8 +1,9 @@
 // The workspace's TypeScript 7 `tsc` (the root package.json's `typescript`), for the packages that keep
 // TypeScript 5 as their own: the client and the mock, whose generators use its compiler API
 // (openapi-typescript), generator-check (@hey-api/openapi-ts), and the docs (one msw with the mock). They
-// type-check and write declarations with this one: the same errors, and declarations that differ only in
-// quote style and in the order of one inferred type's properties, in a quarter to a half of the CPU time.
+// type-check and write declarations with this one, in a quarter to a half of TypeScript 5's CPU time. When
+// the builds moved to it, the declarations differed from TypeScript 5's only in quote style and in the order
+// of one inferred type's properties, and the pack test's TypeScript 5 and 7 consumers passed.
 //
 //   import { tsc7 } from '../../tsc.shared.mjs';     the script, to run as `node <tsc7> ...`
 //   node ../../tsc.shared.mjs -p tsconfig.json        runs it with these arguments (a package's script)
