@@ -28,6 +28,9 @@ try {
   else if (run('attw', [...attw, '--quiet']) === 0)
     console.log('attw: no problems for ESM consumers (node16, bundler); CommonJS and node10 resolution are not supported, on purpose');
   else process.exitCode = run('attw', attw) || 1; // its table, which --quiet leaves out
+} catch (error) {
+  console.error(`lint:package: ${error.message}`);
+  process.exitCode = 1;
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
