@@ -19,10 +19,9 @@ function run(command, args) {
 const folder = mkdtempSync(join(tmpdir(), 'osm-lint-package-'));
 try {
   execFileSync('pnpm', ['pack', '--pack-destination', folder, '--config.ignore-scripts=true'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const tarball = join(
-    folder,
-    readdirSync(folder).find((file) => file.endsWith('.tgz')),
-  );
+  const packed = readdirSync(folder).find((file) => file.endsWith('.tgz'));
+  if (!packed) throw new Error(`pnpm pack wrote no tarball into ${folder}`);
+  const tarball = join(folder, packed);
   const attw = [tarball, '--profile', 'esm-only', ...process.argv.slice(2)];
   if (run('publint', ['run', tarball, '--strict']) !== 0) process.exitCode = 1;
   else if (run('attw', [...attw, '--quiet']) === 0)

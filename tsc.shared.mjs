@@ -17,6 +17,6 @@ export const tsc7 = join(dirname(createRequire(import.meta.url).resolve('typescr
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { status, error } = spawnSync(process.execPath, [tsc7, ...process.argv.slice(2)], { stdio: 'inherit' });
-  if (error) throw error;
+  if (error) console.error(`tsc.shared.mjs: TypeScript 7's tsc (${tsc7}) could not be run: ${error.message}`);
   process.exitCode = status ?? 1;
 }

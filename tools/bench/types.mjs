@@ -3,13 +3,10 @@
 // difference is what checking the calls costs).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { tsc7 as tsc } from '../../tsc.shared.mjs';
 import { consumerSource } from './consumer-file.mjs';
 import { now, summarize } from './stats.mjs';
-
-// TypeScript 7 exports no `bin/tsc` subpath: the script is found next to its package.json.
-const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 
 /** The compiler options of a typical strict Node consumer. */
 const compilerOptions = {

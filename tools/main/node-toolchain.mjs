@@ -4,8 +4,8 @@
 // has - can fetch one with the registry's integrity check, and nothing else is downloaded. The toolchain
 // Node's integrity is also pinned here (node-integrity.json, per platform), so that a package changed on
 // the registry is refused rather than run: the registry's listing is checked before the download, and what
-// npm installed after it. Install scripts are not run. A fetched Node is kept in the
-// user's cache folder and reused. Node built-ins only: this runs before anything is installed.
+// npm installed after it. Install scripts are not run. A fetched Node is kept in the user's cache folder
+// and reused. Node built-ins only: this runs before anything is installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { constants, homedir } from 'node:os';
@@ -33,11 +33,14 @@ function installedIntegrity(prefix, name) {
 
 /**
  * The integrity the registry lists for `spec` (`name@version`), read before anything is downloaded;
- * undefined when npm cannot say (the install that follows then fails with npm's own reason).
+ * undefined when npm cannot say within two minutes and a MiB of answer (the install that follows then
+ * fails with npm's own reason, or is checked after).
  */
 function listedIntegrity(spec) {
   const result = spawnSync('npm', ['view', '--json', '--loglevel=error', spec, 'dist.integrity'], {
     encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 1024 * 1024,
     stdio: ['ignore', 'pipe', 'ignore'],
     env: npmEnv(),
   });
