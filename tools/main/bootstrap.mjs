@@ -6,6 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATHS, chromiumPath } from '../../chromium.shared.mjs';
 import { runOnToolchainNode } from './node-toolchain.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -55,25 +56,31 @@ export function installDependencies(pnpm) {
   run(pnpm[0], [...pnpm.slice(1), 'install', '--frozen-lockfile', '--reporter=append-only']);
 }
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /**
  * Installs what the docs tests run besides Node when it is missing (needs root and apt-get): Debian's
- * chromium for the browser test, and jq and curl for the walkthrough's curl commands.
+ * chromium-headless-shell for the browser tests, and jq and curl for the walkthrough's curl commands. Without
+ * root, a full chromium already there does instead of the headless shell (see chromium.shared.mjs).
  */
 export function ensureTestTools() {
+  const named = process.env.CHROMIUM_PATH;
+  if (named && !existsSync(named)) throw new Error(`CHROMIUM_PATH names ${named}, which does not exist.`);
   const missing = [
-    !existsSync(chromiumPath) && 'chromium',
+    !named && !existsSync(CHROMIUM_PATHS[0]) && 'chromium-headless-shell',
     !works('jq', ['--version']) && 'jq',
     !works('curl', ['--version']) && 'curl',
   ].filter(Boolean);
   if (!missing.length) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !works('apt-get', ['--version'])) {
+    const needed = missing.filter((name) => name !== 'chromium-headless-shell' || !chromiumPath());
+    if (!needed.length) {
+      step(`Browser tests on ${chromiumPath()}: Debian's chromium-headless-shell would be lighter (apt-get install needs root)`);
+      return;
+    }
     throw new Error(
-      `The docs tests need ${missing.join(', ')}, not found here` +
-        `${missing.includes('chromium') ? ` (Chromium at ${chromiumPath}; or set CHROMIUM_PATH)` : ''}. ` +
-        `Install Debian's packages: apt-get install ${missing.join(' ')}.`,
+      `The docs tests need ${needed.join(', ')}, not found here` +
+        `${needed.includes('chromium-headless-shell') ? ` (a Chromium at ${CHROMIUM_PATHS.join(' or ')}; or set CHROMIUM_PATH)` : ''}. ` +
+        `Install Debian's packages: apt-get install ${needed.join(' ')}.`,
     );
   }
   step(`Installing Debian's ${missing.join(', ')} for the docs tests (apt-get install)`);
