@@ -16,7 +16,10 @@ const root = join(import.meta.dirname, '..', '..', '..');
  */
 const ALLOWED = new Map([
   ['vitest.shared.mjs', 'the root test settings every package reads; a global dependency in turbo.json'],
-  ['chromium.shared.mjs', 'how every browser test launches Chromium, read by three packages and npm test's set-up; a global dependency in turbo.json'],
+  [
+    'chromium.shared.mjs',
+    "how every browser test launches Chromium, read by three packages and npm test's set-up; a global dependency in turbo.json",
+  ],
   [
     'tsc.shared.mjs',
     "the workspace's TypeScript 7 tsc, for the packages that keep TypeScript 5 as their own; a global dependency in turbo.json",
