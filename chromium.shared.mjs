@@ -25,7 +25,7 @@ const FLAGS = [
 export const CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
 /** The Chromium the browser tests launch: CHROMIUM_PATH, else the first of CHROMIUM_PATHS there is; or undefined. */
-export function chromiumPath() {
+function chromiumPath() {
   return process.env.CHROMIUM_PATH ?? CHROMIUM_PATHS.find((path) => existsSync(path));
 }
 

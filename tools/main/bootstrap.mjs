@@ -6,8 +6,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATHS, chromiumPath } from '../../chromium.shared.mjs';
 import { runOnToolchainNode } from './node-toolchain.mjs';
+import { planTestTools } from './test-tools.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PNPM_VERSION = '10.34.9';
@@ -56,39 +56,21 @@ export function installDependencies(pnpm) {
   run(pnpm[0], [...pnpm.slice(1), 'install', '--frozen-lockfile', '--reporter=append-only']);
 }
 
-/**
- * Installs what the docs tests run besides Node when it is missing (needs root and apt-get): Debian's
- * chromium-headless-shell for the browser tests, and jq and curl for the walkthrough's curl commands. Without
- * root, a full chromium already there does instead of the headless shell (see chromium.shared.mjs).
- */
+/** Installs what the docs tests run besides Node when it is missing (see test-tools.mjs), with root and apt-get. */
 export function ensureTestTools() {
-  const named = process.env.CHROMIUM_PATH;
-  if (named && !existsSync(named)) throw new Error(`CHROMIUM_PATH names ${named}, which does not exist.`);
-  const missing = [
-    !named && !existsSync(CHROMIUM_PATHS[0]) && 'chromium-headless-shell',
-    !works('jq', ['--version']) && 'jq',
-    !works('curl', ['--version']) && 'curl',
-  ].filter(Boolean);
-  if (!missing.length) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !works('apt-get', ['--version'])) {
-    const needed = missing.filter((name) => name !== 'chromium-headless-shell' || !chromiumPath());
-    if (!needed.length) {
-      step(`Browser tests on ${chromiumPath()}: Debian's chromium-headless-shell would be lighter (apt-get install needs root)`);
-      return;
-    }
-    throw new Error(
-      `The docs tests need ${needed.join(', ')}, not found here` +
-        `${needed.includes('chromium-headless-shell') ? ` (a Chromium at ${CHROMIUM_PATHS.join(' or ')}; or set CHROMIUM_PATH)` : ''}. ` +
-        `Install Debian's packages: apt-get install ${needed.join(' ')}.`,
-    );
-  }
-  step(`Installing Debian's ${missing.join(', ')} for the docs tests (apt-get install)`);
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-    stdio: 'inherit',
-    env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+  const plan = planTestTools({
+    named: process.env.CHROMIUM_PATH,
+    exists: existsSync,
+    works: (command) => works(command, ['--version']),
+    canInstall: process.getuid?.() === 0 && works('apt-get', ['--version']),
   });
+  if (plan.error) throw new Error(plan.error);
+  if (plan.note) step(plan.note);
+  if (!plan.install.length) return;
+  step(`Installing Debian's ${plan.install.join(', ')} for the docs tests (apt-get install)`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: aptEnv });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...plan.install], { stdio: 'inherit', env: aptEnv });
 }
 
 /** Starts a long-running child in the repository root; it dies with us. */
