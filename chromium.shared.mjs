@@ -18,9 +18,9 @@ const FLAGS = [
 
 /**
  * Where a Chromium is looked for, best first. The headless shell is Chromium's page engine without the
- * Chrome browser around it (profiles, extensions, UI services): the docs' browser tests took 115 core-seconds
- * with it against 153 with the full chromium, and the msw-in-Chromium contract suite 13 against 19 (same
- * tests, same results; runs interleaved on a 2-core machine).
+ * Chrome browser around it (profiles, extensions, UI services). The docs' browser tests took 115 core-seconds
+ * with it against 153 with the full chromium on an idle 2-core machine, 178 against 234 beside two busy
+ * processes; the msw-in-Chromium contract suite 13 against 19 (same tests, same results).
  */
 export const CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
