@@ -24,9 +24,14 @@ const FLAGS = [
  */
 export const CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
-/** The Chromium the browser tests launch: CHROMIUM_PATH, else the first of CHROMIUM_PATHS there is; or undefined. */
-function chromiumPath() {
-  return process.env.CHROMIUM_PATH ?? CHROMIUM_PATHS.find((path) => existsSync(path));
+/**
+ * The Chromium the browser tests launch: the one `named` (CHROMIUM_PATH), else the first of CHROMIUM_PATHS
+ * that `exists`; undefined when there is none. The set-up asks the same of a machine it is about to equip.
+ * @param {string | undefined} named
+ * @param {(path: string) => boolean} [exists]
+ */
+export function chromiumPath(named, exists = existsSync) {
+  return named ?? CHROMIUM_PATHS.find((path) => exists(path));
 }
 
 /**
@@ -35,7 +40,7 @@ function chromiumPath() {
  * @returns {{ executablePath: string, headless: true, args: string[], timeout: number }}
  */
 export function chromiumLaunchOptions() {
-  const executablePath = chromiumPath();
+  const executablePath = chromiumPath(process.env.CHROMIUM_PATH);
   if (!executablePath || !existsSync(executablePath))
     throw new Error(
       `No Chromium at ${executablePath ?? CHROMIUM_PATHS.join(' or ')}: apt-get install -y chromium-headless-shell (npm test's set-up does), or set CHROMIUM_PATH.`,

@@ -1,7 +1,7 @@
 // What the docs tests need besides Node, decided from what the machine has: Debian's chromium-headless-shell
 // for the browser tests (a full chromium does when it cannot be installed; see chromium.shared.mjs), and jq
 // and curl for the walkthrough's curl commands. Node built-ins only, like the rest of the set-up.
-import { CHROMIUM_PATHS } from '../../chromium.shared.mjs';
+import { CHROMIUM_PATHS, chromiumPath } from '../../chromium.shared.mjs';
 
 const SHELL = 'chromium-headless-shell';
 
@@ -16,7 +16,7 @@ export function planTestTools({ named, exists, works, canInstall }) {
   if (named && !exists(named)) return { error: `CHROMIUM_PATH names ${named}, which does not exist.` };
   const missing = [!named && !exists(CHROMIUM_PATHS[0]) && SHELL, !works('jq') && 'jq', !works('curl') && 'curl'].filter(Boolean);
   if (!missing.length || canInstall) return { install: missing };
-  const fallback = CHROMIUM_PATHS.slice(1).find(exists);
+  const fallback = chromiumPath(named, exists); // the headless shell is missing here: a full chromium, if any
   const needed = missing.filter((name) => name !== SHELL || !fallback);
   if (!needed.length)
     return { install: [], note: `Browser tests on ${fallback}: Debian's ${SHELL} would be lighter (installing it needs root)` };
